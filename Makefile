@@ -1,0 +1,79 @@
+# leafpress: Markdown article + YAML clinic profile -> branded PDF leaflet.
+#
+#   make            install missing Debian packages, build ./leafpress, build every leaflet into out/
+#   make check      the same set-up, then every test (also under ASan+UBSan)
+#   make install    PREFIX=/usr/local DESTDIR=
+.SUFFIXES:
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+MANDIR    = $(PREFIX)/share/man
+DATADIR   = $(PREFIX)/share/leafpress
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARN      = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CPPFLAGS += -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"'
+PKGS      = libcmark yaml-0.1
+LDLIBS    = $$(pkg-config --libs $(PKGS)) -lhpdf -lm
+
+B         = build
+SRCS      = $(filter-out src/main.c,$(wildcard src/*.c))
+OBJS      = $(SRCS:src/%.c=$(B)/%.o)
+UNITS     = $(patsubst tests/unit/%.c,$(B)/%,$(wildcard tests/unit/test_*.c))
+
+all: deps leafpress leaflets
+
+deps:
+	@sh src/deps.sh
+
+leafpress: $(B)/leafpress
+	cp $(B)/leafpress $@
+
+$(B)/leafpress: $(B)/main.o $(B)/libleafpress.a
+	$(CC) $(LDFLAGS) -o $@ $(B)/main.o $(B)/libleafpress.a $(LDLIBS)
+
+$(B)/libleafpress.a: $(OBJS)
+	rm -f $@
+	ar rcs $@ $(OBJS)
+
+$(B)/%.o: src/%.c src/*.h
+	@mkdir -p $(B)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
+
+$(B)/test_%: tests/unit/test_%.c tests/unit/t.h $(B)/libleafpress.a
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Isrc $$(pkg-config --cflags $(PKGS)) -o $@ $< $(B)/libleafpress.a $(LDLIBS)
+
+leaflets: leafpress
+	./leafpress batch --content content --out out
+
+units: $(UNITS)
+
+check: deps leafpress units
+	sh tests/run
+
+# The whole suite again with AddressSanitizer and UndefinedBehaviorSanitizer,
+# built in its own tree so the normal binary is left alone.
+check-asan: deps
+	$(MAKE) B=build-asan build-asan/leafpress units \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    LDFLAGS="-fsanitize=address,undefined"
+	LEAFPRESS=build-asan/leafpress BUILD=build-asan LEAFPRESS_FONTS=$(CURDIR)/fonts \
+	    ASAN_OPTIONS=detect_leaks=1 sh tests/run
+
+# Regenerate the bundled font subsets from Debian's fonts (needs fonttools).
+fonts:
+	sh fonts/subset.sh
+
+install: leafpress
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/fonts
+	cp leafpress $(DESTDIR)$(BINDIR)/
+	cp src/leafpress.1 $(DESTDIR)$(MANDIR)/man1/
+	cp src/leafpress.5 $(DESTDIR)$(MANDIR)/man5/
+	cp fonts/*.ttf fonts/*.txt $(DESTDIR)$(DATADIR)/fonts/
+
+clean:
+	rm -rf build build-asan leafpress
+
+.PHONY: all deps leaflets units check check-asan fonts install clean

@@ -1,0 +1,448 @@
+/*
+ * An article: optional YAML front matter, then a CommonMark body.
+ *
+ *	---
+ *	title: Botulinum toxin injections for cervical dystonia
+ *	published: 2026-11-01
+ *	---
+ *	# Botulinum toxin ...
+ *
+ * The whole text is checked first (UTF-8, no NUL), then the front
+ * matter is read through yamlx, then the body is checked against the
+ * limits in article.h and handed to cmark.  Errors do not stop the
+ * other parts from being read, so one run reports all of them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+#include <yaml.h>
+
+#include "article.h"
+#include "diag.h"
+#include "fileio.h"
+#include "utf8.h"
+#include "xalloc.h"
+#include "yamlx.h"
+
+#define CMARK_OPTS	(CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS | \
+			 CMARK_OPT_VALIDATE_UTF8)
+
+#define BOM		"\xEF\xBB\xBF"
+
+enum fm_key {
+	FM_TITLE,
+	FM_SUBTITLE,
+	FM_LEAFLET_ID,
+	FM_VERSION,
+	FM_PUBLISHED,
+	FM_REVIEW,
+	FM_AUTHOR,
+	FM_LANG,
+	FM_KEYWORDS,
+	FM__MAX
+};
+
+static const char *const fm_keys[FM__MAX] = {
+	"title", "subtitle", "leaflet_id", "version", "published",
+	"review", "author", "lang", "keywords"
+};
+
+/* Is line s[0..n), without its '\n', exactly d (three bytes)? */
+static int
+line_is(const char *s, size_t n, const char *d)
+{
+	if (n > 0 && s[n - 1] == '\r')
+		n--;
+	return n == 3 && memcmp(s, d, 3) == 0;
+}
+
+/* Offset of the '\n' ending the line that starts at off, or len. */
+static size_t
+line_end(const char *buf, size_t len, size_t off)
+{
+	const char	*nl;
+
+	nl = memchr(buf + off, '\n', len - off);
+	return nl == NULL ? len : (size_t)(nl - buf);
+}
+
+long
+frontmatter_split(const char *buf, size_t len, size_t *yaml_off,
+    size_t *yaml_len)
+{
+	size_t	 off = 0, ls, le;
+
+	*yaml_off = *yaml_len = 0;
+	if (len >= 3 && memcmp(buf, BOM, 3) == 0)
+		off = 3;
+	le = line_end(buf, len, off);
+	if (!line_is(buf + off, le - off, "---"))
+		return 0;
+	for (ls = le + 1; ls < len; ls = le + 1) {
+		le = line_end(buf, len, ls);
+		if (line_is(buf + ls, le - ls, "---") ||
+		    line_is(buf + ls, le - ls, "...")) {
+			*yaml_off = line_end(buf, len, off) + 1;
+			*yaml_len = ls - *yaml_off;
+			return (long)(le < len ? le + 1 : len);
+		}
+	}
+	return -1;
+}
+
+static int
+count_lines(const char *s, size_t n)
+{
+	const char	*nl, *e = s + n;
+	int		 lines = 0;
+
+	while ((nl = memchr(s, '\n', (size_t)(e - s))) != NULL) {
+		lines++;
+		s = nl + 1;
+	}
+	return lines;
+}
+
+static int
+is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* Is s a real date written YYYY-MM-DD? */
+static int
+date_ok(const char *s)
+{
+	static const int mdays[12] =
+	    { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int	 i, y, m, dd;
+
+	for (i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' :
+		    s[i] < '0' || s[i] > '9')
+			return 0;
+	if (s[10] != '\0')
+		return 0;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 +
+	    (s[2] - '0') * 10 + (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	dd = (s[8] - '0') * 10 + (s[9] - '0');
+	if (m < 1 || m > 12 || dd < 1)
+		return 0;
+	return dd <= mdays[m - 1] + (m == 2 && is_leap(y));
+}
+
+static void
+parse_frontmatter(struct article *a, size_t off, size_t len,
+    struct diag *d)
+{
+	char		**slot[FM__MAX] = {
+		&a->title, &a->subtitle, &a->leaflet_id, &a->version,
+		&a->published, &a->review, &a->author, &a->lang, NULL
+	};
+	unsigned char	 seen[FM__MAX] = { 0 };
+	struct yamlx	 y;
+	yaml_node_t	*root, *key, *val;
+	const char	*s;
+	char		 show[YAMLX_SHOWMAX];
+	size_t		 i = 0;
+	int		 k;
+
+	if (yamlx_load(&y, a->file, count_lines(a->buf, off),
+	    a->buf + off, len, d) == -1)
+		goto out;
+	if ((root = yamlx_root(&y)) == NULL)
+		goto out;
+	if (root->type != YAML_MAPPING_NODE) {
+		yamlx_msg(&y, DIAG_ERROR, root, "expected front matter "
+		    "keys and values, found %s", yamlx_kind(root));
+		goto out;
+	}
+	while (yamlx_pair(&y, root, &i, &key, &val)) {
+		if ((k = yamlx_key(&y, key, fm_keys, FM__MAX, seen)) < 0)
+			continue;
+		/* Keywords are for the catalogue, not the leaflet. */
+		if (k == FM_KEYWORDS || yamlx_isnull(val))
+			continue;
+		if ((s = yamlx_str(&y, val, fm_keys[k])) == NULL || *s == '\0')
+			continue;
+		if ((k == FM_PUBLISHED || k == FM_REVIEW) && !date_ok(s)) {
+			yamlx_msg(&y, DIAG_ERROR, val,
+			    "malformed date '%s': expected YYYY-MM-DD",
+			    yamlx_show(s, val->data.scalar.length, show));
+			continue;
+		}
+		*slot[k] = xstrdup(s);
+	}
+out:
+	yamlx_free(&y);
+}
+
+/*
+ * Can a line open containers at [s, e): a '>', or a list marker and a
+ * blank after it?  Returns the marker's length, or 0.
+ */
+static size_t
+marker(const char *s, const char *e)
+{
+	const char	*p = s;
+
+	if (*p == '>')
+		return 1;
+	if (*p == '-' || *p == '+' || *p == '*')
+		p++;
+	else {
+		while (p < e && p - s < 10 && *p >= '0' && *p <= '9')
+			p++;
+		if (p == s || p - s > 9 || p == e || (*p != '.' && *p != ')'))
+			return 0;
+		p++;
+	}
+	if (p < e && *p != ' ' && *p != '\t' && *p != '\r')
+		return 0;
+	return (size_t)(p - s);
+}
+
+static int
+is_blank(const char *s, const char *e)
+{
+	for (; s < e; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+/* A line of nothing but three or more of one of "-*_" and blanks. */
+static int
+is_break(const char *s, const char *e)
+{
+	char	 c = 0;
+	int	 n = 0;
+
+	for (; s < e; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\r')
+			continue;
+		if (c == 0 && (*s == '-' || *s == '*' || *s == '_'))
+			c = *s;
+		if (*s != c)
+			return 0;
+		n++;
+	}
+	return n >= 3;
+}
+
+/*
+ * Where the containers that line [s, e) may open or continue pass
+ * ARTICLE_MAXNEST, or NULL.  A list item is continued by at least two
+ * columns of indent, a quote by its '>', and a container is opened by
+ * its marker, so a line's depth is at most its markers plus half its
+ * leading blank columns.
+ */
+static const char *
+too_deep(const char *s, const char *e)
+{
+	const char	*p;
+	size_t		 k, cols = 0, markers = 0;
+
+	if (is_blank(s, e) || is_break(s, e))
+		return NULL;
+	for (p = s; p < e; p += k) {
+		if (*p == ' ')
+			cols++, k = 1;
+		else if (*p == '\t')
+			cols += 4, k = 1;
+		else if ((k = marker(p, e)) > 0)
+			markers++;
+		else
+			break;
+		if (markers + cols / 2 > ARTICLE_MAXNEST)
+			return p;
+	}
+	return NULL;
+}
+
+/*
+ * Keep cmark out of its quadratic corners: see the limits in
+ * article.h.  Linear in the body.
+ */
+static int
+check_limits(struct article *a, size_t off, struct diag *d)
+{
+	const char	*s, *p, *e, *end = a->buf + a->len;
+	size_t		 brackets = 0;
+	int		 line, col;
+
+	for (s = a->buf + off; s < end; s = e + 1) {
+		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
+			e = end;
+		if ((p = too_deep(s, e)) != NULL) {
+			utf8_linecol(a->buf, (size_t)(p - a->buf), &line, &col);
+			diag_msg(d, DIAG_ERROR, a->file, line, col,
+			    "nested too deeply: more than %d levels",
+			    ARTICLE_MAXNEST);
+			return -1;
+		}
+		for (p = s; (p = memchr(p, '[', (size_t)(e - p))) != NULL; p++)
+			if (++brackets > ARTICLE_MAXBRACKETS) {
+				utf8_linecol(a->buf, (size_t)(p - a->buf),
+				    &line, &col);
+				diag_msg(d, DIAG_ERROR, a->file, line, col,
+				    "too many '[': more than %d",
+				    ARTICLE_MAXBRACKETS);
+				return -1;
+			}
+		if (e == end)
+			break;
+	}
+	return 0;
+}
+
+/* Nodes that cmark_iter enters but never exits. */
+static int
+is_leaf(cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_THEMATIC_BREAK:
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_HTML_INLINE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The tree's depth, without recursion: see ARTICLE_MAXDEPTH. */
+static int
+check_depth(struct article *a, struct diag *d)
+{
+	cmark_iter		*it;
+	cmark_event_type	 ev;
+	cmark_node		*n;
+	int			 depth = 0, rc = 0, line;
+
+	it = cmark_iter_new(a->doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_EXIT) {
+			depth--;
+			continue;
+		}
+		if (++depth > ARTICLE_MAXDEPTH) {
+			for (line = 0; n != NULL && line == 0;
+			    n = cmark_node_parent(n))
+				line = article_line(a, n);
+			diag_msg(d, DIAG_ERROR, a->file, line, 0,
+			    "nested too deeply: more than %d levels",
+			    ARTICLE_MAXDEPTH);
+			rc = -1;
+			break;
+		}
+		if (is_leaf(n))
+			depth--;
+	}
+	cmark_iter_free(it);
+	return rc;
+}
+
+int
+article_parse(struct article *a, const char *file, const char *buf,
+    size_t len, struct diag *d)
+{
+	size_t	 yoff, ylen, boff = 0;
+	long	 fm;
+	int	 nerr = d->nerr;
+
+	memset(a, 0, sizeof(*a));
+	a->file = xstrdup(file);
+	a->dir = path_dir(file);
+	a->slug = path_stem(file);
+	a->buf = xmalloc(len + 1);
+	memcpy(a->buf, buf, len);
+	a->buf[len] = '\0';
+	a->len = len;
+	a->body_line = 1;
+
+	if (len > ARTICLE_MAXLEN) {
+		diag_msg(d, DIAG_ERROR, a->file, 0, 0,
+		    "article too large: more than %d bytes", ARTICLE_MAXLEN);
+		goto out;
+	}
+	if (yamlx_check_text(a->file, a->buf, len, d) == -1)
+		goto out;
+	if ((fm = frontmatter_split(a->buf, len, &yoff, &ylen)) == -1) {
+		diag_msg(d, DIAG_ERROR, a->file, 1, 1,
+		    "front matter is not closed by '---'");
+		goto out;
+	}
+	if (fm > 0) {
+		parse_frontmatter(a, yoff, ylen, d);
+		boff = (size_t)fm;
+		a->body_line = 1 + count_lines(a->buf, boff);
+	} else if (len >= 3 && memcmp(a->buf, BOM, 3) == 0)
+		boff = 3;
+	if (check_limits(a, boff, d) == -1)
+		goto out;
+	a->doc = cmark_parse_document(a->buf + boff, len - boff, CMARK_OPTS);
+	if (check_depth(a, d) == -1) {
+		cmark_node_free(a->doc);
+		a->doc = NULL;
+	}
+out:
+	if (a->doc == NULL)
+		a->doc = cmark_parse_document("", 0, CMARK_OPTS);
+	if (a->lang == NULL)
+		a->lang = xstrdup("en");
+	return d->nerr > nerr ? -1 : 0;
+}
+
+int
+article_load(struct article *a, const char *file, struct diag *d)
+{
+	char	*buf;
+	size_t	 len;
+	int	 rc;
+
+	if (file_read(file, &buf, &len, d) == -1) {
+		memset(a, 0, sizeof(*a));
+		return -1;
+	}
+	rc = article_parse(a, file, buf, len, d);
+	free(buf);
+	return rc;
+}
+
+void
+article_free(struct article *a)
+{
+	free(a->file);
+	free(a->dir);
+	free(a->slug);
+	free(a->buf);
+	free(a->title);
+	free(a->subtitle);
+	free(a->leaflet_id);
+	free(a->version);
+	free(a->published);
+	free(a->review);
+	free(a->author);
+	free(a->lang);
+	if (a->doc != NULL)
+		cmark_node_free(a->doc);
+	memset(a, 0, sizeof(*a));
+}
+
+int
+article_line(const struct article *a, cmark_node *n)
+{
+	int	 line;
+
+	if (n == NULL || (line = cmark_node_get_start_line(n)) <= 0)
+		return 0;
+	return line + a->body_line - 1;
+}

@@ -1,0 +1,82 @@
+/* An article: optional YAML front matter, then a CommonMark body. */
+#ifndef LP_ARTICLE_H
+#define LP_ARTICLE_H
+#include <stddef.h>
+
+#include <cmark.h>
+
+#include "diag.h"
+
+struct article {
+	char		*file;		/* path as given */
+	char		*dir;		/* its directory, for image paths */
+	char		*slug;		/* file name without extension */
+	char		*buf;		/* the whole source, NUL-terminated */
+	size_t		 len;
+	char		*title;		/* front matter; each may be NULL */
+	char		*subtitle;
+	char		*leaflet_id;
+	char		*version;
+	char		*published;	/* YYYY-MM-DD */
+	char		*review;	/* YYYY-MM-DD */
+	char		*author;
+	char		*lang;		/* default "en" */
+	int		 body_line;	/* source line where the body starts (1-based) */
+	cmark_node	*doc;		/* the body, parsed with CMARK_OPT_SMART and sourcepos */
+};
+
+/*
+ * Limits against hostile input; a real leaflet comes nowhere near them.
+ * cmark 0.30.2 (Debian 12) takes quadratic time on some input: brackets
+ * left open before links ("![[]()" repeated, CVE-2023-22486), and time
+ * in proportion to the nesting for every blank line or emphasis inside
+ * deeply nested lists or quotes.  So before parsing, the article may be
+ * ARTICLE_MAXLEN bytes long, the body may hold ARTICLE_MAXBRACKETS '[',
+ * and no line may reach more than ARTICLE_MAXNEST containers deep
+ * (counted as its leading '>' and list markers plus half its leading
+ * blank columns, which is never less); after parsing, the tree may nest
+ * ARTICLE_MAXDEPTH deep, so that its readers may keep a stack or recurse.
+ */
+#define ARTICLE_MAXLEN		(1024 * 1024)
+#define ARTICLE_MAXBRACKETS	10000
+#define ARTICLE_MAXNEST		32
+#define ARTICLE_MAXDEPTH	64
+
+/*
+ * Split off front matter at body start: returns the length of the front
+ * matter block including both "---" lines (0 when there is none) and sets
+ * *yaml_off and *yaml_len to the YAML text between them.  -1 when an opening
+ * "---" is never closed.  Front matter is there only if the first line is
+ * exactly "---", after a UTF-8 byte order mark if any (which the length
+ * then includes); it ends at the next line that is exactly "---" or
+ * "...".  Any delimiter line may end in "\r\n".
+ */
+long	frontmatter_split(const char *buf, size_t len, size_t *yaml_off,
+	    size_t *yaml_len);
+
+/*
+ * Parse an article held in memory; file names it in messages and
+ * locates its images.  Every error is reported, and -1 returned if
+ * there was one; either way the article is filled as far as the text
+ * allowed, a->doc is a document (empty if the body could not be
+ * parsed) and article_free() must follow.
+ */
+int	article_parse(struct article *, const char *file, const char *buf,
+	    size_t len, struct diag *);
+/*
+ * Read and parse an article file; the same contract, except that an
+ * article whose file cannot be read is left zeroed.
+ */
+int	article_load(struct article *, const char *file, struct diag *);
+/* Free everything; safe on a zeroed article. */
+void	article_free(struct article *);
+
+/*
+ * cmark's source positions count lines from the start of the body
+ * (and columns in bytes).  The line of a node in the article file, as
+ * cmark_node_get_start_line(n) + a->body_line - 1; 0 when cmark gives
+ * the node no position.
+ */
+int	article_line(const struct article *, cmark_node *);
+
+#endif

@@ -1,0 +1,30 @@
+#!/bin/sh
+# Install the Debian packages leafpress needs to build and test, and only
+# those that are missing.  Run by `make` and `make check` on a fresh machine.
+set -eu
+
+need="gcc make pkg-config python3 libhpdf-dev libcmark-dev libyaml-dev poppler-utils qpdf"
+
+missing=""
+for p in $need; do
+	status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+	case "$status" in
+	*"ok installed"*) ;;
+	*) missing="$missing $p" ;;
+	esac
+done
+[ -z "$missing" ] && exit 0
+
+echo "deps: installing$missing"
+if [ "$(id -u)" -eq 0 ]; then
+	sudo=""
+elif command -v sudo >/dev/null 2>&1; then
+	sudo="sudo"
+else
+	echo "deps: need root or sudo to install:$missing" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $missing

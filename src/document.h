@@ -1,0 +1,120 @@
+/*
+ * The document: an article and a profile turned into a flat list of
+ * styled blocks.  Sizes, colours and spacing are decided here; where
+ * things go on the page is decided by layout.
+ */
+#ifndef LP_DOCUMENT_H
+#define LP_DOCUMENT_H
+#include <stddef.h>
+
+#include "diag.h"
+#include "image.h"
+#include "profile.h"
+
+struct article;
+struct font;
+
+struct run {
+	char		*text;		/* UTF-8, owned */
+	size_t		 len;
+	enum face	 face;
+	float		 size;
+	struct rgb	 color;
+	char		*link;		/* URI, owned, or NULL */
+	int		 hardbreak;	/* a forced line break; text is empty */
+};
+
+enum block_kind {
+	BLK_TEXT,	/* lines of runs: paragraphs, headings, list items, code */
+	BLK_RULE,	/* a thematic break */
+	BLK_IMAGE,	/* an image scaled to the column */
+	BLK_BRAND	/* the clinic's logo, name and tagline atop page 1 */
+};
+
+/* What a block is, for tagging and for the dump. */
+enum role {
+	ROLE_P,
+	ROLE_H,		/* level in block.level */
+	ROLE_TITLE,
+	ROLE_SUBTITLE,
+	ROLE_LI,
+	ROLE_CODE,
+	ROLE_QUOTE,
+	ROLE_RULE,
+	ROLE_FIGURE,
+	ROLE_BRAND,
+	ROLE_CONTACT,
+	ROLE_GOVERNANCE
+};
+
+enum callout_kind {
+	CALLOUT_NOTE,
+	CALLOUT_WARNING,
+	CALLOUT_CONTACT,
+	CALLOUT_CODE
+};
+
+struct callout {
+	enum callout_kind kind;
+	struct rgb	 fill;
+	struct rgb	 edge;		/* bar at the left edge */
+	float		 bar;		/* its width; 0 for none */
+	float		 pad;		/* inner padding its blocks are indented by */
+};
+
+struct block {
+	enum block_kind	 kind;
+	enum role	 role;
+	int		 level;		/* heading level; list depth */
+	struct run	*runs;
+	size_t		 nruns;
+	float		 leading;	/* baseline to baseline */
+	float		 ascent;	/* of the first line, above its baseline */
+	float		 indent;	/* from the column's left edge */
+	float		 space_before;
+	char		*marker;	/* list bullet or number, hung left of indent */
+	enum face	 marker_face;
+	struct rgb	 marker_color;
+	float		 marker_size;
+	int		 callout;	/* index + 1 into callouts; 0 for none */
+	int		 keep_next;	/* no page break between this and the next */
+	int		 nosplit;	/* no page break inside */
+	int		 pre;		/* preformatted: lines end only at newlines */
+	int		 image;		/* BLK_IMAGE, BLK_BRAND: index + 1 into images, or 0 */
+	struct srcpos	 pos;
+};
+
+struct document {
+	struct block	*blocks;
+	size_t		 nblocks;
+	struct callout	*callouts;
+	size_t		 ncallouts;
+	struct image	*images;
+	size_t		 nimages;
+	float		 page_width;	/* points */
+	float		 page_height;
+	float		 body_size;
+	struct rgb	 primary;
+	struct rgb	 accent;
+	struct rgb	 text;
+	/* metadata and furniture */
+	char		*title;
+	char		*subtitle;
+	char		*author;	/* the clinic */
+	char		*lang;
+	char		*published;	/* ISO date or NULL */
+	char		*footer;	/* clinic name and phone */
+	char		*brand_name;
+	char		*brand_tagline;
+};
+
+/*
+ * Build the document.  fonts[] are the faces in use, for the check that
+ * every character can be drawn (a missing one is a warning).
+ */
+int	document_build(struct document *, const struct article *,
+	    const struct profile *, const struct font *const *fonts,
+	    struct diag *);
+void	document_free(struct document *);
+
+#endif

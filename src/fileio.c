@@ -1,0 +1,266 @@
+/*
+ * Reading inputs whole and writing outputs atomically.
+ *
+ * Inputs are read into memory in one go, refused beyond FILEIO_MAX.
+ * Outputs are written to a temporary file beside the target and
+ * renamed into place, so a reader never sees half a file and a failed
+ * build leaves the old output, or nothing, behind.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "fileio.h"
+#include "xalloc.h"
+
+int
+file_read(const char *path, char **bufp, size_t *lenp, struct diag *d)
+{
+	struct stat	 st;
+	char		*buf = NULL;
+	size_t		 len = 0, cap;
+	ssize_t		 n;
+	int		 fd, rc = -1, err = 0;
+
+	*bufp = NULL;
+	*lenp = 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		err = errno;
+		goto out;
+	}
+	if (fstat(fd, &st) == -1) {
+		err = errno;
+		goto out;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		err = EISDIR;
+		goto out;
+	}
+	if (S_ISREG(st.st_mode) && st.st_size > (off_t)FILEIO_MAX) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "file too large");
+		goto out;
+	}
+
+	/*
+	 * The size is only a hint: the file may change under us and
+	 * pipes have none.  Read until end of file, one byte beyond
+	 * the limit at most, so that too large is still noticed.
+	 */
+	cap = S_ISREG(st.st_mode) && st.st_size > 0 ?
+	    (size_t)st.st_size + 1 : 8192;
+	buf = xmalloc(cap + 1);
+	for (;;) {
+		if (len == cap) {
+			if (cap > FILEIO_MAX)
+				break;
+			cap = cap > FILEIO_MAX / 2 ? FILEIO_MAX + 1 : cap * 2;
+			buf = xrealloc(buf, cap + 1);
+		}
+		n = read(fd, buf + len, cap - len);
+		if (n == -1) {
+			if (errno == EINTR)
+				continue;
+			err = errno;
+			goto out;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	if (len > FILEIO_MAX) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "file too large");
+		goto out;
+	}
+	buf[len] = '\0';
+	*bufp = buf;
+	*lenp = len;
+	buf = NULL;
+	rc = 0;
+out:
+	if (err != 0)
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot read: %s",
+		    strerror(err));
+	if (fd != -1)
+		close(fd);
+	free(buf);
+	return rc;
+}
+
+/*
+ * Create dir and any missing parents, like mkdir -p.
+ * Returns 0, or an errno value.
+ */
+static int
+mkdirs(const char *dir)
+{
+	struct stat	 st;
+	char		*p, *s, c;
+	int		 err = 0;
+
+	if (stat(dir, &st) == 0)
+		return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+	s = xstrdup(dir);
+	for (p = s + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		if (p[-1] != '/') {
+			c = *p;
+			*p = '\0';
+			if (mkdir(s, 0777) == -1 && errno != EEXIST) {
+				err = errno;
+				break;
+			}
+			*p = c;
+		}
+		if (*p == '\0')
+			break;
+	}
+	free(s);
+	return err;
+}
+
+/*
+ * The mode a newly created file would get: 0666 less the umask.
+ * umask(2) cannot be read without being set, which would race with
+ * other threads, so ask the kernel (Linux 4.7 and later) and fall back
+ * to the usual 022.
+ */
+static mode_t
+file_mode(void)
+{
+	FILE		*f;
+	char		 line[128];
+	unsigned long	 mask = 022;
+
+	if ((f = fopen("/proc/self/status", "re")) != NULL) {
+		while (fgets(line, sizeof(line), f) != NULL)
+			if (strncmp(line, "Umask:", 6) == 0) {
+				mask = strtoul(line + 6, NULL, 8);
+				break;
+			}
+		fclose(f);
+	}
+	return (mode_t)(0666 & ~mask);
+}
+
+int
+file_write_atomic(const char *path, const void *buf, size_t len,
+    struct diag *d)
+{
+	const char	*p = buf, *name;
+	char		*dir, *tmp = NULL;
+	size_t		 off = 0;
+	ssize_t		 n;
+	int		 fd = -1, err = 0, rc = -1, cr;
+
+	dir = path_dir(path);
+	if ((name = strrchr(path, '/')) != NULL)
+		name++;
+	else
+		name = path;
+	if (*name == '\0') {
+		err = EISDIR;
+		goto out;
+	}
+	if ((err = mkdirs(dir)) != 0)
+		goto out;
+
+	tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
+	if ((fd = mkstemp(tmp)) == -1) {
+		err = errno;
+		free(tmp);
+		tmp = NULL;
+		goto out;
+	}
+	while (off < len) {
+		n = write(fd, p + off, len - off);
+		if (n == -1) {
+			if (errno == EINTR)
+				continue;
+			err = errno;
+			goto out;
+		}
+		off += (size_t)n;
+	}
+	if (fchmod(fd, file_mode()) == -1) {
+		err = errno;
+		goto out;
+	}
+	cr = close(fd);
+	fd = -1;
+	if (cr == -1) {
+		err = errno;
+		goto out;
+	}
+	if (rename(tmp, path) == -1) {
+		err = errno;
+		goto out;
+	}
+	rc = 0;
+out:
+	if (fd != -1)
+		close(fd);
+	if (rc == -1 && tmp != NULL)
+		unlink(tmp);
+	if (err != 0)
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot write: %s",
+		    strerror(err));
+	free(tmp);
+	free(dir);
+	return rc;
+}
+
+char *
+path_dir(const char *path)
+{
+	size_t	 n = strlen(path);
+
+	/* Like dirname(3): trailing slashes belong to no component. */
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	while (n > 0 && path[n - 1] != '/')
+		n--;
+	if (n == 0)
+		return xstrdup(".");
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	return xstrndup(path, n);
+}
+
+char *
+path_stem(const char *path)
+{
+	const char	*s, *e, *dot;
+	size_t		 n = strlen(path);
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	e = path + n;
+	for (s = e; s > path && s[-1] != '/'; s--)
+		continue;
+	/* A leading dot names a hidden file; it starts no extension. */
+	for (dot = e; dot > s + 1 && dot[-1] != '.'; dot--)
+		continue;
+	if (dot > s + 1)
+		e = dot - 1;
+	return xstrndup(s, (size_t)(e - s));
+}
+
+char *
+path_join(const char *dir, const char *rel)
+{
+	size_t	 n;
+
+	if (rel[0] == '/' || dir[0] == '\0' || strcmp(dir, ".") == 0)
+		return xstrdup(rel);
+	n = strlen(dir);
+	if (dir[n - 1] == '/')
+		return xasprintf("%s%s", dir, rel);
+	return xasprintf("%s/%s", dir, rel);
+}

@@ -1,0 +1,29 @@
+/* Reading inputs whole and writing outputs atomically. */
+#ifndef LP_FILEIO_H
+#define LP_FILEIO_H
+#include <stddef.h>
+
+struct diag;
+
+/* Largest input file read, in bytes: a limit against hostile input. */
+#define FILEIO_MAX	(64u * 1024 * 1024)
+
+/* Read path into a NUL-terminated buffer; on error report and return -1. */
+int	file_read(const char *path, char **buf, size_t *len, struct diag *);
+
+/*
+ * Write buf to path through a temporary file in the same directory,
+ * renamed into place only when everything was written.  Creates missing
+ * parent directories.  On error nothing is left behind.
+ */
+int	file_write_atomic(const char *path, const void *buf, size_t len,
+	    struct diag *);
+
+/* Directory part of path ("." when there is none); caller frees. */
+char	*path_dir(const char *path);
+/* File name of path without directory and without extension; caller frees. */
+char	*path_stem(const char *path);
+/* rel joined to dir, unless rel is absolute; caller frees. */
+char	*path_join(const char *dir, const char *rel);
+
+#endif

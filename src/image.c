@@ -1,0 +1,137 @@
+/*
+ * image: read a PNG or JPEG and find its pixel size, so layout can scale
+ * it.  The bytes are handed to the PDF library as they are (a JPEG is
+ * passed through untouched); here we only check that the headers make
+ * sense, so a missing or corrupt file is reported where it was named.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fileio.h"
+#include "image.h"
+#include "xalloc.h"
+
+#define IMAGE_MAX_SIDE	20000	/* pixels: a limit against hostile input */
+
+static unsigned
+be16(const unsigned char *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+static unsigned long
+be32(const unsigned char *p)
+{
+	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 |
+	    (unsigned long)p[2] << 8 | p[3];
+}
+
+static int
+png_size(const unsigned char *p, size_t n, unsigned *w, unsigned *h)
+{
+	static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n',
+	    0x1a, '\n' };
+
+	if (n < 33 || memcmp(p, sig, 8) != 0 || memcmp(p + 12, "IHDR", 4) != 0)
+		return -1;
+	*w = (unsigned)be32(p + 16);
+	*h = (unsigned)be32(p + 20);
+	/* An image needs at least one IDAT and an IEND. */
+	if (n < 45 || memcmp(p + n - 8, "IEND", 4) != 0)
+		return -1;
+	return 0;
+}
+
+/* Walk JPEG markers up to the first start-of-frame. */
+static int
+jpeg_size(const unsigned char *p, size_t n, unsigned *w, unsigned *h)
+{
+	size_t i = 2;
+	unsigned m, len;
+
+	if (n < 4 || p[0] != 0xFF || p[1] != 0xD8)
+		return -1;
+	while (i + 4 <= n) {
+		if (p[i] != 0xFF)
+			return -1;
+		m = p[i + 1];
+		if (m == 0xFF) {
+			i++;
+			continue;
+		}
+		len = be16(p + i + 2);
+		if (len < 2 || i + 2 + len > n)
+			return -1;
+		if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 &&
+		    m != 0xCC) {
+			if (len < 7)
+				return -1;
+			*h = be16(p + i + 5);
+			*w = be16(p + i + 7);
+			return 0;
+		}
+		if (m == 0xD9 || m == 0xDA)
+			return -1;
+		i += 2 + len;
+	}
+	return -1;
+}
+
+int
+image_parse(struct image *img, const char *path, const unsigned char *data,
+    size_t len, const struct srcpos *pos, struct diag *d)
+{
+	memset(img, 0, sizeof(*img));
+	if (len >= 8 && data[0] == 0x89 && data[1] == 'P') {
+		img->type = IMAGE_PNG;
+		if (png_size(data, len, &img->width, &img->height) == -1)
+			goto corrupt;
+	} else if (len >= 2 && data[0] == 0xFF && data[1] == 0xD8) {
+		img->type = IMAGE_JPEG;
+		if (jpeg_size(data, len, &img->width, &img->height) == -1)
+			goto corrupt;
+	} else {
+		diag_at(d, DIAG_ERROR, pos, "%s: not a PNG or JPEG image", path);
+		return -1;
+	}
+	if (img->width == 0 || img->height == 0 ||
+	    img->width > IMAGE_MAX_SIDE || img->height > IMAGE_MAX_SIDE)
+		goto corrupt;
+	img->path = xstrdup(path);
+	img->pos = *pos;
+	img->data = xmalloc(len);
+	memcpy(img->data, data, len);
+	img->len = len;
+	return 0;
+corrupt:
+	diag_at(d, DIAG_ERROR, pos, "%s: corrupt %s image", path,
+	    img->type == IMAGE_PNG ? "PNG" : "JPEG");
+	return -1;
+}
+
+int
+image_load(struct image *img, const char *path, const struct srcpos *pos,
+    struct diag *d)
+{
+	struct diag quiet = { NULL, 0, 0 };
+	char *buf;
+	size_t len;
+	int rc;
+
+	memset(img, 0, sizeof(*img));
+	if (file_read(path, &buf, &len, &quiet) == -1) {
+		diag_at(d, DIAG_ERROR, pos, "cannot read image %s", path);
+		return -1;
+	}
+	rc = image_parse(img, path, (unsigned char *)buf, len, pos, d);
+	free(buf);
+	return rc;
+}
+
+void
+image_free(struct image *img)
+{
+	free(img->path);
+	free(img->data);
+	memset(img, 0, sizeof(*img));
+}

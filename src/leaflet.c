@@ -1,0 +1,107 @@
+/* leaflet: the pipeline for one leaflet, stage after stage. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "document.h"
+#include "fileio.h"
+#include "layout.h"
+#include "leaflet.h"
+#include "pages.h"
+#include "render.h"
+#include "xalloc.h"
+
+const char *const leaflet_font_files[FACE__MAX] = {
+	"NotoSans-Regular.ttf",
+	"NotoSans-Bold.ttf",
+	"NotoSans-Italic.ttf",
+	"NotoSans-BoldItalic.ttf",
+	"NotoSansMono-Regular.ttf"
+};
+
+int
+build_init(struct build *b, const char *fontdir, struct diag *d)
+{
+	char *path;
+	int i, rc;
+
+	memset(b, 0, sizeof(*b));
+	b->d = d;
+	b->fontdir = xstrdup(fontdir);
+	for (i = 0; i < FACE__MAX; i++) {
+		path = path_join(fontdir, leaflet_font_files[i]);
+		rc = font_load(&b->fonts[i], path, d);
+		free(path);
+		if (rc == -1) {
+			build_free(b);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+void
+build_free(struct build *b)
+{
+	int i;
+
+	for (i = 0; i < FACE__MAX; i++)
+		font_free(&b->fonts[i]);
+	free(b->fontdir);
+	memset(b, 0, sizeof(*b));
+}
+
+char *
+leaflet_path(const char *dir, const struct profile *p,
+    const struct article *a)
+{
+	return xasprintf("%s/%s/%s.pdf", dir, p->slug, a->slug);
+}
+
+int
+leaflet_make(struct build *b, const struct profile *p,
+    const struct article *a, const char *out, FILE *dump)
+{
+	struct font own[FACE__MAX];
+	const struct font *fonts[FACE__MAX];
+	struct document doc;
+	struct pages pages;
+	unsigned char *pdf = NULL;
+	size_t len;
+	int i, rc = -1;
+
+	memset(own, 0, sizeof(own));
+	memset(&doc, 0, sizeof(doc));
+	memset(&pages, 0, sizeof(pages));
+	/* A profile may set its own faces; the bundled ones fill the rest. */
+	for (i = 0; i < FACE__MAX; i++) {
+		fonts[i] = &b->fonts[i];
+		if (p->font[i] == NULL)
+			continue;
+		if (font_load(&own[i], p->font[i], b->d) == -1) {
+			diag_at(b->d, DIAG_ERROR, &p->font_pos[i],
+			    "cannot use font %s", p->font[i]);
+			goto out;
+		}
+		fonts[i] = &own[i];
+	}
+	if (document_build(&doc, a, p, fonts, b->d) == -1)
+		goto out;
+	if (layout_run(&pages, &doc, fonts, b->d) == -1)
+		goto out;
+	if (dump != NULL) {
+		pages_dump(&pages, dump);
+		rc = 0;
+		goto out;
+	}
+	if (render_pdf(&pages, &doc, fonts, &pdf, &len, b->d) == -1)
+		goto out;
+	rc = file_write_atomic(out, pdf, len, b->d);
+out:
+	free(pdf);
+	pages_free(&pages);
+	document_free(&doc);
+	for (i = 0; i < FACE__MAX; i++)
+		font_free(&own[i]);
+	return rc;
+}

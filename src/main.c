@@ -1,0 +1,189 @@
+/* leafpress: the command line.  Only this file exits. */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "batch.h"
+#include "diag.h"
+#include "fileio.h"
+#include "leaflet.h"
+#include "profile.h"
+#include "xalloc.h"
+
+#define EXIT_BAD	1	/* a bad input or a failed leaflet */
+#define EXIT_USAGE	2
+
+static const char usage_text[] =
+"usage: leafpress build -p PROFILE.yaml [-o OUT.pdf] [--dump] ARTICLE.md\n"
+"       leafpress batch [--content DIR] [--out DIR]\n"
+"       leafpress --help | --version\n";
+
+static const char help_text[] =
+"Turn a Markdown patient-information article and a YAML clinic profile\n"
+"into a branded PDF leaflet.\n"
+"\n"
+"build   make one leaflet\n"
+"  -p, --profile FILE   the clinic profile (required)\n"
+"  -o, --output FILE    where to write the PDF\n"
+"                       (default out/<clinic>/<article>.pdf)\n"
+"      --dump           print the laid-out pages as text instead\n"
+"batch   make every content/articles/*.md for every content/clinics/*.yaml\n"
+"      --content DIR    where articles/ and clinics/ are (default content)\n"
+"      --out DIR        where leaflets go (default out)\n"
+"\n"
+"Fonts are read from $LEAFPRESS_FONTS, else fonts/ beside the program,\n"
+"else " DATADIR "/fonts.\n"
+"Exit status: 0 success, 1 bad input or a failed leaflet, 2 usage error.\n";
+
+static int
+usage(void)
+{
+	fputs(usage_text, stderr);
+	return EXIT_USAGE;
+}
+
+static int
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The bundled fonts: $LEAFPRESS_FONTS, fonts/ beside us, or DATADIR. */
+static char *
+font_dir(void)
+{
+	char exe[PATH_MAX], *dir, *fonts;
+	const char *env = getenv("LEAFPRESS_FONTS");
+	ssize_t n;
+
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
+		exe[n] = '\0';
+		dir = path_dir(exe);
+		fonts = path_join(dir, "fonts");
+		free(dir);
+		if (is_dir(fonts))
+			return fonts;
+		free(fonts);
+	}
+	return xstrdup(DATADIR "/fonts");
+}
+
+static int
+cmd_build(int argc, char *argv[], struct build *b)
+{
+	static const struct option opts[] = {
+		{ "profile", required_argument, NULL, 'p' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "dump", no_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *prof = NULL, *out = NULL;
+	struct profile p;
+	struct article a;
+	char *path = NULL;
+	int c, dump = 0, rc = EXIT_BAD;
+
+	while ((c = getopt_long(argc, argv, "p:o:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			prof = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'd':
+			dump = 1;
+			break;
+		default:
+			return usage();
+		}
+	}
+	if (prof == NULL || optind + 1 != argc)
+		return usage();
+	memset(&p, 0, sizeof(p));
+	memset(&a, 0, sizeof(a));
+	if (profile_load(&p, prof, b->d) == -1 ||
+	    article_load(&a, argv[optind], b->d) == -1)
+		goto out;
+	if (out == NULL)
+		out = path = leaflet_path("out", &p, &a);
+	if (leaflet_make(b, &p, &a, out, dump ? stdout : NULL) == 0)
+		rc = 0;
+out:
+	free(path);
+	article_free(&a);
+	profile_free(&p);
+	return rc;
+}
+
+static int
+cmd_batch(int argc, char *argv[], struct build *b)
+{
+	static const struct option opts[] = {
+		{ "content", required_argument, NULL, 'c' },
+		{ "out", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *content = "content", *out = "out";
+	int c;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			content = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		default:
+			return usage();
+		}
+	}
+	if (optind != argc)
+		return usage();
+	return batch_run(b, content, out) == 0 ? 0 : EXIT_BAD;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct diag d = { stderr, 0, 0 };
+	struct build b;
+	char *fonts;
+	int rc;
+
+	if (argc < 2)
+		return usage();
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fputs(usage_text, stdout);
+		fputs("\n", stdout);
+		fputs(help_text, stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		puts("leafpress " VERSION);
+		return 0;
+	}
+	if (strcmp(argv[1], "build") != 0 && strcmp(argv[1], "batch") != 0)
+		return usage();
+	fonts = font_dir();
+	rc = build_init(&b, fonts, &d);
+	free(fonts);
+	if (rc == -1)
+		return EXIT_BAD;
+	if (strcmp(argv[1], "build") == 0)
+		rc = cmd_build(argc - 1, argv + 1, &b);
+	else
+		rc = cmd_batch(argc - 1, argv + 1, &b);
+	build_free(&b);
+	return rc;
+}

@@ -1,0 +1,103 @@
+/* pages: the display list, and its text dump for golden tests. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pages.h"
+#include "xalloc.h"
+
+struct item *
+pages_add(struct page *p, enum item_kind kind, int block)
+{
+	struct item *it;
+
+	if (p->nitems == p->maxitems) {
+		p->maxitems = p->maxitems ? p->maxitems * 2 : 64;
+		p->items = xreallocarray(p->items, p->maxitems,
+		    sizeof(*p->items));
+	}
+	it = &p->items[p->nitems++];
+	memset(it, 0, sizeof(*it));
+	it->kind = kind;
+	it->block = block;
+	return it;
+}
+
+static const char *const face_names[FACE__MAX] = {
+	"regular", "bold", "italic", "bolditalic", "mono"
+};
+
+static void
+dump_color(struct rgb c, FILE *f)
+{
+	fprintf(f, " #%02X%02X%02X", (unsigned)(c.r * 255 + 0.5f),
+	    (unsigned)(c.g * 255 + 0.5f), (unsigned)(c.b * 255 + 0.5f));
+}
+
+static void
+dump_string(const char *s, FILE *f)
+{
+	fputc('"', f);
+	for (; *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			fputc('\\', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+void
+pages_dump(const struct pages *ps, FILE *f)
+{
+	static const char *const kinds[] = { "text", "rule", "rect", "image",
+	    "link" };
+	const struct item *it;
+	size_t i, j;
+
+	for (i = 0; i < ps->n; i++) {
+		fprintf(f, "page %zu %.2f %.2f\n", i + 1, ps->width, ps->height);
+		for (j = 0; j < ps->v[i].nitems; j++) {
+			it = &ps->v[i].items[j];
+			fprintf(f, "  %s b=%d %.2f %.2f %.2f %.2f", kinds[it->kind],
+			    it->block, it->x, it->y, it->w, it->h);
+			switch (it->kind) {
+			case IT_TEXT:
+				fprintf(f, " %s %.1f", face_names[it->face],
+				    it->size);
+				dump_color(it->color, f);
+				fputc(' ', f);
+				dump_string(it->text, f);
+				break;
+			case IT_RULE:
+				fprintf(f, " lw=%.2f", it->lw);
+				dump_color(it->color, f);
+				break;
+			case IT_RECT:
+				dump_color(it->color, f);
+				break;
+			case IT_IMAGE:
+				fprintf(f, " image=%d", it->image);
+				break;
+			case IT_LINK:
+				fputc(' ', f);
+				dump_string(it->text, f);
+				break;
+			}
+			fputc('\n', f);
+		}
+	}
+}
+
+void
+pages_free(struct pages *ps)
+{
+	size_t i, j;
+
+	for (i = 0; i < ps->n; i++) {
+		for (j = 0; j < ps->v[i].nitems; j++)
+			free(ps->v[i].items[j].text);
+		free(ps->v[i].items);
+	}
+	free(ps->v);
+	memset(ps, 0, sizeof(*ps));
+}

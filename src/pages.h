@@ -1,0 +1,51 @@
+/*
+ * Pages: the display list layout hands to render (and to the dump).
+ * Coordinates are PDF points with the origin at the page's bottom left.
+ * Every item names the document block it came from, or -1 for page
+ * furniture (header, footer, page numbers), so render can tag it.
+ */
+#ifndef LP_PAGES_H
+#define LP_PAGES_H
+#include <stddef.h>
+#include <stdio.h>
+
+#include "profile.h"
+
+enum item_kind {
+	IT_TEXT,	/* x, y: baseline start; w: advance width */
+	IT_RULE,	/* from x, y to x + w, y + h, stroke width lw */
+	IT_RECT,	/* filled: x, y bottom left, w, h */
+	IT_IMAGE,	/* x, y bottom left, w, h; image: index into document images */
+	IT_LINK		/* clickable area x, y, w, h to uri */
+};
+
+struct item {
+	enum item_kind	 kind;
+	int		 block;		/* document block, or -1 for furniture */
+	float		 x, y, w, h;
+	float		 lw;
+	enum face	 face;
+	float		 size;
+	struct rgb	 color;
+	char		*text;		/* IT_TEXT: owned UTF-8; IT_LINK: owned URI */
+	int		 image;
+};
+
+struct page {
+	struct item	*items;
+	size_t		 nitems;
+	size_t		 maxitems;
+};
+
+struct pages {
+	float		 width;
+	float		 height;
+	struct page	*v;
+	size_t		 n;
+};
+
+struct item	*pages_add(struct page *, enum item_kind, int block);
+void		 pages_dump(const struct pages *, FILE *);
+void		 pages_free(struct pages *);
+
+#endif

@@ -1,0 +1,57 @@
+/* A clinic profile: the YAML file that brands a leaflet. */
+#ifndef LP_PROFILE_H
+#define LP_PROFILE_H
+#include <stddef.h>
+
+#include "diag.h"
+
+struct rgb {
+	float	r, g, b;	/* 0..1 */
+};
+
+enum paper {
+	PAPER_A4,
+	PAPER_LETTER
+};
+
+/* Faces a leaflet is set in; also the index into font tables. */
+enum face {
+	FACE_REGULAR,
+	FACE_BOLD,
+	FACE_ITALIC,
+	FACE_BOLDITALIC,
+	FACE_MONO,
+	FACE__MAX
+};
+
+struct profile {
+	char		*file;		/* path as given */
+	char		*dir;		/* its directory, for relative paths */
+	char		*slug;		/* file name without extension */
+	char		*name;		/* required */
+	char		*tagline;
+	char		*logo;		/* path resolved against dir, or NULL */
+	struct srcpos	 logo_pos;	/* where the logo key's value is */
+	struct rgb	 primary;
+	struct rgb	 accent;
+	char		*phone;
+	char		*email;
+	char		*website;
+	char		**address;	/* lines */
+	size_t		 naddress;
+	enum paper	 paper;
+	char		*font[FACE__MAX];	/* own TTF paths, resolved, or NULL */
+	struct srcpos	 font_pos[FACE__MAX];
+};
+
+/* Parse a profile held in memory; file names the source in messages. */
+int	profile_parse(struct profile *, const char *file, const char *buf,
+	    size_t len, struct diag *);
+/* Read and parse a profile file. */
+int	profile_load(struct profile *, const char *file, struct diag *);
+void	profile_free(struct profile *);
+
+/* Parse "#RRGGBB"; returns 0 or -1. */
+int	color_parse(const char *, struct rgb *);
+
+#endif

@@ -1,0 +1,26 @@
+/* UTF-8 decoding and validation, with line:column positions for diagnostics. */
+#ifndef LP_UTF8_H
+#define LP_UTF8_H
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Decode one code point from s[0..n).  Returns the number of bytes used
+ * (1-4), or 0 if the bytes there are not valid UTF-8 (overlong forms,
+ * surrogates, values above U+10FFFF and truncated sequences included).
+ */
+size_t	utf8_decode(const char *s, size_t n, uint32_t *cp);
+
+/* Encode cp into out; returns the number of bytes written (1-4). */
+size_t	utf8_encode(uint32_t cp, char out[4]);
+
+/* Offset of the first invalid byte in s[0..n), or n if all is valid. */
+size_t	utf8_invalid(const char *s, size_t n);
+
+/*
+ * 1-based line and column of byte offset off in s; the column counts
+ * characters, not bytes.
+ */
+void	utf8_linecol(const char *s, size_t off, int *line, int *col);
+
+#endif

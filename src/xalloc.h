@@ -1,0 +1,14 @@
+/* Allocation that never returns NULL: running out of memory is the one fatal error. */
+#ifndef LP_XALLOC_H
+#define LP_XALLOC_H
+#include <stddef.h>
+
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+void	*xreallocarray(void *, size_t, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,113 @@
+/* Line breaking: fits, forced breaks, lone wide boxes, optimal vs greedy. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "linebreak.h"
+#include "t.h"
+
+/* Words of the given widths separated by glue of width 1. */
+static size_t
+words(struct lb_item *it, const float *w, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0) {
+			memset(&it[k], 0, sizeof(it[k]));
+			it[k].type = LB_GLUE;
+			it[k++].width = 1;
+		}
+		memset(&it[k], 0, sizeof(it[k]));
+		it[k].type = LB_BOX;
+		it[k++].width = w[i];
+	}
+	return k;
+}
+
+static int
+all_fit(const struct lb_item *it, size_t n, float m, const size_t *e,
+    size_t nl)
+{
+	size_t i, from = 0;
+
+	for (i = 0; i < nl; i++) {
+		while (from < e[i] && it[from].type != LB_BOX)
+			from++;
+		if (lb_width(it, from, e[i]) > m)
+			return 0;
+		from = e[i] + 1;
+	}
+	(void)n;
+	return 1;
+}
+
+int
+main(void)
+{
+	struct lb_item it[64];
+	size_t e[65], ge[65], n, nl, gl;
+	/*
+	 * The classic case where first-fit leaves a ragged line: greedy puts
+	 * "aaa bb" on line one and strands the rest unevenly.
+	 */
+	static const float w1[] = { 3, 2, 2, 5, 3, 2, 4 };
+	static const float w2[] = { 4, 4, 4 };
+	static const float w3[] = { 2, 30, 2 };
+	static const float w4[] = { 3, 2, 2, 5 };	/* "aaa bb cc ddddd" */
+
+	n = words(it, w2, 3);
+	nl = lb_break(it, n, 100, e);
+	T_EQ_INT(nl, 1, "short paragraph is one line");
+	T_EQ_INT(e[0], n, "one line ends at the end");
+
+	n = words(it, w2, 3);
+	nl = lb_break(it, n, 9, e);
+	T_EQ_INT(nl, 2, "two words fit per line of 9");
+	T_OK(all_fit(it, n, 9, e, nl), "no line overflows");
+
+	n = words(it, w1, 7);
+	nl = lb_break(it, n, 8, e);
+	gl = lb_greedy(it, n, 8, ge);
+	T_OK(all_fit(it, n, 8, e, nl), "optimal lines fit");
+	T_OK(all_fit(it, n, 8, ge, gl), "greedy lines fit");
+	T_OK(lb_slack(it, n, 8, e, nl) <= lb_slack(it, n, 8, ge, gl),
+	    "optimal slack no worse than greedy");
+
+	/* Knuth's example: greedy "aaa bb / cc / ddddd", optimal "aaa / bb cc / ddddd" */
+	n = words(it, w4, 4);
+	nl = lb_break(it, n, 6, e);
+	gl = lb_greedy(it, n, 6, ge);
+	T_EQ_INT(nl, 3, "optimal: three lines");
+	T_EQ_INT(e[0], 1, "optimal: first line is aaa alone");
+	T_EQ_INT(ge[0], 3, "greedy: first line is aaa bb");
+	T_OK(lb_slack(it, n, 6, e, nl) < lb_slack(it, n, 6, ge, gl),
+	    "optimal slack lower than greedy");
+
+	/* a forced break splits even a short paragraph */
+	n = words(it, w2, 3);
+	it[1].type = LB_PENALTY;
+	it[1].penalty = LB_FORCE;
+	it[1].width = 0;
+	nl = lb_break(it, n, 100, e);
+	T_EQ_INT(nl, 2, "forced break makes two lines");
+	T_EQ_INT(e[0], 1, "first line ends at the forced break");
+	gl = lb_greedy(it, n, 100, ge);
+	T_EQ_INT(gl, 2, "greedy honours a forced break");
+
+	/* a box wider than the measure gets a line of its own */
+	n = words(it, w3, 3);
+	nl = lb_break(it, n, 10, e);
+	T_EQ_INT(nl, 3, "wide box alone on its line");
+	T_EQ_INT(e[0], 1, "line before the wide box");
+
+	/* a never-break penalty is not a break */
+	n = words(it, w2, 3);
+	it[1].type = LB_PENALTY;
+	it[1].penalty = LB_NEVER;
+	it[1].width = 0;
+	nl = lb_break(it, n, 9, e);
+	T_OK(nl == 2 && e[0] == 3, "LB_NEVER is skipped");
+
+	T_EQ_INT(lb_break(it, 0, 10, e), 1, "empty paragraph is one empty line");
+	T_DONE();
+}
