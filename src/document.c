@@ -31,6 +31,11 @@
 #define QUOTE_PAD	14.0f
 #define CODE_SIZE	10.5f
 #define CODE_PAD	10.0f
+/*
+ * Tight leading for display type, yet no less than the face's ascent plus
+ * descent (1.36 em for Noto Sans), so lines never overlap.
+ */
+#define TIGHT	1.38f
 
 struct style {
 	int		 strong;
@@ -258,7 +263,7 @@ set_heading_style(struct document *doc, struct block *b, int level)
 
 	b->level = level;
 	b->ascent = size[level - 1];
-	b->leading = size[level - 1] * 1.25f;
+	b->leading = size[level - 1] * TIGHT;
 	b->space_before = before[level - 1];
 	b->keep_next = 1;
 	(void)doc;
@@ -557,7 +562,7 @@ leaf(struct ctx *c, cmark_node *n)
 		}
 		b->pre = 1;
 		b->ascent = CODE_SIZE;
-		b->leading = CODE_SIZE * 1.38f;
+		b->leading = CODE_SIZE * TIGHT;
 		lit = cmark_node_get_literal(n);
 		len = strlen(lit);
 		while (len > 0 && lit[len - 1] == '\n')
@@ -743,7 +748,7 @@ text_block(struct ctx *c, enum role role, const char *s, enum face face,
 	if ((b = add_block(c, BLK_TEXT, role, 0)) == NULL)
 		return;
 	b->ascent = size;
-	b->leading = size * 1.3f;
+	b->leading = size * TIGHT;
 	b->space_before = space;
 	c->cur = b;
 	add_run(b, s, strlen(s), face, size, color, NULL);

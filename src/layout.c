@@ -150,14 +150,14 @@ is_space(uint32_t cp)
 static int
 break_after(const struct run *r, size_t i, size_t k, uint32_t cp)
 {
+	if (i + k >= r->len || is_space((unsigned char)r->text[i + k]))
+		return 0;	/* the space after it is the break */
 	if (cp == 0x2013 || cp == 0x2014)		/* dashes */
-		return i + k < r->len;
+		return 1;
 	if (cp == '-')		/* a hyphen between letters */
-		return i > 0 && i + k < r->len &&
-		    r->text[i - 1] != ' ' && r->text[i + k] != ' ' &&
-		    r->text[i + k] != '-';
+		return i > 0 && r->text[i - 1] != ' ' && r->text[i + k] != '-';
 	if (cp == '/')		/* paths and addresses */
-		return r->link != NULL && i + k < r->len && r->text[i + k] != '/';
+		return r->link != NULL && r->text[i + k] != '/';
 	return 0;
 }
 
@@ -196,7 +196,7 @@ tokenize(struct lay *l, const struct block *b, struct tblock *t)
 					push_box(l, t, r, ri, start, i - start);
 				open = 0;
 				if (t->nitems > 0 &&
-				    t->items[t->nitems - 1].type == LB_BOX)
+				    t->items[t->nitems - 1].type != LB_GLUE)
 					push_item(t, LB_GLUE, font_width(
 					    l->fonts[r->face], " ", 1, r->size),
 					    ri, i, k);

@@ -1,0 +1,243 @@
+/*
+ * Layout and pagination rules, through the real pipeline in memory:
+ * article text -> document -> pages.  For a sliding amount of filler
+ * before each construct, every page break is checked against the rules:
+ * no heading last on a page, at least two lines of a paragraph on each
+ * side of a break, callouts and images whole, nothing outside the frame,
+ * no two lines on top of each other.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "document.h"
+#include "fonts.h"
+#include "layout.h"
+#include "leaflet.h"
+#include "pages.h"
+#include "profile.h"
+#include "t.h"
+#include "xalloc.h"
+
+static const char profile_yaml[] =
+    "name: Test Clinic\ncontact: { phone: \"0100 000000\" }\npaper: a4\n";
+
+struct built {
+	struct article	 a;
+	struct profile	 p;
+	struct document	 doc;
+	struct pages	 pages;
+};
+
+static int
+build(struct built *b, struct build *ctx, const char *md)
+{
+	const struct font *fonts[FACE__MAX];
+	int i;
+
+	memset(b, 0, sizeof(*b));
+	for (i = 0; i < FACE__MAX; i++)
+		fonts[i] = &ctx->fonts[i];
+	if (profile_parse(&b->p, "t.yaml", profile_yaml, strlen(profile_yaml),
+	    ctx->d) == -1 || article_parse(&b->a, "t.md", md, strlen(md),
+	    ctx->d) == -1 || document_build(&b->doc, &b->a, &b->p, fonts,
+	    ctx->d) == -1)
+		return -1;
+	return layout_run(&b->pages, &b->doc, fonts, ctx->d);
+}
+
+static void
+unbuild(struct built *b)
+{
+	pages_free(&b->pages);
+	document_free(&b->doc);
+	article_free(&b->a);
+	profile_free(&b->p);
+}
+
+/* The body blocks' text lines on a page, in order: block of each line. */
+static size_t
+lines_of(const struct page *pg, int *blk, float *base, size_t max)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < pg->nitems && n < max; i++) {
+		const struct item *it = &pg->items[i];
+
+		if (it->kind != IT_TEXT || it->block < 0)
+			continue;
+		if (n > 0 && blk[n - 1] == it->block && base[n - 1] == it->y)
+			continue;	/* more of the same line */
+		blk[n] = it->block;
+		base[n++] = it->y;
+	}
+	return n;
+}
+
+struct verdict {
+	int	stranded;	/* a heading last on a page */
+	int	widow;		/* a paragraph with one line on a side of a break */
+	int	split_box;	/* a callout or image across a break */
+	int	outside;	/* an item outside the margins */
+	int	overlap;	/* two lines closer than their size */
+};
+
+static void
+judge(const struct built *b, struct verdict *v)
+{
+	int blk[2][512];
+	float base[2][512];
+	size_t n[2], p, i;
+	const struct document *doc = &b->doc;
+
+	memset(v, 0, sizeof(*v));
+	for (p = 0; p < b->pages.n; p++) {
+		const struct page *pg = &b->pages.v[p];
+		int cur = p % 2, prev = !cur;
+
+		for (i = 0; i < pg->nitems; i++) {
+			const struct item *it = &pg->items[i];
+
+			if (it->x < 36 || it->x + it->w > b->pages.width - 36 ||
+			    it->y < 20 || it->y + it->h > b->pages.height - 20)
+				v->outside++;
+		}
+		n[cur] = lines_of(pg, blk[cur], base[cur], 512);
+		for (i = 1; i < n[cur]; i++)
+			if (base[cur][i - 1] - base[cur][i] < 12.0f)
+				v->overlap++;
+		if (n[cur] == 0 || p == 0)
+			continue;
+		/* the break between page p - 1 and page p */
+		{
+			int last = blk[prev][n[prev] - 1], first = blk[cur][0];
+			size_t before = 0, after = 0;
+
+			if (doc->blocks[last].role == ROLE_H ||
+			    doc->blocks[last].keep_next)
+				v->stranded++;
+			if (last == first) {
+				for (i = n[prev]; i-- > 0 && blk[prev][i] == last;)
+					before++;
+				for (i = 0; i < n[cur] && blk[cur][i] == first; i++)
+					after++;
+				if (before < 2 || after < 2)
+					v->widow++;
+			}
+			if (doc->blocks[last].callout != 0 &&
+			    doc->blocks[last].callout == doc->blocks[first].callout &&
+			    doc->blocks[last].callout <= (int)doc->ncallouts &&
+			    doc->callouts[doc->blocks[last].callout - 1].kind !=
+			    CALLOUT_CODE)
+				v->split_box++;
+		}
+	}
+}
+
+static char *
+filler(int lines, const char *tail)
+{
+	char *s = xstrdup("---\ntitle: Pagination\n---\n\n"), *t;
+	int i;
+
+	for (i = 0; i < lines; i++) {
+		t = xasprintf("%sLine %d of filler that is short.\n\n", s, i);
+		free(s);
+		s = t;
+	}
+	t = xasprintf("%s%s", s, tail);
+	free(s);
+	return t;
+}
+
+static const char para[] =
+    "A paragraph long enough to need several lines on the page, written "
+    "so that it runs over five or six lines at twelve point on A4, which "
+    "is what the widow and orphan rules are about: a break inside it must "
+    "leave at least two lines at the foot of one page and two at the head "
+    "of the next, never one alone. More words follow here to make it long "
+    "enough, and then a few more, so that it really is a long paragraph.\n\n";
+
+int
+main(void)
+{
+	struct diag d = { stderr, 0, 0 };
+	struct build ctx;
+	struct built b;
+	struct verdict v, sum;
+	char *md, *tail;
+	int n, ok = 1, pages2 = 0;
+
+	if (build_init(&ctx, "fonts", &d) == -1) {
+		T_OK(0, "bundled fonts load");
+		T_DONE();
+	}
+	tail = xasprintf("## A heading that must keep with its text\n\n%s"
+	    "> A callout that should never be split across two pages: it "
+	    "has a few lines of text so that it is tall enough to matter "
+	    "when it falls near the foot of a page.\n\n%s%s"
+	    "- an item\n- another item\n\n```\ncode\nblock\n```\n", para,
+	    para, para);
+	memset(&sum, 0, sizeof(sum));
+	for (n = 0; n < 60; n++) {
+		md = filler(n, tail);
+		if (build(&b, &ctx, md) == -1)
+			ok = 0;
+		else {
+			judge(&b, &v);
+			sum.stranded += v.stranded;
+			sum.widow += v.widow;
+			sum.split_box += v.split_box;
+			sum.outside += v.outside;
+			sum.overlap += v.overlap;
+			pages2 += b.pages.n >= 2;
+		}
+		unbuild(&b);
+		free(md);
+	}
+	T_OK(ok, "60 sliding layouts build");
+	T_OK(pages2 > 30, "most of them break across pages");
+	T_EQ_INT(sum.stranded, 0, "no heading or kept block last on a page");
+	T_EQ_INT(sum.widow, 0, "no paragraph leaves one line on a page");
+	T_EQ_INT(sum.split_box, 0, "no callout split across pages");
+	T_EQ_INT(sum.outside, 0, "nothing drawn outside the margins");
+	T_EQ_INT(sum.overlap, 0, "no lines on top of each other");
+
+	/* page furniture: every page says which of how many it is */
+	md = filler(80, "");
+	if (build(&b, &ctx, md) == 0) {
+		size_t p, i;
+		int found = 0;
+
+		for (p = 0; p < b.pages.n; p++) {
+			char *want = xasprintf("Page %zu of %zu", p + 1, b.pages.n);
+
+			for (i = 0; i < b.pages.v[p].nitems; i++)
+				if (b.pages.v[p].items[i].kind == IT_TEXT &&
+				    strcmp(b.pages.v[p].items[i].text, want) == 0)
+					found++;
+			free(want);
+		}
+		T_OK(b.pages.n >= 3, "80 filler lines need three pages");
+		T_EQ_INT(found, (long)b.pages.n, "every page has Page X of Y");
+	} else
+		T_OK(0, "filler builds");
+	unbuild(&b);
+	free(md);
+
+	/* a word wider than the measure is broken, never overflows */
+	md = xstrdup("Supercalifragilisticexpialidocious" "averyveryveryverylongword"
+	    "thatkeepsgoingandgoingandgoingwithoutanyspaceatallforeverandever"
+	    "https://example.example/a/very/long/path/that/goes/on/and/on\n");
+	if (build(&b, &ctx, md) == 0) {
+		judge(&b, &v);
+		T_EQ_INT(v.outside, 0, "a huge word stays inside the margins");
+	} else
+		T_OK(0, "huge word builds");
+	unbuild(&b);
+	free(md);
+
+	free(tail);
+	build_free(&ctx);
+	T_DONE();
+}
