@@ -211,10 +211,14 @@ text_run(struct ctx *c, const char *s, size_t len, int code, int line)
 	float size = c->cur->ascent;
 	struct run *r;
 
-	if (c->cur->role == ROLE_H || c->cur->role == ROLE_TITLE) {
-		face = c->st.emph ? FACE_BOLDITALIC : FACE_BOLD;
-		color = c->cur->runs && c->cur->nruns ? c->cur->runs[0].color :
-		    (c->cur->level <= 2 ? c->doc->primary : TEXT);
+	if (c->cur->role == ROLE_H) {
+		/* levels 1-5 bold, 6 italic; 1-2 in the brand's colour */
+		if (c->cur->level == 6)
+			face = c->st.strong ? FACE_BOLDITALIC : FACE_ITALIC;
+		else
+			face = c->st.emph ? FACE_BOLDITALIC : FACE_BOLD;
+		color = c->cur->level <= 2 ? c->doc->primary :
+		    c->cur->level <= 4 ? TEXT : GREY;
 	} else if (c->st.strong && c->st.emph)
 		face = FACE_BOLDITALIC;
 	else if (c->st.strong)
@@ -532,6 +536,16 @@ link_suffix(struct ctx *c, cmark_node *link)
 	else if (strncmp(shown, "http://", 7) == 0)
 		shown += 7;
 	text = plain_text(link);
+	if (strncmp(url, "tel:", 4) == 0) {
+		/* a number written out in the text is its own address */
+		size_t digits = 0;
+		const char *s;
+
+		for (s = text; *s != '\0'; s++)
+			digits += *s >= '0' && *s <= '9';
+		if (digits >= 7)
+			shown = text;
+	}
 	if (strstr(text, shown) == NULL) {
 		text_run(c, " (", 2, 0, node_line(c, link));
 		c->st.link = url;

@@ -189,8 +189,17 @@ tokenize(struct lay *l, const struct block *b, struct tblock *t)
 				start = i + k;
 				continue;
 			}
-			if (b->pre)
+			if (b->pre) {
+				/* code keeps its spaces; a long line may wrap after one */
+				if (cp == ' ' && i + k < r->len &&
+				    r->text[i + k] != ' ' && r->text[i + k] != '\n' &&
+				    i > start) {
+					push_box(l, t, r, ri, start, i + k - start);
+					push_penalty(t, 0, 0, 0, ri);
+					start = i + k;
+				}
 				continue;
+			}
 			if (is_space(cp)) {
 				if (open)
 					push_box(l, t, r, ri, start, i - start);
