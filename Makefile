@@ -15,8 +15,8 @@ CC       ?= cc
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CPPFLAGS += -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"'
-PKGS      = libcmark yaml-0.1
-LDLIBS    = $$(pkg-config --libs $(PKGS)) -lhpdf -lm
+PKGS      = libcmark yaml-0.1 libunibreak
+LDLIBS    = $$(pkg-config --libs $(PKGS)) -lhpdf -lhyphen -lm
 
 B         = build
 SRCS      = $(filter-out src/main.c,$(wildcard src/*.c))
@@ -52,6 +52,7 @@ units: $(UNITS)
 
 check: deps leafpress units
 	sh tests/run
+	$(MAKE) check-asan
 
 # The whole suite again with AddressSanitizer and UndefinedBehaviorSanitizer,
 # built in its own tree so the normal binary is left alone.

@@ -67,6 +67,9 @@ struct ctx {
 	float			 indent;
 	int			 item_first;	/* next block is an item's first */
 	int			 tight;		/* inside a tight list */
+	cmark_node		*alert_node;	/* text opening "[!WARNING]" */
+	size_t			 alert_skip;	/* bytes of its tag */
+	const char		*alert_label;	/* shown instead */
 	uint32_t		*warned;	/* code points already warned of */
 	size_t			 nwarned;
 	int			 err;
@@ -291,9 +294,44 @@ new_callout(struct document *doc, enum callout_kind kind, struct rgb fill,
 }
 
 /*
+ * GitHub's alert syntax, "> [!WARNING]": the tag becomes a bold label,
+ * as if the author had written "**Warning:**".  Returns 1 for the
+ * urgent kinds.  The article itself is left as it is: it is shared by
+ * every leaflet made from it.
+ */
+static int
+alert(struct ctx *c, cmark_node *text, const char *lit)
+{
+	static const struct {
+		const char	*tag;
+		const char	*label;
+		int		 urgent;
+	} tags[] = {
+		{ "[!NOTE]", "Note: ", 0 },
+		{ "[!TIP]", "Tip: ", 0 },
+		{ "[!IMPORTANT]", "Important: ", 0 },
+		{ "[!WARNING]", "Warning: ", 1 },
+		{ "[!CAUTION]", "Caution: ", 1 },
+	};
+	size_t i, n;
+
+	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
+		n = strlen(tags[i].tag);
+		if (strncmp(lit, tags[i].tag, n) != 0)
+			continue;
+		while (lit[n] == ' ')
+			n++;
+		c->alert_node = text;
+		c->alert_skip = n;
+		c->alert_label = tags[i].label;
+		return tags[i].urgent;
+	}
+	return 0;
+}
+
+/*
  * A block quote is a callout.  One that opens with "**Warning:**" or
- * "[!WARNING]" (GitHub's alert syntax; also [!CAUTION]) is urgent; the
- * alert tag itself is removed from the text.
+ * "[!WARNING]" (also [!CAUTION]) is urgent.
  */
 static int
 open_callout(struct ctx *c, cmark_node *quote)
@@ -311,20 +349,8 @@ open_callout(struct ctx *c, cmark_node *quote)
 		    != NULL && strncmp(lit, "Warning", 7) == 0)
 			warn = 1;
 		if (cmark_node_get_type(first) == CMARK_NODE_TEXT &&
-		    (lit = cmark_node_get_literal(first)) != NULL &&
-		    lit[0] == '[' && lit[1] == '!') {
-			const char *end = strchr(lit, ']');
-
-			if (strncmp(lit, "[!WARNING]", 10) == 0 ||
-			    strncmp(lit, "[!CAUTION]", 10) == 0)
-				warn = 1;
-			if (end != NULL) {
-				end++;
-				while (*end == ' ')
-					end++;
-				cmark_node_set_literal(first, end);
-			}
-		}
+		    (lit = cmark_node_get_literal(first)) != NULL)
+			warn |= alert(c, first, lit);
 	}
 	if (warn) {
 		idx = new_callout(doc, CALLOUT_WARNING,
@@ -614,6 +640,14 @@ inline_node(struct ctx *c, cmark_node *n, cmark_event_type ev,
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_TEXT:
 		lit = cmark_node_get_literal(n);
+		if (n == c->alert_node) {
+			c->st.strong++;
+			text_run(c, c->alert_label, strlen(c->alert_label), 0,
+			    node_line(c, n));
+			c->st.strong--;
+			lit += c->alert_skip;
+			c->alert_node = NULL;
+		}
 		text_run(c, lit, strlen(lit), 0, node_line(c, n));
 		break;
 	case CMARK_NODE_CODE:
@@ -904,6 +938,7 @@ document_build(struct document *doc, const struct article *a,
 	c.fonts = fonts;
 	c.d = d;
 	doc->body_size = BODY_SIZE;
+	doc->justify = p->justify;
 	doc->primary = p->primary;
 	doc->accent = p->accent;
 	doc->text = TEXT;

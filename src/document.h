@@ -94,6 +94,7 @@ struct document {
 	float		 page_width;	/* points */
 	float		 page_height;
 	float		 body_size;
+	int		 justify;	/* set prose justified */
 	struct rgb	 primary;
 	struct rgb	 accent;
 	struct rgb	 text;

@@ -89,6 +89,7 @@ out:
 	if (fd != -1)
 		close(fd);
 	free(buf);
+	errno = err;	/* for callers that word their own message */
 	return rc;
 }
 

@@ -8,7 +8,10 @@ struct diag;
 /* Largest input file read, in bytes: a limit against hostile input. */
 #define FILEIO_MAX	(64u * 1024 * 1024)
 
-/* Read path into a NUL-terminated buffer; on error report and return -1. */
+/*
+ * Read path into a NUL-terminated buffer; on error report and return -1
+ * with errno saying why (0 when the file was too large).
+ */
 int	file_read(const char *path, char **buf, size_t *len, struct diag *);
 
 /*

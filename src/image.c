@@ -4,6 +4,7 @@
  * passed through untouched); here we only check that the headers make
  * sense, so a missing or corrupt file is reported where it was named.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +43,21 @@ png_size(const unsigned char *p, size_t n, unsigned *w, unsigned *h)
 	return 0;
 }
 
+/*
+ * A whole JPEG ends with an end-of-image marker; one cut short does not
+ * (a few bytes of padding after it are allowed).
+ */
+static int
+jpeg_ends(const unsigned char *p, size_t n)
+{
+	size_t i;
+
+	for (i = n; i >= 2 && i + 64 >= n; i--)
+		if (p[i - 2] == 0xFF && p[i - 1] == 0xD9)
+			return 0;
+	return -1;
+}
+
 /* Walk JPEG markers up to the first start-of-frame. */
 static int
 jpeg_size(const unsigned char *p, size_t n, unsigned *w, unsigned *h)
@@ -68,7 +84,7 @@ jpeg_size(const unsigned char *p, size_t n, unsigned *w, unsigned *h)
 				return -1;
 			*h = be16(p + i + 5);
 			*w = be16(p + i + 7);
-			return 0;
+			return jpeg_ends(p, n);
 		}
 		if (m == 0xD9 || m == 0xDA)
 			return -1;
@@ -120,7 +136,8 @@ image_load(struct image *img, const char *path, const struct srcpos *pos,
 
 	memset(img, 0, sizeof(*img));
 	if (file_read(path, &buf, &len, &quiet) == -1) {
-		diag_at(d, DIAG_ERROR, pos, "cannot read image %s", path);
+		diag_at(d, DIAG_ERROR, pos, "cannot read image %s: %s", path,
+		    errno ? strerror(errno) : "file too large");
 		return -1;
 	}
 	rc = image_parse(img, path, (unsigned char *)buf, len, pos, d);

@@ -16,7 +16,8 @@
 #include "document.h"
 #include "fonts.h"
 #include "layout.h"
-#include "linebreak.h"
+#include "breaks.h"
+#include "linefit.h"
 #include "pages.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -35,6 +36,8 @@
 #define MARKER_GAP	7.0f
 #define PRE_NOSPLIT	10	/* code blocks up to this many lines stay whole */
 #define IMAGE_MAX_FRAC	0.6f	/* of the frame's height */
+#define URL_BREAK_COST	50	/* of breaking an address after a '/' */
+#define SPLIT_COST	100	/* of splitting a word too wide for a line */
 
 struct frame {
 	float	x;		/* left edge */
@@ -63,6 +66,7 @@ struct tblock {			/* a text block broken into lines */
 	size_t		 nlines;
 	float		 width;
 	float		*lead;		/* leading of each line */
+	int		 justify;
 };
 
 struct lay {
@@ -77,6 +81,7 @@ struct lay {
 	size_t			  nu;
 	size_t			  maxu;
 	struct pages		 *out;
+	struct hyph		 *hyph;	/* for the document's language, or NULL */
 };
 
 static void
@@ -131,7 +136,7 @@ push_box(struct lay *l, struct tblock *t, const struct run *r, size_t run,
 		cw = font_width(f, r->text + i, k, r->size);
 		if (i > start && pw + cw + hy > t->width) {
 			push_item(t, LB_BOX, pw, run, start, i - start);
-			push_penalty(t, 50, 1, hy, run);
+			push_penalty(t, SPLIT_COST, 1, hy, run);
 			start = i;
 			pw = 0;
 		}
@@ -146,86 +151,185 @@ is_space(uint32_t cp)
 	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r';
 }
 
-/* Where a word may break after a character without a space. */
 static int
-break_after(const struct run *r, size_t i, size_t k, uint32_t cp)
+is_letter(uint32_t c)
 {
-	if (i + k >= r->len || is_space((unsigned char)r->text[i + k]))
-		return 0;	/* the space after it is the break */
-	if (cp == 0x2013 || cp == 0x2014)		/* dashes */
-		return 1;
-	if (cp == '-')		/* a hyphen between letters */
-		return i > 0 && r->text[i - 1] != ' ' && r->text[i + k] != '-';
-	if (cp == '/')		/* paths and addresses */
-		return r->link != NULL && r->text[i + k] != '/';
-	return 0;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+	    (c >= 0x370 && c <= 0x4FF);
+}
+
+/* No letter, digit or address character in s[from..to). */
+static int
+only_punct(const char *s, size_t from, size_t to)
+{
+	size_t k;
+	uint32_t cp;
+
+	for (; from < to; from += k) {
+		if ((k = utf8_decode(s + from, to - from, &cp)) == 0)
+			return 0;
+		if (is_letter(cp) || (cp >= '0' && cp <= '9') || cp == '@' ||
+		    cp == '/' || cp == '.' || cp == ':' || cp == '_')
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * A word between two break opportunities, with hyphenation points where
+ * the dictionary allows one: never in links, code, addresses, or words
+ * with digits in them.
+ */
+static void
+push_word(struct lay *l, struct tblock *t, const struct run *r, size_t ri,
+    size_t off, size_t len)
+{
+	size_t pos[HYPH_MAX_POINTS], np = 0, i, k = 1, a, z, last, end = off + len;
+	uint32_t cp = 0;
+	float hy;
+
+	if (l->hyph != NULL && r->link == NULL && r->face != FACE_MONO) {
+		for (a = off; a < end; a += k)
+			if ((k = utf8_decode(r->text + a, end - a, &cp)) == 0 ||
+			    is_letter(cp))
+				break;
+		for (z = a; z < end && k != 0; z += k)
+			if ((k = utf8_decode(r->text + z, end - z, &cp)) == 0 ||
+			    !is_letter(cp))
+				break;
+		if (k != 0 && z > a && only_punct(r->text, off, a) &&
+		    only_punct(r->text, z, end))
+			np = hyph_word(l->hyph, r->text + a, z - a, pos,
+			    HYPH_MAX_POINTS);
+		hy = font_width(l->fonts[r->face], "-", 1, r->size);
+		for (i = 0, last = off; i < np; i++) {
+			push_box(l, t, r, ri, last, a + pos[i] - last);
+			push_penalty(t, LB_HYPHEN, 1, hy, ri);
+			last = a + pos[i];
+		}
+		off = last;
+	}
+	push_box(l, t, r, ri, off, end - off);
 }
 
 static void
-tokenize(struct lay *l, const struct block *b, struct tblock *t)
+push_glue(struct lay *l, struct tblock *t, const struct run *r, size_t ri,
+    size_t off, size_t len)
+{
+	if (t->nitems > 0 && t->items[t->nitems - 1].type != LB_GLUE)
+		push_item(t, LB_GLUE, font_width(l->fonts[r->face], " ", 1,
+		    r->size), ri, off, len);
+}
+
+static void
+push_forced(struct tblock *t, size_t ri)
+{
+	while (t->nitems > 0 && t->items[t->nitems - 1].type == LB_GLUE)
+		t->nitems--;
+	push_penalty(t, LB_FORCE, 0, 0, ri);
+}
+
+/* Code: lines end at newlines; a line too long may wrap after a space. */
+static void
+tokenize_pre(struct lay *l, const struct block *b, struct tblock *t)
 {
 	const struct run *r;
-	size_t ri, i, k, start;
-	uint32_t cp;
-	int open;
+	size_t ri, i, start;
 
 	for (ri = 0; ri < b->nruns; ri++) {
 		r = &b->runs[ri];
+		for (i = start = 0; i < r->len; i++) {
+			if (r->text[i] == '\n') {
+				push_box(l, t, r, ri, start, i - start);
+				push_forced(t, ri);
+				start = i + 1;
+			} else if (r->text[i] == ' ' && i > start &&
+			    i + 1 < r->len && r->text[i + 1] != ' ' &&
+			    r->text[i + 1] != '\n') {
+				push_box(l, t, r, ri, start, i + 1 - start);
+				push_penalty(t, 0, 0, 0, ri);
+				start = i + 1;
+			}
+		}
+		push_box(l, t, r, ri, start, r->len - start);
+	}
+}
+
+/*
+ * Prose: the runs joined into one text for UAX #14, then cut into words
+ * (boxes), spaces (glue) and the other break opportunities (penalties).
+ * A word never spans runs without a break between them being a choice.
+ */
+static void
+tokenize_text(struct lay *l, const struct block *b, struct tblock *t)
+{
+	size_t *rs = xreallocarray(NULL, b->nruns + 1, sizeof(*rs));
+	size_t len = 0, ri, i, k, start = 0;
+	unsigned char *brk;
+	const struct run *r;
+	char *para;
+	uint32_t cp;
+	int open = 0;
+
+	for (ri = 0; ri < b->nruns; ri++) {
+		rs[ri] = len;
+		len += b->runs[ri].hardbreak ? 1 : b->runs[ri].len;
+	}
+	rs[ri] = len;
+	para = xmalloc(len + 1);
+	for (ri = 0; ri < b->nruns; ri++)
+		if (b->runs[ri].hardbreak)
+			para[rs[ri]] = '\n';
+		else
+			memcpy(para + rs[ri], b->runs[ri].text, b->runs[ri].len);
+	brk = xmalloc(len + 1);
+	breaks_find(para, len, l->doc->lang, brk);
+
+	for (i = 0, ri = 0; i < len; i += k) {
+		while (i >= rs[ri + 1]) {	/* a run ends: so does its word */
+			if (open)
+				push_word(l, t, &b->runs[ri], ri, start,
+				    rs[ri + 1] - rs[ri] - start);
+			open = 0;
+			ri++;
+		}
+		r = &b->runs[ri];
+		k = 1;
 		if (r->hardbreak) {
-			while (t->nitems > 0 &&
-			    t->items[t->nitems - 1].type == LB_GLUE)
-				t->nitems--;
-			push_penalty(t, LB_FORCE, 0, 0, ri);
+			push_forced(t, ri);
 			continue;
 		}
-		open = 0;
-		start = 0;
-		for (i = 0; i < r->len; i += k) {
-			if ((k = utf8_decode(r->text + i, r->len - i, &cp)) == 0)
-				k = 1, cp = 0xFFFD;
-			if (b->pre && cp == '\n') {
-				push_box(l, t, r, ri, start, i - start);
-				push_penalty(t, LB_FORCE, 0, 0, ri);
-				start = i + k;
-				continue;
-			}
-			if (b->pre) {
-				/* code keeps its spaces; a long line may wrap after one */
-				if (cp == ' ' && i + k < r->len &&
-				    r->text[i + k] != ' ' && r->text[i + k] != '\n' &&
-				    i > start) {
-					push_box(l, t, r, ri, start, i + k - start);
-					push_penalty(t, 0, 0, 0, ri);
-					start = i + k;
-				}
-				continue;
-			}
-			if (is_space(cp)) {
-				if (open)
-					push_box(l, t, r, ri, start, i - start);
-				open = 0;
-				if (t->nitems > 0 &&
-				    t->items[t->nitems - 1].type != LB_GLUE)
-					push_item(t, LB_GLUE, font_width(
-					    l->fonts[r->face], " ", 1, r->size),
-					    ri, i, k);
-				continue;
-			}
-			if (!open)
-				start = i, open = 1;
-			if (break_after(r, i, k, cp)) {
-				push_box(l, t, r, ri, start, i + k - start);
-				push_penalty(t, r->link ? 50 : 0, 0, 0, ri);
-				open = 0;
-			}
+		if ((k = utf8_decode(para + i, len - i, &cp)) == 0)
+			k = 1, cp = 0xFFFD;
+		if (is_space(cp)) {
+			if (open)
+				push_word(l, t, r, ri, start, i - rs[ri] - start);
+			open = 0;
+			push_glue(l, t, r, ri, i - rs[ri], k);
+			continue;
 		}
-		if (b->pre)
-			push_box(l, t, r, ri, start, r->len - start);
-		else if (open)
-			push_box(l, t, r, ri, start, r->len - start);
+		if (!open)
+			start = i - rs[ri], open = 1;
+		if (brk[i + k - 1] != BRK_NONE && i + k < len &&
+		    !is_space((unsigned char)para[i + k])) {
+			push_word(l, t, r, ri, start, i + k - rs[ri] - start);
+			open = 0;
+			if (brk[i + k - 1] == BRK_MUST)
+				push_forced(t, ri);
+			else
+				push_penalty(t, r->link ? URL_BREAK_COST : 0, 0,
+				    0, ri);
+		}
 	}
+	if (open)
+		push_word(l, t, &b->runs[ri], ri, start,
+		    rs[ri + 1] - rs[ri] - start);
 	while (t->nitems > 0 && t->items[t->nitems - 1].type != LB_BOX)
 		t->nitems--;
+	free(para);
+	free(brk);
+	free(rs);
 }
 
 /* Leading of each line: the block's, grown for any larger type on it. */
@@ -251,10 +355,19 @@ static void
 break_block(struct lay *l, const struct block *b, struct tblock *t,
     float width)
 {
+	struct lb_opts o;
+
 	t->width = width;
-	tokenize(l, b, t);
+	if (b->pre)
+		tokenize_pre(l, b, t);
+	else
+		tokenize_text(l, b, t);
 	t->ends = xreallocarray(NULL, t->nitems + 1, sizeof(*t->ends));
-	t->nlines = lb_break(t->items, t->nitems, width, t->ends);
+	o.measure = width;
+	o.justify = l->doc->justify && b->kind == BLK_TEXT && !b->pre &&
+	    (b->role == ROLE_P || b->role == ROLE_LI || b->role == ROLE_QUOTE);
+	t->justify = o.justify;
+	t->nlines = lb_break(t->items, t->nitems, &o, t->ends);
 	line_leading(b, t);
 }
 
@@ -494,9 +607,22 @@ emit_line(struct lay *l, struct page *pg, int bi, const struct tblock *t,
 	struct seg sg;
 	size_t i, from = line ? t->ends[line - 1] + 1 : 0, end = t->ends[line];
 
+	float extra = 0;
+	size_t nglue = 0;
+
 	memset(&sg, 0, sizeof(sg));
 	while (from < end && t->items[from].type != LB_BOX)
 		from++;
+	/* justified: the line's slack shared among its spaces */
+	if (t->justify && end < t->nitems &&
+	    t->items[end].penalty > LB_FORCE) {
+		for (i = from; i < end; i++)
+			nglue += t->items[i].type == LB_GLUE;
+		if (nglue > 0)
+			extra = (t->width - lb_width(t->items, from, end) -
+			    t->items[end].width * (t->items[end].type ==
+			    LB_PENALTY)) / nglue;
+	}
 	for (i = from; i < end; i++) {
 		it = &t->items[i];
 		if (it->type == LB_PENALTY)
@@ -506,8 +632,10 @@ emit_line(struct lay *l, struct page *pg, int bi, const struct tblock *t,
 				seg_append(&sg, " ", 1);
 				sg.w += it->width;
 				sg.trail += it->width;
+				if (extra != 0)
+					seg_flush(l, pg, bi, b, &sg, base);
 			}
-			x += it->width;
+			x += it->width + extra;
 			continue;
 		}
 		if (sg.open && sg.run != it->run)
@@ -692,9 +820,58 @@ emit_footer(struct lay *l, struct page *pg, size_t page, size_t npages)
 	free(num);
 }
 
+/* How each paragraph was set, against first-fit on the same items. */
+static void
+measure(struct lay *l)
+{
+	const struct document *doc = l->doc;
+	struct pages *out = l->out;
+	struct parastat *st;
+	const struct tblock *t;
+	size_t bi, i, from, *ge, ng;
+	float s;
+	unsigned n;
+
+	out->stats = xcalloc(doc->nblocks ? doc->nblocks : 1,
+	    sizeof(*out->stats));
+	for (bi = 0; bi < doc->nblocks; bi++) {
+		t = &l->tb[bi];
+		if (doc->blocks[bi].kind != BLK_TEXT || doc->blocks[bi].pre ||
+		    t->nlines == 0)
+			continue;
+		st = &out->stats[out->nstats++];
+		st->block = (int)bi;
+		st->lines = (unsigned)t->nlines;
+		for (i = 0, n = 0, from = 0; i + 1 < t->nlines; i++) {
+			const struct lb_item *e = &t->items[t->ends[i]];
+
+			st->hyphens += e->type == LB_PENALTY && e->flagged;
+			if (e->type == LB_PENALTY && e->penalty <= LB_FORCE) {
+				from = t->ends[i] + 1;
+				continue;
+			}
+			while (from < t->ends[i] && t->items[from].type != LB_BOX)
+				from++;
+			s = 1 - (lb_width(t->items, from, t->ends[i]) +
+			    (e->type == LB_PENALTY ? e->width : 0)) / t->width;
+			st->mean += s;
+			st->worst = s > st->worst ? s : st->worst;
+			n++;
+			from = t->ends[i] + 1;
+		}
+		st->mean = n ? st->mean / n : 0;
+		st->slack = lb_slack(t->items, t->nitems, t->width, t->ends,
+		    t->nlines);
+		ge = xreallocarray(NULL, t->nitems + 1, sizeof(*ge));
+		ng = lb_greedy(t->items, t->nitems, t->width, ge);
+		st->greedy = lb_slack(t->items, t->nitems, t->width, ge, ng);
+		free(ge);
+	}
+}
+
 int
 layout_run(struct pages *out, const struct document *doc,
-    const struct font *const *fonts, struct diag *d)
+    const struct font *const *fonts, struct hyphs *hyphs, struct diag *d)
 {
 	struct lay l;
 	size_t i, p;
@@ -707,6 +884,7 @@ layout_run(struct pages *out, const struct document *doc,
 	l.out = out;
 	l.asc = fonts[FACE_REGULAR]->ascent;
 	l.desc = fonts[FACE_REGULAR]->descent;
+	l.hyph = hyphs ? hyph_get(hyphs, doc->lang) : NULL;
 	l.fr.w = doc->page_width - 2 * MARGIN_MIN;
 	if (l.fr.w > MEASURE_MAX)
 		l.fr.w = MEASURE_MAX;
@@ -726,6 +904,7 @@ layout_run(struct pages *out, const struct document *doc,
 		emit_unit(&l, &out->v[l.u[i].page], &l.u[i]);
 	for (p = 0; p < out->n; p++)
 		emit_footer(&l, &out->v[p], p, out->n);
+	measure(&l);
 
 	for (i = 0; i < doc->nblocks; i++) {
 		free(l.tb[i].items);

@@ -10,9 +10,15 @@
 
 struct document;
 struct font;
+struct hyphs;
 struct pages;
 
+/*
+ * Lay the document out in pages.  hyphs (NULL for none) supplies the
+ * hyphenation dictionary for the document's language; it is a cache the
+ * caller keeps between leaflets.
+ */
 int	layout_run(struct pages *, const struct document *,
-	    const struct font *const *fonts, struct diag *);
+	    const struct font *const *fonts, struct hyphs *, struct diag *);
 
 #endif

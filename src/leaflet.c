@@ -47,6 +47,7 @@ build_free(struct build *b)
 
 	for (i = 0; i < FACE__MAX; i++)
 		font_free(&b->fonts[i]);
+	hyphs_free(&b->hyphs);
 	free(b->fontdir);
 	memset(b, 0, sizeof(*b));
 }
@@ -87,7 +88,7 @@ leaflet_make(struct build *b, const struct profile *p,
 	}
 	if (document_build(&doc, a, p, fonts, b->d) == -1)
 		goto out;
-	if (layout_run(&pages, &doc, fonts, b->d) == -1)
+	if (layout_run(&pages, &doc, fonts, &b->hyphs, b->d) == -1)
 		goto out;
 	if (dump != NULL) {
 		pages_dump(&pages, dump);

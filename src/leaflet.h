@@ -8,6 +8,7 @@
 #define LP_LEAFLET_H
 #include <stdio.h>
 
+#include "breaks.h"
 #include "fonts.h"
 #include "profile.h"
 
@@ -17,6 +18,7 @@ struct build {
 	struct diag	*d;
 	char		*fontdir;
 	struct font	 fonts[FACE__MAX];	/* the bundled faces */
+	struct hyphs	 hyphs;			/* dictionaries, by language */
 };
 
 /* The bundled faces' file names, by enum face. */

@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <linebreak.h>
+
 #include "article.h"
 #include "batch.h"
 #include "diag.h"
@@ -45,6 +47,14 @@ usage(void)
 {
 	fputs(usage_text, stderr);
 	return EXIT_USAGE;
+}
+
+/* A usage error that getopt did not already explain. */
+static int
+usage_error(const char *what)
+{
+	fprintf(stderr, "leafpress: error: %s\n", what);
+	return usage();
 }
 
 static int
@@ -107,8 +117,10 @@ cmd_build(int argc, char *argv[], struct build *b)
 			return usage();
 		}
 	}
-	if (prof == NULL || optind + 1 != argc)
-		return usage();
+	if (prof == NULL)
+		return usage_error("build needs a profile: -p PROFILE.yaml");
+	if (optind + 1 != argc)
+		return usage_error("build takes exactly one article");
 	memset(&p, 0, sizeof(p));
 	memset(&a, 0, sizeof(a));
 	if (profile_load(&p, prof, b->d) == -1 ||
@@ -149,7 +161,7 @@ cmd_batch(int argc, char *argv[], struct build *b)
 		}
 	}
 	if (optind != argc)
-		return usage();
+		return usage_error("batch takes no file arguments");
 	return batch_run(b, content, out) == 0 ? 0 : EXIT_BAD;
 }
 
@@ -162,7 +174,7 @@ main(int argc, char *argv[])
 	int rc;
 
 	if (argc < 2)
-		return usage();
+		return usage_error("expected a command: build or batch");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		fputs(usage_text, stdout);
 		fputs("\n", stdout);
@@ -174,7 +186,8 @@ main(int argc, char *argv[])
 		return 0;
 	}
 	if (strcmp(argv[1], "build") != 0 && strcmp(argv[1], "batch") != 0)
-		return usage();
+		return usage_error("expected a command: build or batch");
+	init_linebreak();	/* libunibreak's one-time tables */
 	fonts = font_dir();
 	rc = build_init(&b, fonts, &d);
 	free(fonts);

@@ -47,6 +47,28 @@ dump_string(const char *s, FILE *f)
 }
 
 void
+pages_dump_stats(const struct pages *ps, FILE *f)
+{
+	const struct parastat *st;
+	double slack = 0, greedy = 0;
+	unsigned lines = 0, hyphens = 0;
+	size_t i;
+
+	for (i = 0; i < ps->nstats; i++) {
+		st = &ps->stats[i];
+		fprintf(f, "para b=%d lines=%u hyphens=%u mean=%.3f worst=%.3f "
+		    "slack=%.4f greedy=%.4f\n", st->block, st->lines,
+		    st->hyphens, st->mean, st->worst, st->slack, st->greedy);
+		lines += st->lines;
+		hyphens += st->hyphens;
+		slack += st->slack;
+		greedy += st->greedy;
+	}
+	fprintf(f, "total paragraphs=%zu lines=%u hyphens=%u slack=%.4f "
+	    "greedy=%.4f\n", ps->nstats, lines, hyphens, slack, greedy);
+}
+
+void
 pages_dump(const struct pages *ps, FILE *f)
 {
 	static const char *const kinds[] = { "text", "rule", "rect", "image",
@@ -86,6 +108,7 @@ pages_dump(const struct pages *ps, FILE *f)
 			fputc('\n', f);
 		}
 	}
+	pages_dump_stats(ps, f);
 }
 
 void
@@ -99,5 +122,6 @@ pages_free(struct pages *ps)
 		free(ps->v[i].items);
 	}
 	free(ps->v);
+	free(ps->stats);
 	memset(ps, 0, sizeof(*ps));
 }

@@ -37,15 +37,29 @@ struct page {
 	size_t		 maxitems;
 };
 
+/* How well one paragraph was set, for the dump and the tests. */
+struct parastat {
+	int		 block;
+	unsigned	 lines;
+	unsigned	 hyphens;	/* lines ending in a hyphen */
+	float		 mean;		/* relative slack of non-final lines */
+	float		 worst;
+	double		 slack;		/* sum of squared relative slack */
+	double		 greedy;	/* the same, broken first-fit */
+};
+
 struct pages {
 	float		 width;
 	float		 height;
 	struct page	*v;
 	size_t		 n;
+	struct parastat	*stats;
+	size_t		 nstats;
 };
 
 struct item	*pages_add(struct page *, enum item_kind, int block);
 void		 pages_dump(const struct pages *, FILE *);
+void		 pages_dump_stats(const struct pages *, FILE *);
 void		 pages_free(struct pages *);
 
 #endif

@@ -13,6 +13,7 @@
  *	paper: a4				or letter
  *	fonts: { regular: f/R.ttf, bold: ..., italic: ..., bold_italic: ...,
  *	         mono: ... }
+ *	justify: false				true: justified text
  *
  * A key with an empty value (nothing, ~, null) counts as absent.
  * Unknown keys are warned about and ignored; everything else that is
@@ -48,11 +49,13 @@ enum key {
 	KEY_CONTACT,
 	KEY_PAPER,
 	KEY_FONTS,
+	KEY_JUSTIFY,
 	KEY__MAX
 };
 
 static const char *const keys[KEY__MAX] = {
-	"name", "tagline", "logo", "colors", "contact", "paper", "fonts"
+	"name", "tagline", "logo", "colors", "contact", "paper", "fonts",
+	"justify"
 };
 
 enum color_key {
@@ -288,6 +291,33 @@ parse_paper(struct profile *p, struct yamlx *y, const yaml_node_t *val)
 		    yamlx_show(s, val->data.scalar.length, show));
 }
 
+/* YAML 1.1 booleans, as people write them. */
+static void
+parse_bool(int *out, struct yamlx *y, const yaml_node_t *val,
+    const char *key)
+{
+	static const char *const yes[] = { "true", "yes", "on" };
+	static const char *const no[] = { "false", "no", "off" };
+	const char	*s;
+	char		 show[YAMLX_SHOWMAX];
+	size_t		 i;
+
+	if ((s = yamlx_str(y, val, key)) == NULL)
+		return;
+	for (i = 0; i < 3; i++) {
+		if (strcasecmp(s, yes[i]) == 0) {
+			*out = 1;
+			return;
+		}
+		if (strcasecmp(s, no[i]) == 0) {
+			*out = 0;
+			return;
+		}
+	}
+	yamlx_msg(y, DIAG_ERROR, val, "'%s' for '%s': expected true or false",
+	    yamlx_show(s, val->data.scalar.length, show), key);
+}
+
 static void
 parse_root(struct profile *p, struct yamlx *y, const yaml_node_t *root)
 {
@@ -334,6 +364,9 @@ parse_root(struct profile *p, struct yamlx *y, const yaml_node_t *root)
 			break;
 		case KEY_FONTS:
 			parse_fonts(p, y, val);
+			break;
+		case KEY_JUSTIFY:
+			parse_bool(&p->justify, y, val, "justify");
 			break;
 		}
 	}

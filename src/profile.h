@@ -42,6 +42,7 @@ struct profile {
 	enum paper	 paper;
 	char		*font[FACE__MAX];	/* own TTF paths, resolved, or NULL */
 	struct srcpos	 font_pos[FACE__MAX];
+	int		 justify;	/* justified text instead of ragged right */
 };
 
 /* Parse a profile held in memory; file names the source in messages. */

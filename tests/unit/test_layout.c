@@ -43,7 +43,7 @@ build(struct built *b, struct build *ctx, const char *md)
 	    ctx->d) == -1 || document_build(&b->doc, &b->a, &b->p, fonts,
 	    ctx->d) == -1)
 		return -1;
-	return layout_run(&b->pages, &b->doc, fonts, ctx->d);
+	return layout_run(&b->pages, &b->doc, fonts, &ctx->hyphs, ctx->d);
 }
 
 static void

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "linebreak.h"
+#include "linefit.h"
 #include "t.h"
 
 /* Words of the given widths separated by glue of width 1. */
@@ -22,6 +22,15 @@ words(struct lb_item *it, const float *w, size_t n)
 		it[k++].width = w[i];
 	}
 	return k;
+}
+
+/* Ragged-right total fit at the given measure. */
+static size_t
+brk(const struct lb_item *it, size_t n, float measure, size_t *e)
+{
+	struct lb_opts o = { measure, 0 };
+
+	return lb_break(it, n, &o, e);
 }
 
 static int
@@ -56,17 +65,17 @@ main(void)
 	static const float w4[] = { 3, 2, 2, 5 };	/* "aaa bb cc ddddd" */
 
 	n = words(it, w2, 3);
-	nl = lb_break(it, n, 100, e);
+	nl = brk(it, n, 100, e);
 	T_EQ_INT(nl, 1, "short paragraph is one line");
 	T_EQ_INT(e[0], n, "one line ends at the end");
 
 	n = words(it, w2, 3);
-	nl = lb_break(it, n, 9, e);
+	nl = brk(it, n, 9, e);
 	T_EQ_INT(nl, 2, "two words fit per line of 9");
 	T_OK(all_fit(it, n, 9, e, nl), "no line overflows");
 
 	n = words(it, w1, 7);
-	nl = lb_break(it, n, 8, e);
+	nl = brk(it, n, 8, e);
 	gl = lb_greedy(it, n, 8, ge);
 	T_OK(all_fit(it, n, 8, e, nl), "optimal lines fit");
 	T_OK(all_fit(it, n, 8, ge, gl), "greedy lines fit");
@@ -75,7 +84,7 @@ main(void)
 
 	/* Knuth's example: greedy "aaa bb / cc / ddddd", optimal "aaa / bb cc / ddddd" */
 	n = words(it, w4, 4);
-	nl = lb_break(it, n, 6, e);
+	nl = brk(it, n, 6, e);
 	gl = lb_greedy(it, n, 6, ge);
 	T_EQ_INT(nl, 3, "optimal: three lines");
 	T_EQ_INT(e[0], 1, "optimal: first line is aaa alone");
@@ -88,7 +97,7 @@ main(void)
 	it[1].type = LB_PENALTY;
 	it[1].penalty = LB_FORCE;
 	it[1].width = 0;
-	nl = lb_break(it, n, 100, e);
+	nl = brk(it, n, 100, e);
 	T_EQ_INT(nl, 2, "forced break makes two lines");
 	T_EQ_INT(e[0], 1, "first line ends at the forced break");
 	gl = lb_greedy(it, n, 100, ge);
@@ -96,7 +105,7 @@ main(void)
 
 	/* a box wider than the measure gets a line of its own */
 	n = words(it, w3, 3);
-	nl = lb_break(it, n, 10, e);
+	nl = brk(it, n, 10, e);
 	T_EQ_INT(nl, 3, "wide box alone on its line");
 	T_EQ_INT(e[0], 1, "line before the wide box");
 
@@ -105,9 +114,9 @@ main(void)
 	it[1].type = LB_PENALTY;
 	it[1].penalty = LB_NEVER;
 	it[1].width = 0;
-	nl = lb_break(it, n, 9, e);
+	nl = brk(it, n, 9, e);
 	T_OK(nl == 2 && e[0] == 3, "LB_NEVER is skipped");
 
-	T_EQ_INT(lb_break(it, 0, 10, e), 1, "empty paragraph is one empty line");
+	T_EQ_INT(brk(it, 0, 10, e), 1, "empty paragraph is one empty line");
 	T_DONE();
 }
