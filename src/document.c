@@ -206,6 +206,10 @@ check_glyphs(struct ctx *c, const struct run *r, int line)
 	}
 }
 
+/*
+ * A number and its unit stay on one line: "10 mg", "3 months".  Returns
+ * the text with those spaces made no-break, or NULL when there are none.
+ */
 static void
 text_run(struct ctx *c, const char *s, size_t len, int code, int line)
 {

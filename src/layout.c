@@ -10,13 +10,14 @@
  * space between paragraphs.  Only when no break is allowed anywhere on
  * the page does a keep give way.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "breaks.h"
 #include "document.h"
 #include "fonts.h"
 #include "layout.h"
-#include "breaks.h"
 #include "linefit.h"
 #include "pages.h"
 #include "utf8.h"
@@ -157,6 +158,27 @@ is_letter(uint32_t c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 	    (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
 	    (c >= 0x370 && c <= 0x4FF);
+}
+
+/* Does a unit of measure start s[0..len)?  "mg", "months"... */
+static int
+unit_at(const char *s, size_t len)
+{
+	static const char *const units[] = { "mg", "g", "kg", "mcg",
+	    "\xc2\xb5g", "ml", "mL", "l", "L", "cm", "mm", "m", "km", "%",
+	    "\xc2\xb0" "C", "\xc2\xb0" "F", "IU", "units", "unit", "tablets",
+	    "tablet", "times", "seconds", "minutes", "minute", "hours", "hour",
+	    "days", "day", "weeks", "week", "months", "month", "years",
+	    "year", "am", "pm" };
+	size_t j, n;
+
+	for (j = 0; j < sizeof(units) / sizeof(units[0]); j++) {
+		n = strlen(units[j]);
+		if (n <= len && memcmp(s, units[j], n) == 0 &&
+		    (n == len || !isalpha((unsigned char)s[n])))
+			return 1;
+	}
+	return 0;
 }
 
 /* No letter, digit or address character in s[from..to). */
@@ -306,6 +328,10 @@ tokenize_text(struct lay *l, const struct block *b, struct tblock *t)
 			if (open)
 				push_word(l, t, r, ri, start, i - rs[ri] - start);
 			open = 0;
+			/* a number and its unit stay together: "10 mg" */
+			if (i > 0 && para[i - 1] >= '0' && para[i - 1] <= '9' &&
+			    unit_at(para + i + 1, len - i - 1))
+				push_penalty(t, LB_NEVER, 0, 0, ri);
 			push_glue(l, t, r, ri, i - rs[ri], k);
 			continue;
 		}

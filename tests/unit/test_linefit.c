@@ -118,5 +118,51 @@ main(void)
 	T_OK(nl == 2 && e[0] == 3, "LB_NEVER is skipped");
 
 	T_EQ_INT(brk(it, 0, 10, e), 1, "empty paragraph is one empty line");
+
+	/*
+	 * No hyphen on the last full line: "AAAAAA BB-BB CCC" at 10 would
+	 * fit exactly as "AAAAAA BB-" / "BB CCC", but ends "AAAAAA" instead.
+	 */
+	{
+		static const struct { enum lb_type t; float w; } h[] = {
+			{ LB_BOX, 6 }, { LB_GLUE, 1 }, { LB_BOX, 2 },
+			{ LB_PENALTY, 1 }, { LB_BOX, 2 }, { LB_GLUE, 1 },
+			{ LB_BOX, 3 }
+		};
+		size_t i;
+
+		memset(it, 0, sizeof(it));
+		for (i = 0; i < 7; i++) {
+			it[i].type = h[i].t;
+			it[i].width = h[i].w;
+		}
+		it[3].flagged = 1;
+		it[3].penalty = LB_HYPHEN;
+		nl = brk(it, 7, 10, e);
+		T_OK(nl == 2 && e[0] == 1, "no hyphen on the last full line");
+		/* with a third line after it, the hyphen is welcome */
+		it[7].type = LB_GLUE;
+		it[7].width = 1;
+		it[8].type = LB_BOX;
+		it[8].width = 9;
+		nl = brk(it, 9, 10, e);
+		T_OK(nl == 3 && e[0] == 3, "hyphen fills a line that is not last");
+	}
+
+	/* justified spaces may shrink by a third: "AAAA BBB" fits 8.5 */
+	{
+		static const float wj[] = { 4, 3, 4 };
+		struct lb_opts o = { 8.5f, 1 };
+		size_t k;
+
+		n = words(it, wj, 3);
+		for (k = 0; k < n; k++)
+			if (it[k].type == LB_GLUE)
+				it[k].width = 2;
+		nl = lb_break(it, n, &o, e);
+		T_OK(nl == 2 && e[0] == 3, "justified line shrinks to fit");
+		nl = brk(it, n, 8.5f, e);
+		T_OK(nl == 3 && e[0] == 1, "ragged line never shrinks");
+	}
 	T_DONE();
 }
