@@ -1,7 +1,26 @@
-/* batch: build every leaflet; the driver only ever calls leaflet_make(). */
+/*
+ * batch: build every leaflet; the driver only ever calls leaflet_make().
+ *
+ * Articles and profiles are read once, in the parent.  With more than
+ * one job, worker processes are forked (they share what was loaded,
+ * copy-on-write): the parent writes job numbers into a pipe that all
+ * workers read (4-byte reads of a pipe are atomic), and each worker
+ * writes one fixed-size result record per leaflet into another.  A
+ * worker that dies leaves its leaflet without a result, which counts
+ * as a failure; the rest go on.
+ */
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
 #include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "article.h"
 #include "batch.h"
@@ -10,9 +29,35 @@
 #include "profile.h"
 #include "xalloc.h"
 
+#define MAX_JOBS	256	/* workers */
+
 struct list {
 	char	**v;
 	size_t	  n;
+};
+
+struct job {
+	size_t	 art;
+	size_t	 clinic;
+	char	*out;
+};
+
+struct result {			/* written whole to a pipe: keep it small */
+	uint32_t job;
+	int32_t	 status;	/* 0 built, -1 failed */
+	uint64_t wall_ns;
+	uint64_t cpu_ns;
+	uint64_t bytes;
+};
+
+struct run {
+	struct build	*b;
+	struct article	*arts;
+	struct profile	*clinics;
+	struct job	*jobs;
+	size_t		 njobs;
+	struct result	*res;
+	int		*done;
 };
 
 static int
@@ -31,7 +76,8 @@ list_dir(const char *dir, const char *ext, struct list *l, struct diag *d)
 
 	memset(l, 0, sizeof(*l));
 	if ((dp = opendir(dir)) == NULL) {
-		diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot open directory");
+		diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot open directory: %s",
+		    strerror(errno));
 		return -1;
 	}
 	while ((de = readdir(dp)) != NULL) {
@@ -57,53 +103,197 @@ list_free(struct list *l)
 	free(l->v);
 }
 
+static uint64_t
+now(clockid_t clk)
+{
+	struct timespec ts;
+
+	clock_gettime(clk, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static void
+make_one(struct run *r, uint32_t j, struct result *res)
+{
+	const struct job *jb = &r->jobs[j];
+	uint64_t w0 = now(CLOCK_MONOTONIC), c0 = now(CLOCK_PROCESS_CPUTIME_ID);
+	struct stat st;
+
+	memset(res, 0, sizeof(*res));
+	res->job = j;
+	res->status = leaflet_make(r->b, &r->clinics[jb->clinic],
+	    &r->arts[jb->art], jb->out, NULL);
+	res->wall_ns = now(CLOCK_MONOTONIC) - w0;
+	res->cpu_ns = now(CLOCK_PROCESS_CPUTIME_ID) - c0;
+	if (res->status == 0 && stat(jb->out, &st) == 0)
+		res->bytes = (uint64_t)st.st_size;
+}
+
+/* A worker: take job numbers until the pipe is empty. */
+static void
+worker(struct run *r, int jobs, int results)
+{
+	struct result res;
+	uint32_t j;
+
+	while (read(jobs, &j, sizeof(j)) == (ssize_t)sizeof(j)) {
+		if (j >= r->njobs)
+			break;
+		make_one(r, j, &res);
+		if (write(results, &res, sizeof(res)) != (ssize_t)sizeof(res))
+			break;
+	}
+}
+
+static int
+run_parallel(struct run *r, int nworkers)
+{
+	int jp[2], rp[2], i, status, rc = 0;
+	pid_t pid[MAX_JOBS];
+	struct result res;
+	uint32_t j;
+
+	if (pipe(jp) == -1 || pipe(rp) == -1) {
+		diag_msg(r->b->d, DIAG_ERROR, NULL, 0, 0, "pipe: %s",
+		    strerror(errno));
+		return -1;
+	}
+	fflush(NULL);
+	for (i = 0; i < nworkers; i++) {
+		if ((pid[i] = fork()) == -1) {
+			diag_msg(r->b->d, DIAG_ERROR, NULL, 0, 0, "fork: %s",
+			    strerror(errno));
+			nworkers = i;
+			rc = -1;
+			break;
+		}
+		if (pid[i] == 0) {
+			close(jp[1]);
+			close(rp[0]);
+			worker(r, jp[0], rp[1]);
+			_exit(0);	/* the child's share is done */
+		}
+	}
+	close(jp[0]);
+	close(rp[1]);
+	/* Jobs go in while results come out, so neither pipe fills up. */
+	for (j = 0; j < r->njobs && nworkers > 0; j++)
+		if (write(jp[1], &j, sizeof(j)) != (ssize_t)sizeof(j))
+			break;
+	close(jp[1]);
+	while (read(rp[0], &res, sizeof(res)) == (ssize_t)sizeof(res))
+		if (res.job < r->njobs) {
+			r->res[res.job] = res;
+			r->done[res.job] = 1;
+		}
+	close(rp[0]);
+	for (i = 0; i < nworkers; i++)
+		while (waitpid(pid[i], &status, 0) == -1 && errno == EINTR)
+			;
+	return rc;
+}
+
+static void
+report(const struct run *r, FILE *f)
+{
+	struct rusage ru;
+	size_t j;
+
+	for (j = 0; j < r->njobs; j++)
+		if (r->done[j] && r->res[j].status == 0)
+			fprintf(f, "%s %llu %llu %llu\n", r->jobs[j].out,
+			    (unsigned long long)(r->res[j].wall_ns / 1000),
+			    (unsigned long long)(r->res[j].cpu_ns / 1000),
+			    (unsigned long long)r->res[j].bytes);
+	/* the largest worker's peak; the parent's when there were none */
+	if (getrusage(RUSAGE_CHILDREN, &ru) == 0 && ru.ru_maxrss == 0)
+		getrusage(RUSAGE_SELF, &ru);
+	fprintf(f, "worker_maxrss_kb %ld\n", ru.ru_maxrss);
+}
+
 int
-batch_run(struct build *b, const char *content, const char *outdir)
+batch_run(struct build *b, const struct batch_opts *o)
 {
 	struct list arts, clinics;
-	struct profile *p = NULL;
-	struct article a;
-	char *dir, *out;
+	struct run r;
+	char *dir;
 	size_t i, j;
-	int failed = 0, *pok = NULL;
+	int failed = 0, *aok = NULL, *pok = NULL, nworkers = o->jobs;
 
-	dir = path_join(content, "articles");
+	memset(&r, 0, sizeof(r));
+	r.b = b;
+	dir = path_join(o->content, "articles");
 	i = list_dir(dir, ".md", &arts, b->d);
 	free(dir);
 	if (i != 0)
 		return -1;
-	dir = path_join(content, "clinics");
+	dir = path_join(o->content, "clinics");
 	i = list_dir(dir, ".yaml", &clinics, b->d);
 	free(dir);
 	if (i != 0) {
 		list_free(&arts);
 		return -1;
 	}
-	p = xcalloc(clinics.n ? clinics.n : 1, sizeof(*p));
+	r.arts = xcalloc(arts.n ? arts.n : 1, sizeof(*r.arts));
+	r.clinics = xcalloc(clinics.n ? clinics.n : 1, sizeof(*r.clinics));
+	aok = xcalloc(arts.n ? arts.n : 1, sizeof(*aok));
 	pok = xcalloc(clinics.n ? clinics.n : 1, sizeof(*pok));
 	for (j = 0; j < clinics.n; j++)
-		if ((pok[j] = profile_load(&p[j], clinics.v[j], b->d) == 0) == 0)
+		if (!(pok[j] = profile_load(&r.clinics[j], clinics.v[j], b->d) == 0))
 			failed = 1;
-	for (i = 0; i < arts.n; i++) {
-		memset(&a, 0, sizeof(a));
-		if (article_load(&a, arts.v[i], b->d) == -1) {
+	for (i = 0; i < arts.n; i++)
+		if (!(aok[i] = article_load(&r.arts[i], arts.v[i], b->d) == 0))
 			failed = 1;
-			article_free(&a);
-			continue;
-		}
+	r.jobs = xcalloc(arts.n * clinics.n + 1, sizeof(*r.jobs));
+	for (i = 0; i < arts.n; i++)
 		for (j = 0; j < clinics.n; j++) {
-			if (!pok[j])
+			if (!aok[i] || !pok[j])
 				continue;
-			out = leaflet_path(outdir, &p[j], &a);
-			if (leaflet_make(b, &p[j], &a, out, NULL) == -1)
-				failed = 1;
-			free(out);
+			r.jobs[r.njobs].art = i;
+			r.jobs[r.njobs].clinic = j;
+			r.jobs[r.njobs++].out = leaflet_path(o->outdir,
+			    &r.clinics[j], &r.arts[i]);
 		}
-		article_free(&a);
+	r.res = xcalloc(r.njobs + 1, sizeof(*r.res));
+	r.done = xcalloc(r.njobs + 1, sizeof(*r.done));
+
+	if (nworkers <= 0)
+		nworkers = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (nworkers > MAX_JOBS)
+		nworkers = MAX_JOBS;
+	if ((size_t)nworkers > r.njobs)
+		nworkers = (int)r.njobs;
+	if (nworkers <= 1) {
+		for (j = 0; j < r.njobs; j++) {
+			make_one(&r, (uint32_t)j, &r.res[j]);
+			r.done[j] = 1;
+		}
+	} else if (run_parallel(&r, nworkers) == -1)
+		failed = 1;
+	for (j = 0; j < r.njobs; j++) {
+		if (!r.done[j]) {
+			diag_msg(b->d, DIAG_ERROR, r.jobs[j].out, 0, 0,
+			    "not built: its worker stopped");
+			unlink(r.jobs[j].out);
+		}
+		if (!r.done[j] || r.res[j].status != 0)
+			failed = 1;
 	}
+	if (o->times != NULL)
+		report(&r, o->times);
+
+	for (j = 0; j < r.njobs; j++)
+		free(r.jobs[j].out);
+	for (i = 0; i < arts.n; i++)
+		article_free(&r.arts[i]);
 	for (j = 0; j < clinics.n; j++)
-		profile_free(&p[j]);
-	free(p);
+		profile_free(&r.clinics[j]);
+	free(r.arts);
+	free(r.clinics);
+	free(r.jobs);
+	free(r.res);
+	free(r.done);
+	free(aok);
 	free(pok);
 	list_free(&arts);
 	list_free(&clinics);

@@ -1,14 +1,24 @@
 /* batch: every article x every clinic profile -> out/<clinic>/<article>.pdf */
 #ifndef LP_BATCH_H
 #define LP_BATCH_H
+#include <stdio.h>
 
 struct build;
 
+struct batch_opts {
+	const char	*content;	/* holds articles/ and clinics/ */
+	const char	*outdir;
+	int		 jobs;		/* worker processes; 0: one per CPU */
+	FILE		*times;		/* per-leaflet timings, or NULL */
+};
+
 /*
- * Build content/articles/\*.md x content/clinics/\*.yaml under content
- * into outdir.  One failing leaflet does not stop the others; returns -1
- * if any failed.
+ * Build content/articles/\*.md x content/clinics/\*.yaml into outdir,
+ * with jobs workers.  One failing leaflet (even a crashing one) does not
+ * stop the others; returns -1 at the end if any failed.  With times set,
+ * writes a line per leaflet: "PATH WALL_US CPU_US BYTES", then a line
+ * "worker_maxrss_kb N".
  */
-int	batch_run(struct build *, const char *content, const char *outdir);
+int	batch_run(struct build *, const struct batch_opts *);
 
 #endif

@@ -3,28 +3,40 @@
 
 #include "diag.h"
 
+/*
+ * The line is put together first and written at once, so that messages
+ * from leaflets built side by side never interleave.
+ */
 static void
 vmsg(struct diag *d, enum diag_level lvl, const char *file, int line,
     int col, const char *fmt, va_list ap)
 {
+	char buf[1024];
+	int n = 0;
+
+	if (file == NULL)
+		file = "leafpress";
 	if (lvl == DIAG_ERROR)
 		d->nerr++;
 	else
 		d->nwarn++;
 	if (d->out == NULL)
 		return;
-	if (file == NULL)
-		fputs("leafpress", d->out);
+	if (line > 0 && col > 0)
+		n = snprintf(buf, sizeof(buf), "%s:%d:%d", file, line, col);
+	else if (line > 0)
+		n = snprintf(buf, sizeof(buf), "%s:%d", file, line);
 	else
-		fputs(file, d->out);
-	if (line > 0) {
-		fprintf(d->out, ":%d", line);
-		if (col > 0)
-			fprintf(d->out, ":%d", col);
-	}
-	fputs(lvl == DIAG_ERROR ? ": error: " : ": warning: ", d->out);
-	vfprintf(d->out, fmt, ap);
-	fputc('\n', d->out);
+		n = snprintf(buf, sizeof(buf), "%s", file);
+	if (n < 0 || (size_t)n >= sizeof(buf))
+		n = 0;
+	n += snprintf(buf + n, sizeof(buf) - n, "%s",
+	    lvl == DIAG_ERROR ? ": error: " : ": warning: ");
+	if ((size_t)n < sizeof(buf))
+		vsnprintf(buf + n, sizeof(buf) - n, fmt, ap);
+	buf[sizeof(buf) - 2] = '\0';
+	fprintf(d->out, "%s\n", buf);
+	fflush(d->out);
 }
 
 void

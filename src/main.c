@@ -1,4 +1,5 @@
 /* leafpress: the command line.  Only this file exits. */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -22,7 +23,7 @@
 
 static const char usage_text[] =
 "usage: leafpress build -p PROFILE.yaml [-o OUT.pdf] [--dump] ARTICLE.md\n"
-"       leafpress batch [--content DIR] [--out DIR]\n"
+"       leafpress batch [-j N] [--content DIR] [--out DIR] [--times FILE]\n"
 "       leafpress --help | --version\n";
 
 static const char help_text[] =
@@ -37,6 +38,8 @@ static const char help_text[] =
 "batch   make every content/articles/*.md for every content/clinics/*.yaml\n"
 "      --content DIR    where articles/ and clinics/ are (default content)\n"
 "      --out DIR        where leaflets go (default out)\n"
+"  -j, --jobs N         build N leaflets at once (default: one per CPU)\n"
+"      --times FILE     write each leaflet's build time and size there\n"
 "\n"
 "Fonts are read from $LEAFPRESS_FONTS, else fonts/ beside the program,\n"
 "else " DATADIR "/fonts.\n"
@@ -143,18 +146,32 @@ cmd_batch(int argc, char *argv[], struct build *b)
 	static const struct option opts[] = {
 		{ "content", required_argument, NULL, 'c' },
 		{ "out", required_argument, NULL, 'o' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "times", required_argument, NULL, 't' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *content = "content", *out = "out";
-	int c;
+	struct batch_opts o = { "content", "out", 0, NULL };
+	const char *times = NULL;
+	char *end;
+	long n;
+	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "j:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
-			content = optarg;
+			o.content = optarg;
 			break;
 		case 'o':
-			out = optarg;
+			o.outdir = optarg;
+			break;
+		case 'j':
+			n = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || n < 1 || n > 256)
+				return usage_error("-j wants a number of jobs, 1 to 256");
+			o.jobs = (int)n;
+			break;
+		case 't':
+			times = optarg;
 			break;
 		default:
 			return usage();
@@ -162,7 +179,15 @@ cmd_batch(int argc, char *argv[], struct build *b)
 	}
 	if (optind != argc)
 		return usage_error("batch takes no file arguments");
-	return batch_run(b, content, out) == 0 ? 0 : EXIT_BAD;
+	if (times != NULL && (o.times = fopen(times, "w")) == NULL) {
+		diag_msg(b->d, DIAG_ERROR, times, 0, 0, "cannot write: %s",
+		    strerror(errno));
+		return EXIT_BAD;
+	}
+	rc = batch_run(b, &o) == 0 ? 0 : EXIT_BAD;
+	if (o.times != NULL && fclose(o.times) != 0)
+		rc = EXIT_BAD;
+	return rc;
 }
 
 int
