@@ -6,10 +6,12 @@
 #include <string.h>
 
 #include <hpdf.h>
+#include <hpdf_objects.h>
 
 #include "document.h"
 #include "fonts.h"
 #include "pages.h"
+#include "pdffont.h"
 #include "render.h"
 #include "xalloc.h"
 
@@ -18,7 +20,7 @@ struct rend {
 	const char		*file;	/* for messages */
 	int			 failed;
 	HPDF_Doc		 pdf;
-	HPDF_Font		 font[FACE__MAX];
+	struct pdffont		*font[FACE__MAX];
 	HPDF_Image		*img;
 	const struct font *const *fonts;
 };
@@ -35,31 +37,32 @@ on_error(HPDF_STATUS err, HPDF_STATUS detail, void *arg)
 	r->failed = 1;
 }
 
+/* A face is embedded the first time some text uses it. */
 static HPDF_Font
 face(struct rend *r, enum face f)
 {
-	const char *name;
-
-	if (r->font[f] != NULL)
-		return r->font[f];
-	name = HPDF_LoadTTFontFromFile(r->pdf, r->fonts[f]->path, HPDF_TRUE);
-	if (name == NULL)
+	if (r->font[f] == NULL &&
+	    (r->font[f] = pdffont_new(r->pdf, r->fonts[f], (int)f)) == NULL)
 		return NULL;
-	r->font[f] = HPDF_GetFont(r->pdf, name, "UTF-8");
-	return r->font[f];
+	return pdffont_font(r->font[f]);
 }
 
 static HPDF_Image
 image(struct rend *r, const struct document *doc, int i)
 {
 	const struct image *im = &doc->images[i];
+	HPDF_Dict smask;
 
 	if (r->img[i] != NULL)
 		return r->img[i];
-	if (im->type == IMAGE_PNG)
+	if (im->type == IMAGE_PNG) {
 		r->img[i] = HPDF_LoadPngImageFromMem(r->pdf, im->data,
 		    (HPDF_UINT)im->len);
-	else
+		/* libharu 2.3 leaves a PNG's transparency mask uncompressed */
+		if (r->img[i] != NULL && (smask = HPDF_Dict_GetItem(r->img[i],
+		    "SMask", HPDF_OCLASS_DICT)) != NULL)
+			smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	} else
 		r->img[i] = HPDF_LoadJpegImageFromMem(r->pdf, im->data,
 		    (HPDF_UINT)im->len);
 	if (r->img[i] == NULL) {
@@ -179,7 +182,6 @@ render_pdf(const struct pages *ps, const struct document *doc,
 		goto out;
 	}
 	HPDF_SetCompressionMode(r.pdf, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(r.pdf);
 	set_info(r.pdf, doc);
 	for (i = 0; i < ps->n && !r.failed; i++) {
 		if ((pg = HPDF_AddPage(r.pdf)) == NULL)
@@ -189,6 +191,9 @@ render_pdf(const struct pages *ps, const struct document *doc,
 		if (draw_page(&r, doc, &ps->v[i], pg) == -1)
 			goto out;
 	}
+	for (i = 0; i < FACE__MAX && !r.failed; i++)
+		if (r.font[i] != NULL && pdffont_finish(r.pdf, r.font[i]) == -1)
+			goto out;
 	if (r.failed || HPDF_SaveToStream(r.pdf) != HPDF_OK)
 		goto out;
 	size = HPDF_GetStreamSize(r.pdf);
@@ -205,6 +210,8 @@ out:
 	}
 	if (r.pdf != NULL)
 		HPDF_Free(r.pdf);
+	for (i = 0; i < FACE__MAX; i++)
+		pdffont_free(r.font[i]);
 	free(r.img);
 	return rc;
 }

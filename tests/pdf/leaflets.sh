@@ -53,9 +53,15 @@ check() {
 	done
 	t "$l: every page has the clinic and 'Page N of $pages'" test -z "$bad"
 
-	pdftotext "$pdf" "$W/text" 2>/dev/null
+	pdftotext "$pdf" "$W/text" 2>"$W/warn"
 	t "$l: every word of the article, in order" \
 	    python3 tests/pdf/words.py "$md" "$W/text"
+	t "$l: pdftotext reads it without a warning" test ! -s "$W/warn"
+	mutool draw -q -F txt -o "$W/mutext" "$pdf" 2>"$W/muwarn"
+	grep -v "ICC support is not available" "$W/muwarn" >"$W/muwarn2"
+	t "$l: mutool reads it without a warning" test ! -s "$W/muwarn2"
+	t "$l: mutool gives back every word too" \
+	    python3 tests/pdf/words.py "$md" "$W/mutext"
 
 	# The contact block and the governance line end the last page.
 	pdftotext -f "$pages" -l "$pages" "$pdf" - 2>/dev/null |

@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""make bench: how fast leafpress builds leaflets, how much memory and space.
+
+Generates a corpus in a temporary directory (20 articles of 300-3,000
+words from the bundled article and synthetic text, x 10 clinic profiles
+with logos), builds it with `leafpress batch -j 1` and `-j 2`, and prints
+a table: per-leaflet CPU time (median, 90th percentile) from the batch's
+own timing, leaflets per second, peak resident memory of a worker, bytes
+per leaflet; then the source-article leaflet alone (CPU in a batch, a
+whole `leafpress build` process, bytes), and the time for one article at
+1x, 10x and 100x its length.  Medians and ratios, never a pass/fail.
+"""
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+LP = os.path.join(ROOT, "leafpress")
+ARTICLE = os.path.join(ROOT, "content/articles/botox-cervical-dystonia.md")
+REPEAT = 5
+
+
+def body_of(md):
+    text = open(md, encoding="utf-8").read()
+    m = re.match(r"---\n.*?\n---\n", text, re.S)
+    return text[m.end():] if m else text
+
+
+def synthetic(rng, words, nwords):
+    """Paragraphs, headings and lists of the article's own words."""
+    out, n = [], 0
+    while n < nwords:
+        kind = rng.random()
+        if kind < 0.1:
+            out.append("## " + " ".join(rng.choice(words) for _ in range(4)).capitalize() + "\n")
+            n += 4
+        elif kind < 0.25:
+            for _ in range(3):
+                item = " ".join(rng.choice(words) for _ in range(rng.randint(5, 14)))
+                out.append("- " + item)
+                n += len(item.split())
+            out.append("")
+        else:
+            k = rng.randint(30, 90)
+            out.append(" ".join(rng.choice(words) for _ in range(k)).capitalize() + ".\n")
+            n += k
+    return "\n".join(out) + "\n"
+
+
+def make_corpus(d):
+    rng = random.Random(1)
+    src = body_of(ARTICLE)
+    words = re.findall(r"[A-Za-z][a-z']+", src)
+    os.makedirs(f"{d}/articles")
+    os.makedirs(f"{d}/clinics")
+    os.makedirs(f"{d}/images")
+    for img in os.listdir(os.path.join(ROOT, "content/images")):
+        shutil.copy(os.path.join(ROOT, "content/images", img), f"{d}/images/{img}")
+    for i in range(20):
+        nwords = 300 + (2700 * i) // 19
+        text = src if i == 0 else synthetic(rng, words, nwords)
+        with open(f"{d}/articles/a{i:02d}.md", "w", encoding="utf-8") as f:
+            f.write(f"---\ntitle: Bench article {i}\nsubtitle: {nwords} words\n"
+                    f"leaflet_id: B-{i:03d}\nversion: \"1\"\npublished: 2026-01-01\n---\n\n{text}")
+    for j in range(10):
+        logo = "riverside.png" if j % 2 == 0 else "lakeside.jpg"
+        paper = "a4" if j % 2 == 0 else "letter"
+        with open(f"{d}/clinics/c{j:02d}.yaml", "w") as f:
+            f.write(f"name: Bench Clinic {j}\ntagline: Department {j}\nlogo: ../images/{logo}\n"
+                    f"colors: {{ primary: \"#{(j * 40) % 200:02X}4F6E\", accent: \"#F2A541\" }}\n"
+                    f"contact: {{ phone: \"0100 00000{j}\", email: c{j}@bench.example, "
+                    f"website: https://c{j}.bench.example, address: [\"{j} Bench Road\", \"Benchtown\"] }}\n"
+                    f"paper: {paper}\n")
+
+
+def one_content(d, text):
+    """A content dir holding one article and the Riverside profile."""
+    os.makedirs(f"{d}/articles")
+    os.makedirs(f"{d}/clinics")
+    with open(f"{d}/articles/x.md", "w", encoding="utf-8") as f:
+        f.write(text)
+    prof = open(os.path.join(ROOT, "content/clinics/riverside.yaml")).read()
+    logo = os.path.join(ROOT, "content/images/riverside.png")
+    with open(f"{d}/clinics/riverside.yaml", "w") as f:
+        f.write(re.sub(r"(?m)^logo:.*$", f"logo: {logo}", prof))
+
+
+def batch(content, out, jobs):
+    times = out + ".times"
+    t0 = time.monotonic()
+    subprocess.run([LP, "batch", "-j", str(jobs), "--content", content, "--out", out,
+                    "--times", times], check=True)
+    wall = time.monotonic() - t0
+    rows, rss = [], 0
+    for line in open(times):
+        f = line.split()
+        if f[0] == "worker_maxrss_kb":
+            rss = int(f[1])
+        else:
+            rows.append((f[0], int(f[1]), int(f[2]), int(f[3])))
+    return wall, rows, rss
+
+
+def pct(xs, p):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="leafpress-bench.")
+    try:
+        content = f"{tmp}/content"
+        make_corpus(content)
+        print(f"corpus: 20 articles x 10 clinics in {content}\n")
+        print(f"{'run':<10} {'leaflets':>8} {'cpu med ms':>10} {'cpu p90 ms':>10} "
+              f"{'leaflets/s':>10} {'worker RSS MiB':>14} {'KB/leaflet':>10}")
+        for jobs in (1, 2):
+            walls, cpus, rsss, sizes = [], [], [], []
+            for r in range(3):
+                out = f"{tmp}/out{jobs}-{r}"
+                wall, rows, rss = batch(content, out, jobs)
+                walls.append(len(rows) / wall)
+                cpus += [c / 1000 for _, _, c, _ in rows]
+                sizes += [b for _, _, _, b in rows]
+                rsss.append(rss)
+            print(f"-j {jobs:<7} {len(rows):>8} {statistics.median(cpus):>10.2f} {pct(cpus, 90):>10.2f} "
+                  f"{statistics.median(walls):>10.0f} {max(rsss) / 1024:>14.1f} "
+                  f"{statistics.mean(sizes) / 1024:>10.1f}")
+        same = subprocess.run(["diff", "-r", f"{tmp}/out1-0", f"{tmp}/out2-0"],
+                              capture_output=True).returncode == 0
+        print(f"\n-j 1 and -j 2 outputs byte-identical: {'yes' if same else 'NO'}")
+
+        # The source-article leaflet: A4 with its PNG logo.
+        one = f"{tmp}/one"
+        one_content(one, open(ARTICLE, encoding="utf-8").read())
+        cpu1 = []
+        for r in range(15):
+            _, rows, _ = batch(one, f"{tmp}/one-out{r}", 1)
+            cpu1.append(rows[0][2] / 1000)
+        size1 = rows[0][3]
+        proc = []
+        prof = os.path.join(ROOT, "content/clinics/riverside.yaml")
+        for r in range(15):
+            t0 = time.monotonic()
+            subprocess.run([LP, "build", "-p", prof, "-o", f"{tmp}/p.pdf", ARTICLE], check=True)
+            proc.append((time.monotonic() - t0) * 1000)
+        pages = subprocess.run(["pdfinfo", f"{tmp}/p.pdf"], capture_output=True, text=True).stdout
+        npages = re.search(r"Pages:\s+(\d+)", pages).group(1)
+        print(f"\nsource-article leaflet ({npages} pages, A4, PNG logo):")
+        print(f"  CPU per leaflet in a batch   median {statistics.median(cpu1):6.2f} ms  (target <= 5)")
+        print(f"  leafpress build, whole process median {statistics.median(proc):6.2f} ms  (target <= 20)")
+        print(f"  output size                  {size1 / 1024:6.1f} KB  (target <= 60)")
+
+        # Linear scaling: the same article at 1x, 10x and 100x its length.
+        body = body_of(ARTICLE)
+        base = None
+        print("\nscaling (same article repeated):")
+        for k in (1, 10, 100):
+            d = f"{tmp}/scale{k}"
+            one_content(d, "---\ntitle: Scaling\n---\n\n" + body * k)
+            cpu = []
+            for r in range(REPEAT):
+                _, rows, _ = batch(d, f"{d}/out{r}", 1)
+                cpu.append(rows[0][2] / 1000)
+            m = statistics.median(cpu)
+            base = base or m
+            print(f"  {k:>3}x  median {m:8.2f} ms   ratio to 1x {m / base:6.1f}   per copy {m / k:6.2f} ms")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
