@@ -12,7 +12,8 @@
 #include "image.h"
 #include "xalloc.h"
 
-#define IMAGE_MAX_SIDE	20000	/* pixels: a limit against hostile input */
+#define IMAGE_MAX_SIDE	20000	/* pixels: limits against hostile input */
+#define IMAGE_MAX_AREA	(25u * 1000 * 1000)
 
 static unsigned
 be16(const unsigned char *p)
@@ -113,6 +114,11 @@ image_parse(struct image *img, const char *path, const unsigned char *data,
 	if (img->width == 0 || img->height == 0 ||
 	    img->width > IMAGE_MAX_SIDE || img->height > IMAGE_MAX_SIDE)
 		goto corrupt;
+	if ((unsigned long long)img->width * img->height > IMAGE_MAX_AREA) {
+		diag_at(d, DIAG_ERROR, pos, "%s: image too large (%ux%u pixels, "
+		    "limit %u)", path, img->width, img->height, IMAGE_MAX_AREA);
+		return -1;
+	}
 	img->path = xstrdup(path);
 	img->pos = *pos;
 	img->data = xmalloc(len);

@@ -48,6 +48,7 @@ build_free(struct build *b)
 	for (i = 0; i < FACE__MAX; i++)
 		font_free(&b->fonts[i]);
 	hyphs_free(&b->hyphs);
+	imgcache_free(&b->images);
 	free(b->fontdir);
 	memset(b, 0, sizeof(*b));
 }
@@ -95,7 +96,7 @@ leaflet_make(struct build *b, const struct profile *p,
 		rc = 0;
 		goto out;
 	}
-	if (render_pdf(&pages, &doc, fonts, &pdf, &len, b->d) == -1)
+	if (render_pdf(&pages, &doc, fonts, &b->images, &pdf, &len, b->d) == -1)
 		goto out;
 	rc = file_write_atomic(out, pdf, len, b->d);
 out:

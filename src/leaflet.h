@@ -10,6 +10,7 @@
 
 #include "breaks.h"
 #include "fonts.h"
+#include "pdfimage.h"
 #include "profile.h"
 
 struct article;
@@ -19,6 +20,7 @@ struct build {
 	char		*fontdir;
 	struct font	 fonts[FACE__MAX];	/* the bundled faces */
 	struct hyphs	 hyphs;			/* dictionaries, by language */
+	struct imgcache	 images;		/* decoded images, by content */
 };
 
 /* The bundled faces' file names, by enum face. */

@@ -6,34 +6,39 @@
 #include <string.h>
 
 #include <hpdf.h>
-#include <hpdf_objects.h>
 
 #include "document.h"
 #include "fonts.h"
 #include "pages.h"
 #include "pdffont.h"
+#include "pdfimage.h"
 #include "render.h"
 #include "xalloc.h"
 
 struct rend {
 	struct diag		*d;
 	const char		*file;	/* for messages */
-	int			 failed;
+	int			 failed;	/* libharu reported an error */
+	HPDF_STATUS		 err;		/* its first */
+	HPDF_STATUS		 detail;
+	int			 reported;	/* a better message was given */
+	struct imgcache		*cache;
 	HPDF_Doc		 pdf;
 	struct pdffont		*font[FACE__MAX];
 	HPDF_Image		*img;
 	const struct font *const *fonts;
 };
 
+/* libharu's errors are kept; the caller says what went wrong. */
 static void
 on_error(HPDF_STATUS err, HPDF_STATUS detail, void *arg)
 {
 	struct rend *r = arg;
 
-	if (!r->failed)
-		diag_msg(r->d, DIAG_ERROR, r->file, 0, 0,
-		    "PDF library error 0x%04X (detail %u)", (unsigned)err,
-		    (unsigned)detail);
+	if (!r->failed) {
+		r->err = err;
+		r->detail = detail;
+	}
 	r->failed = 1;
 }
 
@@ -51,25 +56,13 @@ static HPDF_Image
 image(struct rend *r, const struct document *doc, int i)
 {
 	const struct image *im = &doc->images[i];
-	HPDF_Dict smask;
 
-	if (r->img[i] != NULL)
-		return r->img[i];
-	if (im->type == IMAGE_PNG) {
-		r->img[i] = HPDF_LoadPngImageFromMem(r->pdf, im->data,
-		    (HPDF_UINT)im->len);
-		/* libharu 2.3 leaves a PNG's transparency mask uncompressed */
-		if (r->img[i] != NULL && (smask = HPDF_Dict_GetItem(r->img[i],
-		    "SMask", HPDF_OCLASS_DICT)) != NULL)
-			smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	} else
-		r->img[i] = HPDF_LoadJpegImageFromMem(r->pdf, im->data,
-		    (HPDF_UINT)im->len);
-	if (r->img[i] == NULL) {
-		/* Say where the image was named, not what the library said. */
-		r->d->nerr--;
-		diag_at(r->d, DIAG_ERROR, &im->pos, "%s: corrupt %s image",
-		    im->path, im->type == IMAGE_PNG ? "PNG" : "JPEG");
+	if (r->img[i] == NULL &&
+	    (r->img[i] = pdfimage_get(r->pdf, r->cache, im, r->d)) == NULL) {
+		if (im->type == IMAGE_JPEG)
+			diag_at(r->d, DIAG_ERROR, &im->pos,
+			    "%s: corrupt JPEG image", im->path);
+		r->reported = 1;
 	}
 	return r->img[i];
 }
@@ -161,8 +154,8 @@ set_info(HPDF_Doc pdf, const struct document *doc)
 
 int
 render_pdf(const struct pages *ps, const struct document *doc,
-    const struct font *const *fonts, unsigned char **buf, size_t *len,
-    struct diag *d)
+    const struct font *const *fonts, struct imgcache *cache,
+    unsigned char **buf, size_t *len, struct diag *d)
 {
 	struct rend r;
 	HPDF_Page pg;
@@ -176,6 +169,7 @@ render_pdf(const struct pages *ps, const struct document *doc,
 	r.d = d;
 	r.file = doc->title;
 	r.fonts = fonts;
+	r.cache = cache;
 	r.img = xcalloc(doc->nimages ? doc->nimages : 1, sizeof(*r.img));
 	if ((r.pdf = HPDF_New(on_error, &r)) == NULL) {
 		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot start a PDF");
@@ -205,6 +199,10 @@ render_pdf(const struct pages *ps, const struct document *doc,
 	rc = 0;
 out:
 	if (rc == -1) {
+		if (!r.reported)
+			diag_msg(d, DIAG_ERROR, doc->title, 0, 0,
+			    "PDF library error 0x%04X (detail %u)",
+			    (unsigned)r.err, (unsigned)r.detail);
 		free(*buf);
 		*buf = NULL;
 	}

@@ -7,14 +7,16 @@
 
 struct document;
 struct font;
+struct imgcache;
 struct pages;
 
 /*
  * Draw pages into a PDF held in memory (*buf, *len; caller frees).
- * Only the faces some item uses are embedded.
+ * Only the faces some item uses are embedded.  cache keeps decoded
+ * images between leaflets (the caller's, freed with imgcache_free).
  */
 int	render_pdf(const struct pages *, const struct document *,
-	    const struct font *const *fonts, unsigned char **buf, size_t *len,
-	    struct diag *);
+	    const struct font *const *fonts, struct imgcache *,
+	    unsigned char **buf, size_t *len, struct diag *);
 
 #endif

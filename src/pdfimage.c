@@ -1,0 +1,198 @@
+/*
+ * pdfimage: PNG pixels decoded with libpng and deflated with zlib once,
+ * cached by the image's bytes, and written into each document as an
+ * image XObject (with an SMask for transparency) through libharu's
+ * object API, already compressed.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <png.h>
+#include <zlib.h>
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
+#include "image.h"
+#include "pdfimage.h"
+#include "xalloc.h"
+
+struct plane {			/* one compressed stream of samples */
+	unsigned char	*data;
+	size_t		 len;
+};
+
+struct cimage {
+	uint64_t	 hash;		/* of the file's bytes */
+	size_t		 size;
+	unsigned	 width;
+	unsigned	 height;
+	int		 color;		/* DeviceRGB, else DeviceGray */
+	struct plane	 pix;
+	struct plane	 alpha;		/* len 0: opaque */
+};
+
+static uint64_t
+fnv1a(const unsigned char *p, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+
+	while (n-- > 0)
+		h = (h ^ *p++) * 0x100000001b3u;
+	return h;
+}
+
+static void
+deflate_plane(struct plane *pl, const unsigned char *src, size_t n)
+{
+	uLongf len = compressBound((uLong)n);
+
+	pl->data = xmalloc(len);
+	if (compress2(pl->data, &len, src, (uLong)n, Z_DEFAULT_COMPRESSION) !=
+	    Z_OK)
+		abort();	/* only out of memory: the buffer is big enough */
+	pl->len = len;
+}
+
+/* Decode a PNG into colour and alpha planes, compressed. */
+static int
+decode_png(struct cimage *ci, const struct image *img)
+{
+	png_image pi;
+	unsigned char *px, *col, *alpha;
+	size_t i, npix, nc, stride;
+	int has_alpha;
+
+	memset(&pi, 0, sizeof(pi));
+	pi.version = PNG_IMAGE_VERSION;
+	if (!png_image_begin_read_from_memory(&pi, img->data, img->len))
+		return -1;
+	has_alpha = (pi.format & PNG_FORMAT_FLAG_ALPHA) != 0;
+	ci->color = (pi.format & PNG_FORMAT_FLAG_COLOR) != 0;
+	pi.format = ci->color ? (has_alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB) :
+	    (has_alpha ? PNG_FORMAT_GA : PNG_FORMAT_GRAY);
+	ci->width = pi.width;
+	ci->height = pi.height;
+	px = xmalloc(PNG_IMAGE_SIZE(pi));
+	if (!png_image_finish_read(&pi, NULL, px, 0, NULL)) {
+		png_image_free(&pi);
+		free(px);
+		return -1;
+	}
+	nc = ci->color ? 3 : 1;
+	stride = nc + (has_alpha ? 1 : 0);
+	npix = (size_t)pi.width * pi.height;
+	if (!has_alpha) {
+		deflate_plane(&ci->pix, px, npix * nc);
+		free(px);
+		return 0;
+	}
+	col = xmalloc(npix * nc);
+	alpha = xmalloc(npix);
+	for (i = 0; i < npix; i++) {
+		memcpy(col + i * nc, px + i * stride, nc);
+		alpha[i] = px[i * stride + nc];
+	}
+	deflate_plane(&ci->pix, col, npix * nc);
+	deflate_plane(&ci->alpha, alpha, npix);
+	free(px);
+	free(col);
+	free(alpha);
+	return 0;
+}
+
+/*
+ * libharu drops a /Filter it did not apply itself, so the stream's own
+ * filter stays NONE (the bytes are deflated already) and the entry is
+ * written by this hook instead.
+ */
+static HPDF_STATUS
+write_filter(HPDF_Dict d, HPDF_Stream out)
+{
+	(void)d;
+	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+/* An image XObject whose stream is the plane as it is (already deflated). */
+static HPDF_Dict
+xobject(HPDF_Doc pdf, const struct cimage *ci, const struct plane *pl,
+    const char *space)
+{
+	HPDF_Dict d = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+	HPDF_STATUS e = 0;
+
+	if (d == NULL)
+		return NULL;
+	d->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+	e |= HPDF_Dict_AddName(d, "Type", "XObject");
+	e |= HPDF_Dict_AddName(d, "Subtype", "Image");
+	e |= HPDF_Dict_AddNumber(d, "Width", ci->width);
+	e |= HPDF_Dict_AddNumber(d, "Height", ci->height);
+	e |= HPDF_Dict_AddName(d, "ColorSpace", space);
+	e |= HPDF_Dict_AddNumber(d, "BitsPerComponent", 8);
+	d->write_fn = write_filter;
+	e |= HPDF_Stream_Write(d->stream, pl->data, (HPDF_UINT)pl->len);
+	return e == HPDF_OK ? d : NULL;
+}
+
+static struct cimage *
+lookup(struct imgcache *c, const struct image *img, struct diag *d)
+{
+	uint64_t h = fnv1a(img->data, img->len);
+	struct cimage *ci;
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].hash == h && c->v[i].size == img->len)
+			return &c->v[i];
+	c->v = xreallocarray(c->v, c->n + 1, sizeof(*c->v));
+	ci = &c->v[c->n];
+	memset(ci, 0, sizeof(*ci));
+	if (decode_png(ci, img) == -1) {
+		diag_at(d, DIAG_ERROR, &img->pos, "%s: corrupt PNG image",
+		    img->path);
+		return NULL;
+	}
+	ci->hash = h;
+	ci->size = img->len;
+	c->n++;
+	return ci;
+}
+
+HPDF_Image
+pdfimage_get(HPDF_Doc pdf, struct imgcache *c, const struct image *img,
+    struct diag *d)
+{
+	const struct cimage *ci;
+	HPDF_Dict im, mask;
+
+	if (img->type == IMAGE_JPEG)
+		return HPDF_LoadJpegImageFromMem(pdf, img->data,
+		    (HPDF_UINT)img->len);
+	if ((ci = lookup(c, img, d)) == NULL)
+		return NULL;
+	im = xobject(pdf, ci, &ci->pix, ci->color ? "DeviceRGB" : "DeviceGray");
+	if (im == NULL || ci->alpha.len == 0)
+		return im;
+	if ((mask = xobject(pdf, ci, &ci->alpha, "DeviceGray")) == NULL ||
+	    HPDF_Dict_Add(im, "SMask", mask) != HPDF_OK)
+		return NULL;
+	return im;
+}
+
+void
+imgcache_free(struct imgcache *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		free(c->v[i].pix.data);
+		free(c->v[i].alpha.data);
+	}
+	free(c->v);
+	c->v = NULL;
+	c->n = 0;
+}

@@ -1,0 +1,29 @@
+/*
+ * pdfimage: images as PDF image objects.  A PNG is decoded and its
+ * pixels (and transparency mask) compressed once per worker, then the
+ * compressed bytes are reused by every leaflet that shows it: a clinic's
+ * logo costs its decoding once a batch, not once a leaflet.  A JPEG is
+ * passed through untouched.
+ */
+#ifndef LP_PDFIMAGE_H
+#define LP_PDFIMAGE_H
+#include <stddef.h>
+
+#include <hpdf.h>
+
+#include "diag.h"
+
+struct image;
+struct cimage;
+
+struct imgcache {
+	struct cimage	*v;
+	size_t		 n;
+};
+
+/* The image in pdf, or NULL when it cannot be decoded (reported). */
+HPDF_Image	pdfimage_get(HPDF_Doc, struct imgcache *, const struct image *,
+		    struct diag *);
+void		imgcache_free(struct imgcache *);
+
+#endif
