@@ -40,12 +40,13 @@ enum fm_key {
 	FM_AUTHOR,
 	FM_LANG,
 	FM_KEYWORDS,
+	FM_CAPTIONS,
 	FM__MAX
 };
 
 static const char *const fm_keys[FM__MAX] = {
 	"title", "subtitle", "leaflet_id", "version", "published",
-	"review", "author", "lang", "keywords"
+	"review", "author", "lang", "keywords", "captions"
 };
 
 /* Is line s[0..n), without its '\n', exactly d (three bytes)? */
@@ -133,13 +134,42 @@ date_ok(const char *s)
 	return dd <= mdays[m - 1] + (m == 2 && is_leap(y));
 }
 
+/* keywords: a string, or a list of them joined with ", ". */
+static void
+parse_keywords(struct article *a, struct yamlx *y, const yaml_node_t *val)
+{
+	yaml_node_t	*item;
+	const char	*s;
+	char		*t;
+	size_t		 i = 0;
+
+	if (val->type == YAML_SCALAR_NODE) {
+		if ((s = yamlx_str(y, val, "keywords")) != NULL)
+			a->keywords = xstrdup(s);
+		return;
+	}
+	if (yamlx_expect(y, val, YAML_SEQUENCE_NODE, "keywords") == -1)
+		return;
+	while (yamlx_item(y, val, &i, &item)) {
+		if ((s = yamlx_str(y, item, "keywords")) == NULL || *s == '\0')
+			continue;
+		if (a->keywords == NULL)
+			a->keywords = xstrdup(s);
+		else {
+			t = xasprintf("%s, %s", a->keywords, s);
+			free(a->keywords);
+			a->keywords = t;
+		}
+	}
+}
+
 static void
 parse_frontmatter(struct article *a, size_t off, size_t len,
     struct diag *d)
 {
 	char		**slot[FM__MAX] = {
 		&a->title, &a->subtitle, &a->leaflet_id, &a->version,
-		&a->published, &a->review, &a->author, &a->lang, NULL
+		&a->published, &a->review, &a->author, &a->lang, NULL, NULL
 	};
 	unsigned char	 seen[FM__MAX] = { 0 };
 	struct yamlx	 y;
@@ -162,11 +192,23 @@ parse_frontmatter(struct article *a, size_t off, size_t len,
 	while (yamlx_pair(&y, root, &i, &key, &val)) {
 		if ((k = yamlx_key(&y, key, fm_keys, FM__MAX, seen)) < 0)
 			continue;
-		/* Keywords are for the catalogue, not the leaflet. */
-		if (k == FM_KEYWORDS || yamlx_isnull(val))
+		if (yamlx_isnull(val))
 			continue;
+		if (k == FM_KEYWORDS) {
+			parse_keywords(a, &y, val);
+			continue;
+		}
 		if ((s = yamlx_str(&y, val, fm_keys[k])) == NULL || *s == '\0')
 			continue;
+		if (k == FM_CAPTIONS) {
+			if (strcmp(s, "true") == 0 || strcmp(s, "yes") == 0)
+				a->captions = 1;
+			else if (strcmp(s, "false") != 0 && strcmp(s, "no") != 0)
+				yamlx_msg(&y, DIAG_ERROR, val, "'%s' for "
+				    "'captions': expected true or false",
+				    yamlx_show(s, val->data.scalar.length, show));
+			continue;
+		}
 		if ((k == FM_PUBLISHED || k == FM_REVIEW) && !date_ok(s)) {
 			yamlx_msg(&y, DIAG_ERROR, val,
 			    "malformed date '%s': expected YYYY-MM-DD",
@@ -432,6 +474,7 @@ article_free(struct article *a)
 	free(a->review);
 	free(a->author);
 	free(a->lang);
+	free(a->keywords);
 	if (a->doc != NULL)
 		cmark_node_free(a->doc);
 	memset(a, 0, sizeof(*a));

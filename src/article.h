@@ -21,6 +21,8 @@ struct article {
 	char		*review;	/* YYYY-MM-DD */
 	char		*author;
 	char		*lang;		/* default "en" */
+	char		*keywords;	/* "a, b, c" from a string or a list */
+	int		 captions;	/* show images' alt text below them */
 	int		 body_line;	/* source line where the body starts (1-based) */
 	cmark_node	*doc;		/* the body, parsed with CMARK_OPT_SMART and sourcepos */
 };

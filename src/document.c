@@ -31,6 +31,7 @@
 #define QUOTE_PAD	14.0f
 #define CODE_SIZE	10.5f
 #define CODE_PAD	10.0f
+#define CAPTION_SIZE	10.5f
 /*
  * Tight leading for display type, yet no less than the face's ascent plus
  * descent (1.36 em for Noto Sans), so lines never overlap.
@@ -67,6 +68,12 @@ struct ctx {
 	float			 indent;
 	int			 item_first;	/* next block is an item's first */
 	int			 tight;		/* inside a tight list */
+	struct ref {				/* a "#slug" link, to check */
+		const char	*slug;
+		int		 line;
+		int		 col;
+	}			*refs;
+	size_t			 nrefs;
 	cmark_node		*alert_node;	/* text opening "[!WARNING]" */
 	size_t			 alert_skip;	/* bytes of its tag */
 	const char		*alert_label;	/* shown instead */
@@ -539,8 +546,12 @@ add_image(struct ctx *c, cmark_node *n)
 		return;
 	b->image = (int)doc->nimages;
 	b->nosplit = 1;
+	b->ascent = CAPTION_SIZE;
+	b->leading = CAPTION_SIZE * TIGHT;
 	alt = plain_text(n);
-	add_run(b, alt, strlen(alt), FACE_ITALIC, BODY_SIZE, GREY, NULL);
+	if (*alt != '\0')
+		add_run(b, alt, strlen(alt), FACE_ITALIC, CAPTION_SIZE, GREY,
+		    NULL);
 	free(alt);
 }
 
@@ -673,9 +684,17 @@ inline_node(struct ctx *c, cmark_node *n, cmark_event_type ev,
 		c->st.strong += ev == CMARK_EVENT_ENTER ? 1 : -1;
 		break;
 	case CMARK_NODE_LINK:
-		if (ev == CMARK_EVENT_ENTER)
+		if (ev == CMARK_EVENT_ENTER) {
 			c->st.link = cmark_node_get_url(n);
-		else {
+			if (c->st.link != NULL && c->st.link[0] == '#') {
+				c->refs = xreallocarray(c->refs, c->nrefs + 1,
+				    sizeof(*c->refs));
+				c->refs[c->nrefs].slug = c->st.link + 1;
+				c->refs[c->nrefs].line = node_line(c, n);
+				c->refs[c->nrefs++].col =
+				    cmark_node_get_start_column(n);
+			}
+		} else {
 			c->st.link = NULL;
 			link_suffix(c, n);
 		}
@@ -700,6 +719,68 @@ inline_node(struct ctx *c, cmark_node *n, cmark_event_type ev,
 		break;
 	default:
 		break;
+	}
+}
+
+/*
+ * A heading's name, as GitHub makes them: lowercase, spaces to hyphens,
+ * punctuation dropped; a second "side-effects" becomes "side-effects-1".
+ */
+static void
+name_heading(struct ctx *c, struct block *b, cmark_node *n)
+{
+	char *text = plain_text(n), *slug, *s, *t, *u;
+	size_t i, k, seq = 0;
+	uint32_t cp;
+
+	slug = xmalloc(strlen(text) + 24);
+	for (s = text, t = slug; *s != '\0'; s += k) {
+		if ((k = utf8_decode(s, strlen(s), &cp)) == 0)
+			k = 1, cp = '?';
+		if (cp == ' ' || cp == '-')
+			*t++ = '-';
+		else if (cp == '_' || (cp >= '0' && cp <= '9') ||
+		    (cp >= 'a' && cp <= 'z'))
+			*t++ = (char)cp;
+		else if (cp >= 'A' && cp <= 'Z')
+			*t++ = (char)(cp + 32);
+		else if (cp >= 0x80 && cp != 0x2019 && cp != 0x2018 &&
+		    cp != 0x201C && cp != 0x201D && cp != 0x2013 &&
+		    cp != 0x2014) {
+			memcpy(t, s, k);	/* letters of other scripts */
+			t += k;
+		}
+	}
+	*t = '\0';
+	u = xstrdup(slug);
+	for (i = 0; i < c->doc->nblocks; i++)
+		if (c->doc->blocks[i].slug != NULL &&
+		    strcmp(c->doc->blocks[i].slug, u) == 0) {
+			free(u);
+			u = xasprintf("%s-%zu", slug, ++seq);
+			i = (size_t)-1;		/* look again from the start */
+		}
+	b->slug = u;
+	free(slug);
+	free(text);
+}
+
+/* Every "#slug" link must name a heading of the article. */
+static void
+check_refs(struct ctx *c)
+{
+	size_t i, j;
+
+	for (i = 0; i < c->nrefs; i++) {
+		for (j = 0; j < c->doc->nblocks; j++)
+			if (c->doc->blocks[j].slug != NULL &&
+			    strcmp(c->doc->blocks[j].slug, c->refs[i].slug) == 0)
+				break;
+		if (j == c->doc->nblocks)
+			diag_msg(c->d, DIAG_WARNING, c->art->file,
+			    c->refs[i].line, c->refs[i].col,
+			    "link to '#%s': no heading has that name",
+			    c->refs[i].slug);
 	}
 }
 
@@ -762,6 +843,8 @@ walk(struct ctx *c, cmark_node *root, cmark_node *skip)
 		case CMARK_NODE_PARAGRAPH:
 		case CMARK_NODE_HEADING:
 			if (ev == CMARK_EVENT_EXIT) {
+				if (c->cur != NULL && c->cur->role == ROLE_H)
+					name_heading(c, c->cur, n);
 				c->cur = NULL;
 				break;
 			}
@@ -925,6 +1008,25 @@ closing(struct ctx *c, const struct profile *p)
 	free(rev);
 }
 
+/* "2026-11-01" as seconds since 1970 at midnight UTC; -1 for none. */
+static long long
+iso_seconds(const char *iso)
+{
+	static const int before[] = { 0, 31, 59, 90, 120, 151, 181, 212, 243,
+	    273, 304, 334 };
+	int y, m, d;
+	long long days;
+
+	if (iso == NULL || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+	    m < 1 || m > 12 || y < 1970)
+		return -1;
+	days = (long long)(y - 1970) * 365 + (y - 1969) / 4 - (y - 1901) / 100 +
+	    (y - 1601) / 400 + before[m - 1] + d - 1;
+	if (m > 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		days++;
+	return days * 86400;
+}
+
 int
 document_build(struct document *doc, const struct article *a,
     const struct profile *p, const struct font *const *fonts,
@@ -970,6 +1072,9 @@ document_build(struct document *doc, const struct article *a,
 	doc->author = xstrdup(p->name);
 	doc->lang = xstrdup(a->lang ? a->lang : "en");
 	doc->published = a->published ? xstrdup(a->published) : NULL;
+	doc->keywords = a->keywords ? xstrdup(a->keywords) : NULL;
+	doc->captions = a->captions;
+	doc->date = iso_seconds(a->published);
 	doc->brand_name = xstrdup(p->name);
 	doc->brand_tagline = p->tagline ? xstrdup(p->tagline) : NULL;
 	doc->footer = p->phone ? xasprintf("%s  \xc2\xb7  %s", p->name, p->phone) :
@@ -1004,8 +1109,10 @@ document_build(struct document *doc, const struct article *a,
 	}
 
 	walk(&c, a->doc, skip);
+	check_refs(&c);
 	if (!c.err)
 		closing(&c, p);
+	free(c.refs);
 	free(c.stack);
 	free(c.marker);
 	free(c.warned);
@@ -1024,6 +1131,7 @@ document_free(struct document *doc)
 		}
 		free(doc->blocks[i].runs);
 		free(doc->blocks[i].marker);
+		free(doc->blocks[i].slug);
 	}
 	free(doc->blocks);
 	free(doc->callouts);
@@ -1035,6 +1143,7 @@ document_free(struct document *doc)
 	free(doc->author);
 	free(doc->lang);
 	free(doc->published);
+	free(doc->keywords);
 	free(doc->footer);
 	free(doc->brand_name);
 	free(doc->brand_tagline);

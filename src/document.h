@@ -72,6 +72,7 @@ struct block {
 	float		 ascent;	/* of the first line, above its baseline */
 	float		 indent;	/* from the column's left edge */
 	float		 space_before;
+	char		*slug;		/* a heading's name for "#slug" links */
 	char		*marker;	/* list bullet or number, hung left of indent */
 	enum face	 marker_face;
 	struct rgb	 marker_color;
@@ -104,6 +105,9 @@ struct document {
 	char		*author;	/* the clinic */
 	char		*lang;
 	char		*published;	/* ISO date or NULL */
+	char		*keywords;	/* or NULL */
+	long long	 date;		/* creation date, seconds since 1970; -1: none */
+	int		 captions;	/* alt text shown under images */
 	char		*footer;	/* clinic name and phone */
 	char		*brand_name;
 	char		*brand_tagline;

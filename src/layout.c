@@ -37,6 +37,7 @@
 #define MARKER_GAP	7.0f
 #define PRE_NOSPLIT	10	/* code blocks up to this many lines stay whole */
 #define IMAGE_MAX_FRAC	0.6f	/* of the frame's height */
+#define CAPTION_GAP	6.0f
 #define URL_BREAK_COST	50	/* of breaking an address after a '/' */
 #define SPLIT_COST	100	/* of splitting a word too wide for a line */
 
@@ -477,6 +478,13 @@ make_units(struct lay *l)
 		case BLK_IMAGE:
 			image_size(l, &doc->images[b->image - 1],
 			    text_width(l, b), l->fr.h * IMAGE_MAX_FRAC, &w, &h);
+			/* the alt text: a caption below, or unseen but read */
+			break_block(l, b, t, text_width(l, b));
+			if (doc->captions && t->nitems > 0) {
+				h += CAPTION_GAP;
+				for (k = 0; k < t->nlines; k++)
+					h += t->lead[k];
+			}
 			add_unit(l, (int)bi, -1, h);
 			break;
 		case BLK_TEXT:
@@ -692,12 +700,44 @@ baseline(const struct lay *l, float top, float lead, float size)
 	return top + (lead - (l->asc + l->desc) * size) / 2 + l->asc * size;
 }
 
+/* A heading's place, for the outline and for "#slug" links. */
+static void
+add_mark(struct lay *l, const struct unit *u)
+{
+	const struct block *b = &l->doc->blocks[u->block];
+	struct pages *out = l->out;
+	struct mark *m;
+	size_t i, len = 0;
+
+	out->marks = xreallocarray(out->marks, out->nmarks + 1,
+	    sizeof(*out->marks));
+	m = &out->marks[out->nmarks++];
+	m->block = u->block;
+	m->level = b->level;
+	m->page = u->page;
+	m->y = page_y(l, u->top);
+	m->slug = b->slug;
+	for (i = 0; i < b->nruns; i++)
+		len += b->runs[i].len + 1;
+	m->title = xmalloc(len + 1);
+	for (i = 0, len = 0; i < b->nruns; i++) {
+		memcpy(m->title + len, b->runs[i].text, b->runs[i].len);
+		len += b->runs[i].len;
+		if (b->runs[i].hardbreak)
+			m->title[len++] = ' ';
+	}
+	m->title[len] = '\0';
+}
+
 static void
 emit_text(struct lay *l, struct page *pg, const struct unit *u)
 {
 	const struct block *b = &l->doc->blocks[u->block];
 	const struct tblock *t = &l->tb[u->block];
 	float x = l->fr.x + b->indent, base;
+
+	if (u->line == 0 && b->role == ROLE_H)
+		add_mark(l, u);
 
 	base = page_y(l, baseline(l, u->top, u->h, b->ascent));
 	if (u->line == 0 && b->marker != NULL) {
@@ -750,6 +790,32 @@ emit_brand(struct lay *l, struct page *pg, const struct unit *u)
 	it->color = l->doc->accent;
 }
 
+/*
+ * An image's alt text: its caption below it when the article asks for
+ * captions, else the same lines drawn invisibly over the image, so a
+ * screen reader and text extraction still find them in reading order.
+ */
+static void
+emit_alt(struct lay *l, struct page *pg, const struct unit *u, float h)
+{
+	const struct block *b = &l->doc->blocks[u->block];
+	const struct tblock *t = &l->tb[u->block];
+	float top = u->top;
+	size_t i, first = pg->nitems;
+
+	if (t->nitems == 0)
+		return;
+	if (l->doc->captions)
+		top += h + CAPTION_GAP;
+	for (i = 0; i < t->nlines; i++) {
+		emit_line(l, pg, u->block, t, i, l->fr.x + b->indent,
+		    page_y(l, baseline(l, top, t->lead[i], b->ascent)));
+		top += t->lead[i];
+	}
+	for (i = first; !l->doc->captions && i < pg->nitems; i++)
+		pg->items[i].invisible = 1;
+}
+
 static void
 emit_unit(struct lay *l, struct page *pg, const struct unit *u)
 {
@@ -781,6 +847,7 @@ emit_unit(struct lay *l, struct page *pg, const struct unit *u)
 		it->w = w;
 		it->h = h;
 		it->image = b->image - 1;
+		emit_alt(l, pg, u, h);
 		break;
 	}
 }

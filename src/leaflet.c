@@ -27,6 +27,7 @@ build_init(struct build *b, const char *fontdir, struct diag *d)
 
 	memset(b, 0, sizeof(*b));
 	b->d = d;
+	b->source_date = -1;
 	b->fontdir = xstrdup(fontdir);
 	for (i = 0; i < FACE__MAX; i++) {
 		path = path_join(fontdir, leaflet_font_files[i]);
@@ -89,6 +90,8 @@ leaflet_make(struct build *b, const struct profile *p,
 	}
 	if (document_build(&doc, a, p, fonts, b->d) == -1)
 		goto out;
+	if (b->source_date >= 0)	/* reproducible builds ask for this date */
+		doc.date = b->source_date;
 	if (layout_run(&pages, &doc, fonts, &b->hyphs, b->d) == -1)
 		goto out;
 	if (dump != NULL) {

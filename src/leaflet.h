@@ -21,6 +21,7 @@ struct build {
 	struct font	 fonts[FACE__MAX];	/* the bundled faces */
 	struct hyphs	 hyphs;			/* dictionaries, by language */
 	struct imgcache	 images;		/* decoded images, by content */
+	long long	 source_date;		/* SOURCE_DATE_EPOCH, or -1 */
 };
 
 /* The bundled faces' file names, by enum face. */

@@ -41,6 +41,8 @@ static const char help_text[] =
 "  -j, --jobs N         build N leaflets at once (default: one per CPU)\n"
 "      --times FILE     write each leaflet's build time and size there\n"
 "\n"
+"PDF dates come from $SOURCE_DATE_EPOCH when set, else the article's\n"
+"published date; never the clock.\n"
 "Fonts are read from $LEAFPRESS_FONTS, else fonts/ beside the program,\n"
 "else " DATADIR "/fonts.\n"
 "Exit status: 0 success, 1 bad input or a failed leaflet, 2 usage error.\n";
@@ -88,6 +90,28 @@ font_dir(void)
 		free(fonts);
 	}
 	return xstrdup(DATADIR "/fonts");
+}
+
+/* SOURCE_DATE_EPOCH, the reproducible-builds convention, if it is set. */
+static int
+source_date(long long *out, struct diag *d)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	*out = -1;
+	if (s == NULL || *s == '\0')
+		return 0;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (*end != '\0' || errno != 0 || v < 0 || v > 253402300799LL) {
+		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "SOURCE_DATE_EPOCH '%s': "
+		    "expected seconds since 1970", s);
+		return -1;
+	}
+	*out = v;
+	return 0;
 }
 
 static int
@@ -218,6 +242,10 @@ main(int argc, char *argv[])
 	free(fonts);
 	if (rc == -1)
 		return EXIT_BAD;
+	if (source_date(&b.source_date, &d) == -1) {
+		build_free(&b);
+		return EXIT_BAD;
+	}
 	if (strcmp(argv[1], "build") == 0)
 		rc = cmd_build(argc - 1, argv + 1, &b);
 	else

@@ -87,7 +87,7 @@ pages_dump(const struct pages *ps, FILE *f)
 				fprintf(f, " %s %.1f", face_names[it->face],
 				    it->size);
 				dump_color(it->color, f);
-				fputc(' ', f);
+				fputs(it->invisible ? " invisible " : " ", f);
 				dump_string(it->text, f);
 				break;
 			case IT_RULE:
@@ -108,6 +108,13 @@ pages_dump(const struct pages *ps, FILE *f)
 			fputc('\n', f);
 		}
 	}
+	for (i = 0; i < ps->nmarks; i++) {
+		fprintf(f, "mark b=%d level=%d page=%zu y=%.2f #%s ",
+		    ps->marks[i].block, ps->marks[i].level, ps->marks[i].page + 1,
+		    ps->marks[i].y, ps->marks[i].slug);
+		dump_string(ps->marks[i].title, f);
+		fputc('\n', f);
+	}
 	pages_dump_stats(ps, f);
 }
 
@@ -122,6 +129,9 @@ pages_free(struct pages *ps)
 		free(ps->v[i].items);
 	}
 	free(ps->v);
+	for (i = 0; i < ps->nmarks; i++)
+		free(ps->marks[i].title);
+	free(ps->marks);
 	free(ps->stats);
 	memset(ps, 0, sizeof(*ps));
 }

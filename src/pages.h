@@ -29,12 +29,23 @@ struct item {
 	struct rgb	 color;
 	char		*text;		/* IT_TEXT: owned UTF-8; IT_LINK: owned URI */
 	int		 image;
+	int		 invisible;	/* IT_TEXT: read, not seen (alt text) */
 };
 
 struct page {
 	struct item	*items;
 	size_t		 nitems;
 	size_t		 maxitems;
+};
+
+/* A heading: an entry of the document outline and a link target. */
+struct mark {
+	int		 block;
+	int		 level;
+	size_t		 page;
+	float		 y;		/* top of its first line */
+	char		*title;		/* owned */
+	const char	*slug;		/* the document's */
 };
 
 /* How well one paragraph was set, for the dump and the tests. */
@@ -53,6 +64,8 @@ struct pages {
 	float		 height;
 	struct page	*v;
 	size_t		 n;
+	struct mark	*marks;
+	size_t		 nmarks;
 	struct parastat	*stats;
 	size_t		 nstats;
 };

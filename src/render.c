@@ -2,10 +2,14 @@
  * render: pages -> libharu calls -> PDF bytes in memory.  Writing them
  * to a file (atomically) is the caller's business.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
 
 #include "document.h"
 #include "fonts.h"
@@ -26,6 +30,8 @@ struct rend {
 	HPDF_Doc		 pdf;
 	struct pdffont		*font[FACE__MAX];
 	HPDF_Image		*img;
+	HPDF_Page		*pages;
+	const struct pages	*ps;
 	const struct font *const *fonts;
 };
 
@@ -67,6 +73,65 @@ image(struct rend *r, const struct document *doc, int i)
 	return r->img[i];
 }
 
+/* A place to jump to: the top of a heading's first line. */
+static HPDF_Destination
+mark_dest(struct rend *r, const struct mark *m)
+{
+	HPDF_Destination dst = HPDF_Page_CreateDestination(r->pages[m->page]);
+
+	if (dst != NULL)
+		HPDF_Destination_SetFitH(dst, m->y + 4);
+	return dst;
+}
+
+/* A "#slug" link: to its heading, or nothing if there is none. */
+static HPDF_Annotation
+heading_link(struct rend *r, HPDF_Page pg, HPDF_Rect rect, const char *slug)
+{
+	const struct pages *ps = r->ps;
+	HPDF_Destination dst;
+	size_t i;
+
+	for (i = 0; i < ps->nmarks; i++)
+		if (strcmp(ps->marks[i].slug, slug) == 0)
+			break;
+	if (i == ps->nmarks || (dst = mark_dest(r, &ps->marks[i])) == NULL)
+		return NULL;
+	return HPDF_Page_CreateLinkAnnot(pg, rect, dst);
+}
+
+/*
+ * Bookmarks from the headings, nested by level: each hangs under the
+ * nearest heading before it of a higher level.
+ */
+static void
+outline(struct rend *r)
+{
+	const struct pages *ps = r->ps;
+	HPDF_Outline stack[7], o;
+	HPDF_Encoder utf8 = HPDF_GetEncoder(r->pdf, "UTF-8");
+	int level[7], depth = 0;
+	size_t i;
+
+	for (i = 0; i < ps->nmarks && !r->failed; i++) {
+		while (depth > 0 && level[depth - 1] >= ps->marks[i].level)
+			depth--;
+		o = HPDF_CreateOutline(r->pdf, depth ? stack[depth - 1] : NULL,
+		    ps->marks[i].title, utf8);
+		if (o == NULL)
+			return;
+		HPDF_Outline_SetOpened(o, HPDF_TRUE);
+		HPDF_Outline_SetDestination(o, mark_dest(r, &ps->marks[i]));
+		if (depth < 7) {
+			stack[depth] = o;
+			level[depth++] = ps->marks[i].level;
+		}
+	}
+	/* a leaflet longer than two pages opens with its bookmarks shown */
+	if (ps->n > 2 && ps->nmarks > 0)
+		HPDF_SetPageMode(r->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+}
+
 static void
 fill(HPDF_Page pg, struct rgb c)
 {
@@ -93,7 +158,11 @@ draw_page(struct rend *r, const struct document *doc, const struct page *p,
 			HPDF_Page_BeginText(pg);
 			HPDF_Page_SetFontAndSize(pg, f, it->size);
 			fill(pg, it->color);
+			if (it->invisible)
+				HPDF_Page_SetTextRenderingMode(pg, HPDF_INVISIBLE);
 			HPDF_Page_TextOut(pg, it->x, it->y, it->text);
+			if (it->invisible)
+				HPDF_Page_SetTextRenderingMode(pg, HPDF_FILL);
 			HPDF_Page_EndText(pg);
 			break;
 		case IT_RULE:
@@ -119,7 +188,10 @@ draw_page(struct rend *r, const struct document *doc, const struct page *p,
 			rect.bottom = it->y;
 			rect.right = it->x + it->w;
 			rect.top = it->y + it->h;
-			an = HPDF_Page_CreateURILinkAnnot(pg, rect, it->text);
+			if (it->text[0] == '#')
+				an = heading_link(r, pg, rect, it->text + 1);
+			else
+				an = HPDF_Page_CreateURILinkAnnot(pg, rect, it->text);
 			if (an != NULL)
 				HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
 			break;
@@ -128,28 +200,48 @@ draw_page(struct rend *r, const struct document *doc, const struct page *p,
 	return r->failed ? -1 : 0;
 }
 
+/*
+ * Document information, the language and the window title.  Strings go
+ * out as UTF-16; dates come from the document, never the clock, so the
+ * same inputs give the same bytes.
+ */
 static void
 set_info(HPDF_Doc pdf, const struct document *doc)
 {
+	HPDF_Dict vp;
 	HPDF_Date date;
-	int y, m, dd;
+	struct tm tm;
+	time_t t;
 
+	HPDF_UseUTFEncodings(pdf);
+	HPDF_SetCurrentEncoder(pdf, "UTF-8");
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, doc->title);
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, doc->author);
 	if (doc->subtitle != NULL)
 		HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, doc->subtitle);
+	if (doc->keywords != NULL)
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, doc->keywords);
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "leafpress " VERSION);
-	/* Dates come from the article, never the clock: builds repeat. */
-	if (doc->published != NULL &&
-	    sscanf(doc->published, "%4d-%2d-%2d", &y, &m, &dd) == 3) {
+	if (doc->date >= 0) {
+		t = (time_t)doc->date;
+		gmtime_r(&t, &tm);
 		memset(&date, 0, sizeof(date));
-		date.year = y;
-		date.month = m;
-		date.day = dd;
+		date.year = tm.tm_year + 1900;
+		date.month = tm.tm_mon + 1;
+		date.day = tm.tm_mday;
+		date.hour = tm.tm_hour;
+		date.minutes = tm.tm_min;
+		date.seconds = tm.tm_sec;
 		date.ind = 'Z';
 		HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
 		HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
 	}
+	HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr,
+	    doc->lang, NULL));
+	if ((vp = HPDF_Dict_New(pdf->mmgr)) != NULL &&
+	    HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", vp) == HPDF_OK)
+		HPDF_Dict_Add(vp, "DisplayDocTitle", HPDF_Boolean_New(pdf->mmgr,
+		    HPDF_TRUE));
 }
 
 int
@@ -158,7 +250,6 @@ render_pdf(const struct pages *ps, const struct document *doc,
     unsigned char **buf, size_t *len, struct diag *d)
 {
 	struct rend r;
-	HPDF_Page pg;
 	HPDF_UINT32 size;
 	size_t i;
 	int rc = -1;
@@ -171,20 +262,25 @@ render_pdf(const struct pages *ps, const struct document *doc,
 	r.fonts = fonts;
 	r.cache = cache;
 	r.img = xcalloc(doc->nimages ? doc->nimages : 1, sizeof(*r.img));
+	r.pages = xcalloc(ps->n ? ps->n : 1, sizeof(*r.pages));
+	r.ps = ps;
 	if ((r.pdf = HPDF_New(on_error, &r)) == NULL) {
 		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot start a PDF");
 		goto out;
 	}
 	HPDF_SetCompressionMode(r.pdf, HPDF_COMP_ALL);
 	set_info(r.pdf, doc);
+	/* every page first: links may point forwards */
 	for (i = 0; i < ps->n && !r.failed; i++) {
-		if ((pg = HPDF_AddPage(r.pdf)) == NULL)
+		if ((r.pages[i] = HPDF_AddPage(r.pdf)) == NULL)
 			goto out;
-		HPDF_Page_SetWidth(pg, ps->width);
-		HPDF_Page_SetHeight(pg, ps->height);
-		if (draw_page(&r, doc, &ps->v[i], pg) == -1)
-			goto out;
+		HPDF_Page_SetWidth(r.pages[i], ps->width);
+		HPDF_Page_SetHeight(r.pages[i], ps->height);
 	}
+	for (i = 0; i < ps->n && !r.failed; i++)
+		if (draw_page(&r, doc, &ps->v[i], r.pages[i]) == -1)
+			goto out;
+	outline(&r);
 	for (i = 0; i < FACE__MAX && !r.failed; i++)
 		if (r.font[i] != NULL && pdffont_finish(r.pdf, r.font[i]) == -1)
 			goto out;
@@ -211,5 +307,6 @@ out:
 	for (i = 0; i < FACE__MAX; i++)
 		pdffont_free(r.font[i]);
 	free(r.img);
+	free(r.pages);
 	return rc;
 }

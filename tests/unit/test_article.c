@@ -255,10 +255,21 @@ test_frontmatter_errors(void)
 	T_EQ_INT(r.nerr, 1, "a date in another form");
 	article_free(&a);
 
-	parse(&a, &r, "---\ntitel: A\nkeywords: { a: b }\n---\n");
+	parse(&a, &r, "---\ntitel: A\nkeywords: [a, b]\n---\n");
 	T_EQ_INT(r.rc, 0, "unknown key: not an error");
 	T_EQ_STR(r.msgs, "leaflets/a.md:2:1: warning: unknown key 'titel' "
 	    "ignored\n", "unknown key: warning at its line");
+	T_EQ_STR(a.keywords, "a, b", "keywords: a list, joined");
+	article_free(&a);
+
+	parse(&a, &r, "---\nkeywords: dystonia, botox\ncaptions: true\n---\n");
+	T_EQ_STR(a.keywords, "dystonia, botox", "keywords: a string");
+	T_EQ_INT(a.captions, 1, "captions: true");
+	article_free(&a);
+
+	parse(&a, &r, "---\nkeywords: { a: b }\n---\n");
+	T_EQ_STR(r.msgs, "leaflets/a.md:2:11: error: expected a list for "
+	    "'keywords', found a mapping\n", "keywords: a mapping is an error");
 	article_free(&a);
 
 	parse(&a, &r, "---\ntitle: [a, b]\n---\n");
