@@ -2,6 +2,7 @@
 #
 #   make            install missing Debian packages, build ./leafpress, build every leaflet into out/
 #   make check      the same set-up, then every test (also under ASan+UBSan)
+#   make bench      speed, memory and size table
 #   make install    PREFIX=/usr/local DESTDIR=
 .SUFFIXES:
 
@@ -63,6 +64,11 @@ check-asan: deps
 	LEAFPRESS=build-asan/leafpress BUILD=build-asan LEAFPRESS_FONTS=$(CURDIR)/fonts \
 	    ASAN_OPTIONS=detect_leaks=1 sh tests/run
 
+# Speed, memory and size on a generated corpus: prints a table, never fails
+# on a threshold.
+bench: deps leafpress
+	python3 tests/bench/bench.py
+
 # Regenerate the bundled font subsets from Debian's fonts (needs fonttools).
 fonts:
 	sh fonts/subset.sh
@@ -77,4 +83,4 @@ install: leafpress
 clean:
 	rm -rf build build-asan leafpress
 
-.PHONY: all deps leaflets units check check-asan fonts install clean
+.PHONY: all deps leaflets units check check-asan bench fonts install clean
