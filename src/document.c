@@ -53,6 +53,12 @@ struct frame {			/* one open container */
 	int		 callout;	/* block quote: its callout */
 };
 
+struct slugset {		/* open addressing, a power of two */
+	const char	**v;
+	size_t		  n;
+	size_t		  cap;
+};
+
 struct ctx {
 	struct document		*doc;
 	const struct article	*art;
@@ -74,6 +80,7 @@ struct ctx {
 		int		 col;
 	}			*refs;
 	size_t			 nrefs;
+	struct slugset		 slugs;		/* heading names so far */
 	cmark_node		*alert_node;	/* text opening "[!WARNING]" */
 	size_t			 alert_skip;	/* bytes of its tag */
 	const char		*alert_label;	/* shown instead */
@@ -722,6 +729,53 @@ inline_node(struct ctx *c, cmark_node *n, cmark_event_type ev,
 	}
 }
 
+static uint64_t
+str_hash(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * 0x100000001b3u;
+	return h;
+}
+
+/* The set of heading names (pointers to the blocks' slugs). */
+static const char *
+slug_find(const struct slugset *set, const char *s)
+{
+	size_t i;
+
+	if (set->cap == 0)
+		return NULL;
+	for (i = str_hash(s) & (set->cap - 1); set->v[i] != NULL;
+	    i = (i + 1) & (set->cap - 1))
+		if (strcmp(set->v[i], s) == 0)
+			return set->v[i];
+	return NULL;
+}
+
+static void
+slug_add(struct slugset *set, const char *s)
+{
+	const char **old = set->v;
+	size_t i, oldcap = set->cap;
+
+	if (2 * (set->n + 1) > set->cap) {	/* keep it half empty */
+		set->cap = set->cap ? set->cap * 2 : 64;
+		set->v = xcalloc(set->cap, sizeof(*set->v));
+		set->n = 0;
+		for (i = 0; i < oldcap; i++)
+			if (old[i] != NULL)
+				slug_add(set, old[i]);
+		free(old);
+	}
+	for (i = str_hash(s) & (set->cap - 1); set->v[i] != NULL;
+	    i = (i + 1) & (set->cap - 1))
+		;
+	set->v[i] = s;
+	set->n++;
+}
+
 /*
  * A heading's name, as GitHub makes them: lowercase, spaces to hyphens,
  * punctuation dropped; a second "side-effects" becomes "side-effects-1".
@@ -730,7 +784,7 @@ static void
 name_heading(struct ctx *c, struct block *b, cmark_node *n)
 {
 	char *text = plain_text(n), *slug, *s, *t, *u;
-	size_t i, k, seq = 0;
+	size_t k, seq = 0;
 	uint32_t cp;
 
 	slug = xmalloc(strlen(text) + 24);
@@ -753,14 +807,12 @@ name_heading(struct ctx *c, struct block *b, cmark_node *n)
 	}
 	*t = '\0';
 	u = xstrdup(slug);
-	for (i = 0; i < c->doc->nblocks; i++)
-		if (c->doc->blocks[i].slug != NULL &&
-		    strcmp(c->doc->blocks[i].slug, u) == 0) {
-			free(u);
-			u = xasprintf("%s-%zu", slug, ++seq);
-			i = (size_t)-1;		/* look again from the start */
-		}
+	while (slug_find(&c->slugs, u) != NULL) {
+		free(u);
+		u = xasprintf("%s-%zu", slug, ++seq);
+	}
 	b->slug = u;
+	slug_add(&c->slugs, u);
 	free(slug);
 	free(text);
 }
@@ -769,19 +821,14 @@ name_heading(struct ctx *c, struct block *b, cmark_node *n)
 static void
 check_refs(struct ctx *c)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < c->nrefs; i++) {
-		for (j = 0; j < c->doc->nblocks; j++)
-			if (c->doc->blocks[j].slug != NULL &&
-			    strcmp(c->doc->blocks[j].slug, c->refs[i].slug) == 0)
-				break;
-		if (j == c->doc->nblocks)
+	for (i = 0; i < c->nrefs; i++)
+		if (slug_find(&c->slugs, c->refs[i].slug) == NULL)
 			diag_msg(c->d, DIAG_WARNING, c->art->file,
 			    c->refs[i].line, c->refs[i].col,
 			    "link to '#%s': no heading has that name",
 			    c->refs[i].slug);
-	}
 }
 
 static void
@@ -1113,6 +1160,7 @@ document_build(struct document *doc, const struct article *a,
 	if (!c.err)
 		closing(&c, p);
 	free(c.refs);
+	free(c.slugs.v);
 	free(c.stack);
 	free(c.marker);
 	free(c.warned);

@@ -852,24 +852,29 @@ emit_unit(struct lay *l, struct page *pg, const struct unit *u)
 	}
 }
 
-/* The tinted boxes behind callouts, drawn before their text. */
+/*
+ * The tinted boxes behind callouts, drawn before their text: one per run
+ * of units of a callout on a page.
+ */
 static void
-emit_boxes(struct lay *l, struct page *pg, size_t page)
+emit_boxes(struct lay *l, struct pages *out)
 {
 	const struct document *doc = l->doc;
 	const struct callout *co;
 	struct item *it;
+	struct page *pg;
 	size_t i, j;
 	float top, bottom, left;
+	int c;
 
 	for (i = 0; i < l->nu; i = j) {
-		int c = doc->blocks[l->u[i].block].callout;
-
+		c = doc->blocks[l->u[i].block].callout;
 		for (j = i + 1; j < l->nu && l->u[j].page == l->u[i].page &&
 		    c != 0 && doc->blocks[l->u[j].block].callout == c; j++)
 			;
-		if (c == 0 || l->u[i].page != page)
+		if (c == 0)
 			continue;
+		pg = &out->v[l->u[i].page];
 		co = &doc->callouts[c - 1];
 		top = l->u[i].top - l->u[i].pad_top;
 		bottom = l->u[j - 1].top + l->u[j - 1].h + l->u[j - 1].pad_bottom;
@@ -991,8 +996,7 @@ layout_run(struct pages *out, const struct document *doc,
 	out->height = doc->page_height;
 	out->n = paginate(&l);
 	out->v = xcalloc(out->n, sizeof(*out->v));
-	for (p = 0; p < out->n; p++)
-		emit_boxes(&l, &out->v[p], p);
+	emit_boxes(&l, out);
 	for (i = 0; i < l.nu; i++)
 		emit_unit(&l, &out->v[l.u[i].page], &l.u[i]);
 	for (p = 0; p < out->n; p++)

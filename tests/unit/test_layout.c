@@ -237,6 +237,21 @@ main(void)
 	unbuild(&b);
 	free(md);
 
+	/* headings are named as GitHub names them, repeats numbered */
+	md = xstrdup("## Side effects\n\n## Side effects\n\n"
+	    "## What's next? 3\u2013 4\n\n## Side effects\n");
+	if (build(&b, &ctx, md) == 0 && b.pages.nmarks == 4) {
+		T_EQ_STR(b.pages.marks[0].slug, "side-effects", "slug");
+		T_EQ_STR(b.pages.marks[1].slug, "side-effects-1", "second slug");
+		T_EQ_STR(b.pages.marks[2].slug, "whats-next-3-4",
+		    "punctuation dropped");
+		T_EQ_STR(b.pages.marks[3].slug, "side-effects-2", "third slug");
+		T_EQ_INT(b.pages.marks[0].level, 2, "mark level");
+	} else
+		T_OK(0, "four headings make four marks");
+	unbuild(&b);
+	free(md);
+
 	free(tail);
 	build_free(&ctx);
 	T_DONE();
