@@ -113,6 +113,17 @@ open_dict(struct hyph *h, const char *dir, const char *lang)
 	return 0;
 }
 
+int
+hyph_tried(const struct hyphs *hs, const char *lang)
+{
+	size_t i;
+
+	for (i = 0; i < hs->n; i++)
+		if (strcmp(hs->v[i].lang, lang) == 0)
+			return 1;
+	return 0;
+}
+
 struct hyph *
 hyph_get(struct hyphs *hs, const char *lang)
 {

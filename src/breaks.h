@@ -34,6 +34,8 @@ struct hyphs {
 #define HYPH_MIN_RIGHT	3	/* letters after it */
 #define HYPH_MAX_POINTS	64
 
+/* Has lang's dictionary been looked for already (found or not)? */
+int		 hyph_tried(const struct hyphs *, const char *lang);
 /* The dictionary for lang ("en", "pl-PL"...), or NULL when there is none. */
 struct hyph	*hyph_get(struct hyphs *, const char *lang);
 

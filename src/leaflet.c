@@ -1,4 +1,5 @@
 /* leaflet: the pipeline for one leaflet, stage after stage. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,6 +62,47 @@ leaflet_path(const char *dir, const struct profile *p,
 	return xasprintf("%s/%s/%s.pdf", dir, p->slug, a->slug);
 }
 
+struct hyphload {
+	struct hyphs	*hyphs;
+	const char	*lang;
+};
+
+static void *
+load_hyph(void *arg)
+{
+	struct hyphload *hs = arg;
+
+	hyph_get(hs->hyphs, hs->lang);
+	return NULL;
+}
+
+/*
+ * The document, with its images decoded.  Loading hyphenation patterns
+ * is the slowest step of a worker's first leaflet, so it runs in a
+ * thread meanwhile; later leaflets find them loaded.
+ */
+static int
+prepare(struct build *b, struct document *doc, const struct article *a,
+    const struct profile *p, const struct font *const *fonts)
+{
+	struct hyphload hs;
+	pthread_t th;
+	size_t i;
+	int started = 0, rc;
+
+	hs.hyphs = &b->hyphs;
+	hs.lang = a->lang ? a->lang : "en";
+	if (!hyph_tried(&b->hyphs, hs.lang) &&
+	    !(started = pthread_create(&th, NULL, load_hyph, &hs) == 0))
+		load_hyph(&hs);
+	rc = document_build(doc, a, p, fonts, b->d);
+	for (i = 0; rc == 0 && i < doc->nimages; i++)
+		rc = pdfimage_prepare(&b->images, &doc->images[i], b->d);
+	if (started)
+		pthread_join(th, NULL);
+	return rc;
+}
+
 int
 leaflet_make(struct build *b, const struct profile *p,
     const struct article *a, const char *out, FILE *dump)
@@ -88,7 +130,7 @@ leaflet_make(struct build *b, const struct profile *p,
 		}
 		fonts[i] = &own[i];
 	}
-	if (document_build(&doc, a, p, fonts, b->d) == -1)
+	if (prepare(b, &doc, a, p, fonts) == -1)
 		goto out;
 	if (b->source_date >= 0)	/* reproducible builds ask for this date */
 		doc.date = b->source_date;

@@ -167,6 +167,12 @@ lookup(struct imgcache *c, const struct image *img, struct diag *d)
 	return ci;
 }
 
+int
+pdfimage_prepare(struct imgcache *c, const struct image *img, struct diag *d)
+{
+	return img->type == IMAGE_JPEG || lookup(c, img, d) != NULL ? 0 : -1;
+}
+
 HPDF_Image
 pdfimage_get(HPDF_Doc pdf, struct imgcache *c, const struct image *img,
     struct diag *d)

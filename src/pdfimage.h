@@ -21,6 +21,9 @@ struct imgcache {
 	size_t		 n;
 };
 
+/* Decode a PNG into the cache ahead of need; -1 if it is corrupt (reported). */
+int		pdfimage_prepare(struct imgcache *, const struct image *,
+		    struct diag *);
 /* The image in pdf, or NULL when it cannot be decoded (reported). */
 HPDF_Image	pdfimage_get(HPDF_Doc, struct imgcache *, const struct image *,
 		    struct diag *);
