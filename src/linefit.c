@@ -68,18 +68,6 @@ lb_width(const struct lb_item *it, size_t from, size_t to)
 	return w;
 }
 
-static float
-glue_width(const struct lb_item *it, size_t from, size_t to)
-{
-	float w = 0;
-	size_t i;
-
-	for (i = from; i < to; i++)
-		if (it[i].type == LB_GLUE)
-			w += it[i].width;
-	return w;
-}
-
 /* Width a break adds to its line: the hyphen of a flagged penalty. */
 static float
 tail(const struct lb_item *it, size_t b, size_t n)
@@ -88,43 +76,82 @@ tail(const struct lb_item *it, size_t b, size_t n)
 }
 
 /*
+ * Running sums over the items, so that the width of any line is a
+ * subtraction: the breaker looks at many candidate lines per break.
+ */
+struct para {
+	const struct lb_item	*it;
+	size_t			 n;
+	double			*w;	/* w[i]: width of items [0, i) */
+	double			*g;	/* g[i]: width of the glue among them */
+	size_t			*nonbox;	/* nonbox[i]: items not boxes */
+	size_t			*next;	/* next[i]: first box at or after i */
+};
+
+static void
+para_init(struct para *p, const struct lb_item *it, size_t n)
+{
+	size_t i;
+
+	p->it = it;
+	p->n = n;
+	p->w = xreallocarray(NULL, n + 1, sizeof(*p->w));
+	p->g = xreallocarray(NULL, n + 1, sizeof(*p->g));
+	p->nonbox = xreallocarray(NULL, n + 1, sizeof(*p->nonbox));
+	p->next = xreallocarray(NULL, n + 1, sizeof(*p->next));
+	p->w[0] = p->g[0] = 0;
+	p->nonbox[0] = 0;
+	for (i = 0; i < n; i++) {
+		p->w[i + 1] = p->w[i] +
+		    (it[i].type != LB_PENALTY ? it[i].width : 0);
+		p->g[i + 1] = p->g[i] + (it[i].type == LB_GLUE ? it[i].width : 0);
+		p->nonbox[i + 1] = p->nonbox[i] + (it[i].type != LB_BOX);
+	}
+	p->next[n] = n;
+	for (i = n; i-- > 0;)
+		p->next[i] = it[i].type == LB_BOX ? i : p->next[i + 1];
+}
+
+static void
+para_free(struct para *p)
+{
+	free(p->w);
+	free(p->g);
+	free(p->nonbox);
+	free(p->next);
+}
+
+/*
  * The cost of the line after break a (or from the start when a > n) up
  * to b, without the hyphen rules; DBL_MAX when it cannot be set.  *stop
  * says that starting earlier would only make it longer.
  */
 static double
-line_cost(const struct lb_item *it, size_t n, size_t a, size_t b,
-    const struct lb_opts *o, int *stop)
+line_cost(const struct para *p, size_t a, size_t b, const struct lb_opts *o,
+    int *stop)
 {
-	size_t begin = skip_glue(it, a > n ? 0 : a + 1, b), i;
-	float w = lb_width(it, begin, b) + tail(it, b, n), m = o->measure;
-	double c, r, slack;
+	const struct lb_item *it = p->it;
+	size_t n = p->n, begin = a > n ? p->next[0] : p->next[a + 1];
+	double w, m = o->measure, c, r, slack, glue;
 
+	if (begin > b)
+		begin = b;
+	w = p->w[b] - p->w[begin] + tail(it, b, n);
+	glue = p->g[b] - p->g[begin];
 	*stop = 0;
-	if (o->justify && w > m) {
-		double shrink = glue_width(it, begin, b) * SHRINK;
-
-		if (w - shrink <= m) {
-			r = (w - m) / shrink;
-			c = 100 * r * r * r;
-			goto penalty;
-		}
-	}
-	if (w > m) {
+	if (o->justify && w > m && w - glue * SHRINK <= m) {
+		r = (w - m) / (glue * SHRINK);
+		c = 100 * r * r * r;
+	} else if (w > m) {
 		/* a lone box too wide for any line still gets one */
-		for (i = begin; i < b; i++)
-			if (it[i].type != LB_BOX)
-				break;
 		*stop = 1;
-		if (i < b || begin == b)
+		if (begin == b || p->nonbox[b] != p->nonbox[begin])
 			return DBL_MAX;
 		c = OVERFULL;
 	} else if (b == n || forced(it, b, n)) {
 		c = 0;
 	} else if (o->justify) {
-		double stretch = glue_width(it, begin, b) * STRETCH;
-
-		r = stretch > 0 ? (m - w) / stretch : 10;
+		r = glue > 0 ? (m - w) / (glue * STRETCH) : 10;
 		c = 100 * r * r * r;
 		if (c > 10000)
 			c = 10000;
@@ -134,7 +161,6 @@ line_cost(const struct lb_item *it, size_t n, size_t a, size_t b,
 		if (slack > 1 - SHORT_FRAC)
 			c += SHORT_LINE;
 	}
-penalty:
 	if (b < n && it[b].type == LB_PENALTY && it[b].penalty > 0)
 		c += it[b].penalty;
 	return c;
@@ -170,7 +196,9 @@ lb_break(const struct lb_item *it, size_t n, const struct lb_opts *o,
 	size_t *prev = xreallocarray(NULL, nodes, sizeof(*prev));
 	double c, extra;
 	int stop, hb;
+	struct para p;
 
+	para_init(&p, it, n);
 	for (a = 0; a < nodes; a++)
 		cost[a] = DBL_MAX;
 	cost[(n + 1) * NSTATE] = 0;
@@ -181,7 +209,7 @@ lb_break(const struct lb_item *it, size_t n, const struct lb_opts *o,
 			from = a == 0 ? n + 1 : a - 1;
 			if (from <= n && !is_break(it, from, n))
 				continue;
-			c = line_cost(it, n, from, b, o, &stop);
+			c = line_cost(&p, from, b, o, &stop);
 			for (s = 0; c != DBL_MAX && s < NSTATE; s++) {
 				if (cost[from * NSTATE + s] == DBL_MAX)
 					continue;
@@ -217,6 +245,7 @@ lb_break(const struct lb_item *it, size_t n, const struct lb_opts *o,
 	}
 	/* the end is not a hyphen, so its node is state 0 */
 	nl = trace(prev, n, ends);
+	para_free(&p);
 	free(cost);
 	free(prev);
 	return nl;
@@ -233,12 +262,14 @@ lb_greedy(const struct lb_item *it, size_t n, float measure, size_t *ends)
 	struct lb_opts o = { measure, 0 };
 	size_t start = n + 1, last = (size_t)-1, b, nl = 0;
 	int stop;
+	struct para p;
 
+	para_init(&p, it, n);
 	for (b = 0; b <= n; b++) {
 		if (!is_break(it, b, n) ||
 		    (flagged(it, b, n) && it[b].penalty == LB_HYPHEN))
 			continue;
-		if (line_cost(it, n, start, b, &o, &stop) != DBL_MAX &&
+		if (line_cost(&p, start, b, &o, &stop) != DBL_MAX &&
 		    !stop) {
 			last = b;
 			if (b < n && !forced(it, b, n))
@@ -252,6 +283,7 @@ lb_greedy(const struct lb_item *it, size_t n, float measure, size_t *ends)
 	}
 	if (nl == 0 || ends[nl - 1] != n)
 		ends[nl++] = n;
+	para_free(&p);
 	return nl;
 }
 

@@ -138,32 +138,68 @@ fill(HPDF_Page pg, struct rgb c)
 	HPDF_Page_SetRGBFill(pg, c.r, c.g, c.b);
 }
 
+/* What the open text object has set, so runs of text repeat nothing. */
+struct textstate {
+	int		open;
+	HPDF_Font	font;
+	float		size;
+	struct rgb	color;
+	int		invisible;
+};
+
+static int
+text(struct rend *r, HPDF_Page pg, struct textstate *ts,
+    const struct item *it)
+{
+	HPDF_Font f;
+
+	if ((f = face(r, it->face)) == NULL)
+		return -1;
+	if (!ts->open) {
+		HPDF_Page_BeginText(pg);
+		memset(ts, 0, sizeof(*ts));
+		ts->open = 1;
+		ts->color.r = -1;	/* nothing set yet */
+	}
+	if (f != ts->font || it->size != ts->size) {
+		HPDF_Page_SetFontAndSize(pg, f, it->size);
+		ts->font = f;
+		ts->size = it->size;
+	}
+	if (memcmp(&it->color, &ts->color, sizeof(it->color)) != 0) {
+		fill(pg, it->color);
+		ts->color = it->color;
+	}
+	if (it->invisible != ts->invisible) {
+		HPDF_Page_SetTextRenderingMode(pg, it->invisible ?
+		    HPDF_INVISIBLE : HPDF_FILL);
+		ts->invisible = it->invisible;
+	}
+	return HPDF_Page_TextOut(pg, it->x, it->y, it->text) == HPDF_OK ? 0 : -1;
+}
+
 static int
 draw_page(struct rend *r, const struct document *doc, const struct page *p,
     HPDF_Page pg)
 {
 	const struct item *it;
+	struct textstate ts;
 	HPDF_Annotation an;
 	HPDF_Rect rect;
 	HPDF_Image im;
-	HPDF_Font f;
 	size_t i;
 
+	memset(&ts, 0, sizeof(ts));
 	for (i = 0; i < p->nitems && !r->failed; i++) {
 		it = &p->items[i];
+		if (it->kind != IT_TEXT && ts.open) {
+			HPDF_Page_EndText(pg);
+			ts.open = 0;
+		}
 		switch (it->kind) {
 		case IT_TEXT:
-			if ((f = face(r, it->face)) == NULL)
+			if (text(r, pg, &ts, it) == -1)
 				return -1;
-			HPDF_Page_BeginText(pg);
-			HPDF_Page_SetFontAndSize(pg, f, it->size);
-			fill(pg, it->color);
-			if (it->invisible)
-				HPDF_Page_SetTextRenderingMode(pg, HPDF_INVISIBLE);
-			HPDF_Page_TextOut(pg, it->x, it->y, it->text);
-			if (it->invisible)
-				HPDF_Page_SetTextRenderingMode(pg, HPDF_FILL);
-			HPDF_Page_EndText(pg);
 			break;
 		case IT_RULE:
 			HPDF_Page_SetRGBStroke(pg, it->color.r, it->color.g,
@@ -197,6 +233,8 @@ draw_page(struct rend *r, const struct document *doc, const struct page *p,
 			break;
 		}
 	}
+	if (ts.open)
+		HPDF_Page_EndText(pg);
 	return r->failed ? -1 : 0;
 }
 
