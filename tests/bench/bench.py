@@ -159,6 +159,8 @@ def main():
         print(f"  CPU per leaflet in a batch   median {statistics.median(cpu1):6.2f} ms  (target <= 5)")
         print(f"  leafpress build, whole process median {statistics.median(proc):6.2f} ms  (target <= 20)")
         print(f"  output size                  {size1 / 1024:6.1f} KB  (target <= 60)")
+        subprocess.run([sys.executable, os.path.join(ROOT, "tests/bench/pdfbytes.py"),
+                        f"{tmp}/p.pdf"], check=True)
 
         # Linear scaling: the same article at 1x, 10x and 100x its length.
         body = body_of(ARTICLE)
