@@ -62,6 +62,38 @@ leaflet_path(const char *dir, const struct profile *p,
 	return xasprintf("%s/%s/%s.pdf", dir, p->slug, a->slug);
 }
 
+/*
+ * A face the profile names: its problem is reported where the profile
+ * names it, with the reason font_load gives.
+ */
+static int
+own_font(struct build *b, const struct profile *p, enum face i,
+    struct font *f)
+{
+	struct diag quiet = { NULL, 0, 0 };
+	char *why = NULL, *t;
+	const char *s;
+	size_t len = 0;
+	int rc;
+
+	quiet.out = open_memstream(&why, &len);
+	rc = font_load(f, p->font[i], &quiet);
+	if (quiet.out != NULL)
+		fclose(quiet.out);
+	if (rc == -1) {
+		if (why != NULL && (t = strstr(why, ": error: ")) != NULL) {
+			t += 9;
+			t[strcspn(t, "\n")] = '\0';
+			s = t;
+		} else
+			s = "unreadable";
+		diag_at(b->d, DIAG_ERROR, &p->font_pos[i], "cannot use font %s: %s",
+		    p->font[i], s);
+	}
+	free(why);
+	return rc;
+}
+
 struct hyphload {
 	struct hyphs	*hyphs;
 	const char	*lang;
@@ -123,11 +155,8 @@ leaflet_make(struct build *b, const struct profile *p,
 		fonts[i] = &b->fonts[i];
 		if (p->font[i] == NULL)
 			continue;
-		if (font_load(&own[i], p->font[i], b->d) == -1) {
-			diag_at(b->d, DIAG_ERROR, &p->font_pos[i],
-			    "cannot use font %s", p->font[i]);
+		if (own_font(b, p, (enum face)i, &own[i]) == -1)
 			goto out;
-		}
 		fonts[i] = &own[i];
 	}
 	if (prepare(b, &doc, a, p, fonts) == -1)
