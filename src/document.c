@@ -1092,6 +1092,7 @@ document_build(struct document *doc, const struct article *a,
 	c.d = d;
 	doc->body_size = BODY_SIZE;
 	doc->justify = p->justify;
+	doc->pdfa = p->pdfa;
 	doc->primary = p->primary;
 	doc->accent = p->accent;
 	doc->text = TEXT;

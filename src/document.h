@@ -96,6 +96,7 @@ struct document {
 	float		 page_height;
 	float		 body_size;
 	int		 justify;	/* set prose justified */
+	int		 pdfa;		/* PDF/A-1b */
 	struct rgb	 primary;
 	struct rgb	 accent;
 	struct rgb	 text;

@@ -61,7 +61,8 @@ jpeg_ends(const unsigned char *p, size_t n)
 
 /* Walk JPEG markers up to the first start-of-frame. */
 static int
-jpeg_size(const unsigned char *p, size_t n, unsigned *w, unsigned *h)
+jpeg_size(const unsigned char *p, size_t n, unsigned *w, unsigned *h,
+    unsigned *nc)
 {
 	size_t i = 2;
 	unsigned m, len;
@@ -81,10 +82,11 @@ jpeg_size(const unsigned char *p, size_t n, unsigned *w, unsigned *h)
 			return -1;
 		if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 &&
 		    m != 0xCC) {
-			if (len < 7)
+			if (len < 8)
 				return -1;
 			*h = be16(p + i + 5);
 			*w = be16(p + i + 7);
+			*nc = p[i + 9];
 			return jpeg_ends(p, n);
 		}
 		if (m == 0xD9 || m == 0xDA)
@@ -105,7 +107,8 @@ image_parse(struct image *img, const char *path, const unsigned char *data,
 			goto corrupt;
 	} else if (len >= 2 && data[0] == 0xFF && data[1] == 0xD8) {
 		img->type = IMAGE_JPEG;
-		if (jpeg_size(data, len, &img->width, &img->height) == -1)
+		if (jpeg_size(data, len, &img->width, &img->height,
+		    &img->components) == -1)
 			goto corrupt;
 	} else {
 		diag_at(d, DIAG_ERROR, pos, "%s: not a PNG or JPEG image", path);

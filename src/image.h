@@ -18,6 +18,7 @@ struct image {
 	size_t		 len;
 	unsigned	 width;		/* pixels */
 	unsigned	 height;
+	unsigned	 components;	/* JPEG: 1 grey, 3 RGB, 4 CMYK */
 };
 
 /* Read path and its size; errors are reported at pos. */

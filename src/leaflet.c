@@ -128,8 +128,10 @@ prepare(struct build *b, struct document *doc, const struct article *a,
 	    !(started = pthread_create(&th, NULL, load_hyph, &hs) == 0))
 		load_hyph(&hs);
 	rc = document_build(doc, a, p, fonts, b->d);
+	doc->pdfa |= b->pdfa;
 	for (i = 0; rc == 0 && i < doc->nimages; i++)
-		rc = pdfimage_prepare(&b->images, &doc->images[i], b->d);
+		rc = pdfimage_prepare(&b->images, &doc->images[i], doc->pdfa,
+		    b->d);
 	if (started)
 		pthread_join(th, NULL);
 	return rc;

@@ -22,6 +22,7 @@ struct build {
 	struct hyphs	 hyphs;			/* dictionaries, by language */
 	struct imgcache	 images;		/* decoded images, by content */
 	long long	 source_date;		/* SOURCE_DATE_EPOCH, or -1 */
+	int		 pdfa;			/* --pdfa: PDF/A-1b for all */
 };
 
 /* The bundled faces' file names, by enum face. */

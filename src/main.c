@@ -22,8 +22,8 @@
 #define EXIT_USAGE	2
 
 static const char usage_text[] =
-"usage: leafpress build -p PROFILE.yaml [-o OUT.pdf] [--dump] ARTICLE.md\n"
-"       leafpress batch [-j N] [--content DIR] [--out DIR] [--times FILE]\n"
+"usage: leafpress build -p PROFILE.yaml [-o OUT.pdf] [--pdfa] [--dump] ARTICLE.md\n"
+"       leafpress batch [-j N] [--pdfa] [--content DIR] [--out DIR] [--times FILE]\n"
 "       leafpress --help | --version\n";
 
 static const char help_text[] =
@@ -35,6 +35,7 @@ static const char help_text[] =
 "  -o, --output FILE    where to write the PDF\n"
 "                       (default out/<clinic>/<article>.pdf)\n"
 "      --dump           print the laid-out pages as text instead\n"
+"      --pdfa           write PDF/A-1b (also a profile's pdfa: true)\n"
 "batch   make every content/articles/*.md for every content/clinics/*.yaml\n"
 "      --content DIR    where articles/ and clinics/ are (default content)\n"
 "      --out DIR        where leaflets go (default out)\n"
@@ -121,6 +122,7 @@ cmd_build(int argc, char *argv[], struct build *b)
 		{ "profile", required_argument, NULL, 'p' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "dump", no_argument, NULL, 'd' },
+		{ "pdfa", no_argument, NULL, 'a' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *prof = NULL, *out = NULL;
@@ -139,6 +141,9 @@ cmd_build(int argc, char *argv[], struct build *b)
 			break;
 		case 'd':
 			dump = 1;
+			break;
+		case 'a':
+			b->pdfa = 1;
 			break;
 		default:
 			return usage();
@@ -172,6 +177,7 @@ cmd_batch(int argc, char *argv[], struct build *b)
 		{ "out", required_argument, NULL, 'o' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "times", required_argument, NULL, 't' },
+		{ "pdfa", no_argument, NULL, 'a' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct batch_opts o = { "content", "out", 0, NULL };
@@ -196,6 +202,9 @@ cmd_batch(int argc, char *argv[], struct build *b)
 			break;
 		case 't':
 			times = optarg;
+			break;
+		case 'a':
+			b->pdfa = 1;
 			break;
 		default:
 			return usage();

@@ -324,8 +324,32 @@ write_tounicode(struct pdffont *f)
 	return e;
 }
 
+/*
+ * PDF/A-1 (6.3.5): a subset CIDFont's descriptor lists the ids its
+ * program has, one bit each, high bit first; ours are 0..n.
+ */
+static HPDF_STATUS
+write_cidset(HPDF_Doc pdf, struct pdffont *f)
+{
+	size_t nbytes = (f->n + 1 + 7) / 8, c;
+	unsigned char *bits = xcalloc(nbytes, 1);
+	HPDF_Dict s;
+	HPDF_STATUS e = 0;
+
+	for (c = 0; c <= f->n; c++)
+		bits[c / 8] |= (unsigned char)(0x80 >> (c % 8));
+	if ((s = HPDF_DictStream_New(pdf->mmgr, pdf->xref)) == NULL)
+		e = HPDF_FAILD_TO_ALLOC_MEM;
+	else {
+		e |= HPDF_Stream_Write(s->stream, bits, (HPDF_UINT)nbytes);
+		e |= HPDF_Dict_Add(f->descriptor, "CIDSet", s);
+	}
+	free(bits);
+	return e;
+}
+
 int
-pdffont_finish(HPDF_Doc pdf, struct pdffont *f)
+pdffont_finish(HPDF_Doc pdf, struct pdffont *f, int cidset)
 {
 	HPDF_TTFontDefAttr da = f->def->attr;
 	HPDF_Array w, run;
@@ -359,6 +383,8 @@ pdffont_finish(HPDF_Doc pdf, struct pdffont *f)
 	e |= HPDF_TTFontDef_SaveFontData(f->def, ff->stream);
 	e |= HPDF_Dict_AddNumber(ff, "Length1", da->length1);
 	e |= HPDF_Dict_Add(f->descriptor, "FontFile2", ff);
+	if (cidset)
+		e |= write_cidset(pdf, f);
 	return e == HPDF_OK ? 0 : -1;
 }
 

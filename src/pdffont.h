@@ -21,8 +21,11 @@ struct pdffont;
 /* Embed face (its bytes stay the caller's) as the index-th font. */
 struct pdffont	*pdffont_new(HPDF_Doc, const struct font *, int index);
 HPDF_Font	 pdffont_font(struct pdffont *);
-/* After the last text is drawn and before saving: widths, maps, subset. */
-int		 pdffont_finish(HPDF_Doc, struct pdffont *);
+/*
+ * After the last text is drawn and before saving: widths, maps, subset,
+ * and with cidset the list of ids PDF/A-1 asks of subset fonts.
+ */
+int		 pdffont_finish(HPDF_Doc, struct pdffont *, int cidset);
 /* After HPDF_Free (libharu keeps pointers into it until then). */
 void		 pdffont_free(struct pdffont *);
 

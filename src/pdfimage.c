@@ -33,6 +33,7 @@ struct plane {			/* one compressed stream of samples */
 
 struct cimage {
 	uint64_t	 hash;		/* of the file's bytes */
+	int		 opaque;	/* alpha composed onto white (PDF/A) */
 	size_t		 size;
 	unsigned	 width;
 	unsigned	 height;
@@ -64,7 +65,7 @@ deflate_plane(struct plane *pl, const unsigned char *src, size_t n)
 
 /* Decode a PNG into colour and alpha planes, compressed. */
 static int
-decode_png(struct cimage *ci, const struct image *img)
+decode_png(struct cimage *ci, const struct image *img, int opaque)
 {
 	png_image pi;
 	unsigned char *px, *col, *alpha;
@@ -96,6 +97,20 @@ decode_png(struct cimage *ci, const struct image *img)
 		return 0;
 	}
 	col = xmalloc(npix * nc);
+	if (opaque) {
+		/* PDF/A-1 has no soft masks: compose onto the white page */
+		for (i = 0; i < npix; i++) {
+			unsigned a = px[i * stride + nc], k;
+
+			for (k = 0; k < nc; k++)
+				col[i * nc + k] = (unsigned char)((px[i * stride +
+				    k] * a + 255 * (255 - a) + 127) / 255);
+		}
+		deflate_plane(&ci->pix, col, npix * nc);
+		free(px);
+		free(col);
+		return 0;
+	}
 	alpha = xmalloc(npix);
 	for (i = 0; i < npix; i++) {
 		memcpy(col + i * nc, px + i * stride, nc);
@@ -144,46 +159,57 @@ xobject(HPDF_Doc pdf, const struct cimage *ci, const struct plane *pl,
 }
 
 static struct cimage *
-lookup(struct imgcache *c, const struct image *img, struct diag *d)
+lookup(struct imgcache *c, const struct image *img, int opaque,
+    struct diag *d)
 {
 	uint64_t h = fnv1a(img->data, img->len);
 	struct cimage *ci;
 	size_t i;
 
 	for (i = 0; i < c->n; i++)
-		if (c->v[i].hash == h && c->v[i].size == img->len)
+		if (c->v[i].hash == h && c->v[i].size == img->len &&
+		    c->v[i].opaque == opaque)
 			return &c->v[i];
 	c->v = xreallocarray(c->v, c->n + 1, sizeof(*c->v));
 	ci = &c->v[c->n];
 	memset(ci, 0, sizeof(*ci));
-	if (decode_png(ci, img) == -1) {
+	if (decode_png(ci, img, opaque) == -1) {
 		diag_at(d, DIAG_ERROR, &img->pos, "%s: corrupt PNG image",
 		    img->path);
 		return NULL;
 	}
 	ci->hash = h;
 	ci->size = img->len;
+	ci->opaque = opaque;
 	c->n++;
 	return ci;
 }
 
 int
-pdfimage_prepare(struct imgcache *c, const struct image *img, struct diag *d)
+pdfimage_prepare(struct imgcache *c, const struct image *img, int opaque,
+    struct diag *d)
 {
-	return img->type == IMAGE_JPEG || lookup(c, img, d) != NULL ? 0 : -1;
+	return img->type == IMAGE_JPEG || lookup(c, img, opaque, d) != NULL ?
+	    0 : -1;
 }
 
 HPDF_Image
 pdfimage_get(HPDF_Doc pdf, struct imgcache *c, const struct image *img,
-    struct diag *d)
+    int opaque, struct diag *d)
 {
 	const struct cimage *ci;
 	HPDF_Dict im, mask;
 
+	if (img->type == IMAGE_JPEG && opaque && img->components == 4) {
+		/* DeviceCMYK cannot go with PDF/A's sRGB output intent */
+		diag_at(d, DIAG_ERROR, &img->pos, "%s: a CMYK JPEG cannot be in "
+		    "a PDF/A leaflet", img->path);
+		return NULL;
+	}
 	if (img->type == IMAGE_JPEG)
 		return HPDF_LoadJpegImageFromMem(pdf, img->data,
 		    (HPDF_UINT)img->len);
-	if ((ci = lookup(c, img, d)) == NULL)
+	if ((ci = lookup(c, img, opaque, d)) == NULL)
 		return NULL;
 	im = xobject(pdf, ci, &ci->pix, ci->color ? "DeviceRGB" : "DeviceGray");
 	if (im == NULL || ci->alpha.len == 0)

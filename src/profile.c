@@ -14,6 +14,7 @@
  *	fonts: { regular: f/R.ttf, bold: ..., italic: ..., bold_italic: ...,
  *	         mono: ... }
  *	justify: false				true: justified text
+ *	pdfa: false				true: PDF/A-1b by default
  *
  * A key with an empty value (nothing, ~, null) counts as absent.
  * Unknown keys are warned about and ignored; everything else that is
@@ -50,12 +51,13 @@ enum key {
 	KEY_PAPER,
 	KEY_FONTS,
 	KEY_JUSTIFY,
+	KEY_PDFA,
 	KEY__MAX
 };
 
 static const char *const keys[KEY__MAX] = {
 	"name", "tagline", "logo", "colors", "contact", "paper", "fonts",
-	"justify"
+	"justify", "pdfa"
 };
 
 enum color_key {
@@ -367,6 +369,9 @@ parse_root(struct profile *p, struct yamlx *y, const yaml_node_t *root)
 			break;
 		case KEY_JUSTIFY:
 			parse_bool(&p->justify, y, val, "justify");
+			break;
+		case KEY_PDFA:
+			parse_bool(&p->pdfa, y, val, "pdfa");
 			break;
 		}
 	}

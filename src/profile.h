@@ -43,6 +43,7 @@ struct profile {
 	char		*font[FACE__MAX];	/* own TTF paths, resolved, or NULL */
 	struct srcpos	 font_pos[FACE__MAX];
 	int		 justify;	/* justified text instead of ragged right */
+	int		 pdfa;		/* PDF/A-1b by default */
 };
 
 /* Parse a profile held in memory; file names the source in messages. */

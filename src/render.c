@@ -16,6 +16,7 @@
 #include "pages.h"
 #include "pdffont.h"
 #include "pdfimage.h"
+#include "pdfmeta.h"
 #include "render.h"
 #include "xalloc.h"
 
@@ -62,12 +63,15 @@ static HPDF_Image
 image(struct rend *r, const struct document *doc, int i)
 {
 	const struct image *im = &doc->images[i];
+	int nerr = r->d->nerr;
 
-	if (r->img[i] == NULL &&
-	    (r->img[i] = pdfimage_get(r->pdf, r->cache, im, r->d)) == NULL) {
-		if (im->type == IMAGE_JPEG)
-			diag_at(r->d, DIAG_ERROR, &im->pos,
-			    "%s: corrupt JPEG image", im->path);
+	if (r->img[i] == NULL && (r->img[i] = pdfimage_get(r->pdf, r->cache,
+	    im, doc->pdfa, r->d)) == NULL) {
+		/* where the image was named, not what the library said */
+		if (r->d->nerr == nerr)
+			diag_at(r->d, DIAG_ERROR, &im->pos, "%s: corrupt %s "
+			    "image", im->path, im->type == IMAGE_PNG ? "PNG" :
+			    "JPEG");
 		r->reported = 1;
 	}
 	return r->img[i];
@@ -77,10 +81,18 @@ image(struct rend *r, const struct document *doc, int i)
 static HPDF_Destination
 mark_dest(struct rend *r, const struct mark *m)
 {
-	HPDF_Destination dst = HPDF_Page_CreateDestination(r->pages[m->page]);
+	HPDF_Destination dst;
 
-	if (dst != NULL)
-		HPDF_Destination_SetFitH(dst, m->y + 4);
+	/*
+	 * A direct array, one per use: PDF/A validators (PDFBox Preflight)
+	 * refuse the indirect one HPDF_Page_CreateDestination makes.
+	 */
+	if ((dst = HPDF_Array_New(r->pdf->mmgr)) == NULL)
+		return NULL;
+	dst->header.obj_class |= HPDF_OSUBCLASS_DESTINATION;
+	HPDF_Array_Add(dst, r->pages[m->page]);
+	HPDF_Array_AddName(dst, "Fit");
+	HPDF_Destination_SetFitH(dst, m->y + 4);
 	return dst;
 }
 
@@ -228,58 +240,16 @@ draw_page(struct rend *r, const struct document *doc, const struct page *p,
 				an = heading_link(r, pg, rect, it->text + 1);
 			else
 				an = HPDF_Page_CreateURILinkAnnot(pg, rect, it->text);
-			if (an != NULL)
+			if (an != NULL) {
 				HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
+				HPDF_Dict_AddNumber(an, "F", 4);	/* print */
+			}
 			break;
 		}
 	}
 	if (ts.open)
 		HPDF_Page_EndText(pg);
 	return r->failed ? -1 : 0;
-}
-
-/*
- * Document information, the language and the window title.  Strings go
- * out as UTF-16; dates come from the document, never the clock, so the
- * same inputs give the same bytes.
- */
-static void
-set_info(HPDF_Doc pdf, const struct document *doc)
-{
-	HPDF_Dict vp;
-	HPDF_Date date;
-	struct tm tm;
-	time_t t;
-
-	HPDF_UseUTFEncodings(pdf);
-	HPDF_SetCurrentEncoder(pdf, "UTF-8");
-	HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, doc->title);
-	HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, doc->author);
-	if (doc->subtitle != NULL)
-		HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, doc->subtitle);
-	if (doc->keywords != NULL)
-		HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, doc->keywords);
-	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "leafpress " VERSION);
-	if (doc->date >= 0) {
-		t = (time_t)doc->date;
-		gmtime_r(&t, &tm);
-		memset(&date, 0, sizeof(date));
-		date.year = tm.tm_year + 1900;
-		date.month = tm.tm_mon + 1;
-		date.day = tm.tm_mday;
-		date.hour = tm.tm_hour;
-		date.minutes = tm.tm_min;
-		date.seconds = tm.tm_sec;
-		date.ind = 'Z';
-		HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
-		HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
-	}
-	HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr,
-	    doc->lang, NULL));
-	if ((vp = HPDF_Dict_New(pdf->mmgr)) != NULL &&
-	    HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", vp) == HPDF_OK)
-		HPDF_Dict_Add(vp, "DisplayDocTitle", HPDF_Boolean_New(pdf->mmgr,
-		    HPDF_TRUE));
 }
 
 int
@@ -307,7 +277,7 @@ render_pdf(const struct pages *ps, const struct document *doc,
 		goto out;
 	}
 	HPDF_SetCompressionMode(r.pdf, HPDF_COMP_ALL);
-	set_info(r.pdf, doc);
+	pdfmeta_info(r.pdf, doc);
 	/* every page first: links may point forwards */
 	for (i = 0; i < ps->n && !r.failed; i++) {
 		if ((r.pages[i] = HPDF_AddPage(r.pdf)) == NULL)
@@ -320,8 +290,13 @@ render_pdf(const struct pages *ps, const struct document *doc,
 			goto out;
 	outline(&r);
 	for (i = 0; i < FACE__MAX && !r.failed; i++)
-		if (r.font[i] != NULL && pdffont_finish(r.pdf, r.font[i]) == -1)
+		if (r.font[i] != NULL &&
+		    pdffont_finish(r.pdf, r.font[i], doc->pdfa) == -1)
 			goto out;
+	if (doc->pdfa && !r.failed && pdfmeta_pdfa(r.pdf, doc, d) == -1) {
+		r.reported = 1;
+		goto out;
+	}
 	if (r.failed || HPDF_SaveToStream(r.pdf) != HPDF_OK)
 		goto out;
 	size = HPDF_GetStreamSize(r.pdf);
@@ -330,6 +305,8 @@ render_pdf(const struct pages *ps, const struct document *doc,
 	    size == 0)
 		goto out;
 	*len = size;
+	if (doc->pdfa && pdfmeta_id(*buf, *len) == -1)
+		goto out;
 	rc = 0;
 out:
 	if (rc == -1) {

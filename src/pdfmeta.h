@@ -1,0 +1,32 @@
+/*
+ * pdfmeta: what a PDF says about itself: document information, language
+ * and window title, and for PDF/A-1b the sRGB output intent, the XMP
+ * packet and a file identifier made from the file's own bytes.
+ */
+#ifndef LP_PDFMETA_H
+#define LP_PDFMETA_H
+#include <stddef.h>
+
+#include <hpdf.h>
+
+#include "diag.h"
+
+struct document;
+
+/* The sRGB profile PDF/A leaflets carry (Debian's icc-profiles-free). */
+#define PDFMETA_ICC	"/usr/share/color/icc/sRGB.icc"
+
+/* Information, language, viewer preferences; dates never from the clock. */
+void	pdfmeta_info(HPDF_Doc, const struct document *);
+
+/*
+ * PDF/A-1b, once everything else is in the document and just before it
+ * is saved: output intent, XMP agreeing with the information, and a
+ * blank identifier for pdfmeta_id() to fill.
+ */
+int	pdfmeta_pdfa(HPDF_Doc, const struct document *, struct diag *);
+
+/* Fill the blank identifier with the MD5 of the saved file. */
+int	pdfmeta_id(unsigned char *buf, size_t len);
+
+#endif
