@@ -980,6 +980,22 @@ hard_break(struct block *b)
 	add_run(b, "", 0, FACE_REGULAR, BODY_SIZE, TEXT, NULL)->hardbreak = 1;
 }
 
+/* s with its spaces made no-break spaces; caller frees. */
+static char *
+nobreak(const char *s)
+{
+	char *out = xmalloc(2 * strlen(s) + 1), *o = out;
+
+	for (; *s != '\0'; s++)
+		if (*s == ' ') {
+			*o++ = '\xc2';
+			*o++ = '\xa0';
+		} else
+			*o++ = *s;
+	*o = '\0';
+	return out;
+}
+
 /* tel: URIs carry only digits and a leading plus. */
 static char *
 tel_uri(const char *phone)
@@ -1001,7 +1017,7 @@ closing(struct ctx *c, const struct profile *p)
 {
 	const struct article *a = c->art;
 	struct block *b;
-	char *pub, *rev, *gov, *tel, *mail, *web;
+	char *pub, *rev, *gov, *tel, *mail, *web, *nb;
 	size_t i;
 
 	c->depth = 0;
@@ -1018,11 +1034,13 @@ closing(struct ctx *c, const struct profile *p)
 	b->nosplit = 1;
 	b->keep_next = 1;
 	add_run(b, p->name, strlen(p->name), FACE_BOLD, BODY_SIZE, TEXT, NULL);
+	/* an address line breaks only between its parts: no "Suite / 200" */
 	for (i = 0; i < p->naddress; i++) {
 		add_run(b, ", ", 2, FACE_REGULAR, BODY_SIZE, TEXT, NULL);
-		add_run(b, p->address[i], strlen(p->address[i]), FACE_REGULAR,
-		    BODY_SIZE, TEXT, NULL);
+		nb = nobreak(p->address[i]);
+		add_run(b, nb, strlen(nb), FACE_REGULAR, BODY_SIZE, TEXT, NULL);
 		check_glyphs(c, &b->runs[b->nruns - 1], 1);
+		free(nb);
 	}
 	hard_break(b);
 	tel = p->phone ? tel_uri(p->phone) : NULL;
