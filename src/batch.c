@@ -85,7 +85,7 @@ list_dir(const char *dir, const char *ext, struct list *l, struct diag *d)
 		if (de->d_name[0] == '.' || n <= e ||
 		    strcmp(de->d_name + n - e, ext) != 0)
 			continue;
-		l->v = xreallocarray(l->v, l->n + 1, sizeof(*l->v));
+		l->v = xgrow(l->v, l->n, sizeof(*l->v));
 		l->v[l->n++] = path_join(dir, de->d_name);
 	}
 	closedir(dp);

@@ -135,7 +135,7 @@ hyph_get(struct hyphs *hs, const char *lang)
 	for (i = 0; i < hs->n; i++)
 		if (strcmp(hs->v[i].lang, lang) == 0)
 			return hs->v[i].dict ? &hs->v[i] : NULL;
-	hs->v = xreallocarray(hs->v, hs->n + 1, sizeof(*hs->v));
+	hs->v = xgrow(hs->v, hs->n, sizeof(*hs->v));
 	h = &hs->v[hs->n++];
 	memset(h, 0, sizeof(*h));
 	h->cd = (iconv_t)-1;

@@ -116,8 +116,7 @@ add_block(struct ctx *c, enum block_kind kind, enum role role, int line)
 		c->err = 1;
 		return NULL;
 	}
-	doc->blocks = xreallocarray(doc->blocks, doc->nblocks + 1,
-	    sizeof(*doc->blocks));
+	doc->blocks = xgrow(doc->blocks, doc->nblocks, sizeof(*doc->blocks));
 	b = &doc->blocks[doc->nblocks++];
 	memset(b, 0, sizeof(*b));
 	b->kind = kind;
@@ -152,7 +151,7 @@ add_run(struct block *b, const char *s, size_t len, enum face face,
 {
 	struct run *r;
 
-	b->runs = xreallocarray(b->runs, b->nruns + 1, sizeof(*b->runs));
+	b->runs = xgrow(b->runs, b->nruns, sizeof(*b->runs));
 	r = &b->runs[b->nruns++];
 	memset(r, 0, sizeof(*r));
 	r->text = xstrndup(s, len);
@@ -209,8 +208,7 @@ check_glyphs(struct ctx *c, const struct run *r, int line)
 				break;
 		if (j < c->nwarned)
 			continue;
-		c->warned = xreallocarray(c->warned, c->nwarned + 1,
-		    sizeof(*c->warned));
+		c->warned = xgrow(c->warned, c->nwarned, sizeof(*c->warned));
 		c->warned[c->nwarned++] = cp;
 		enc[utf8_encode(cp, enc)] = '\0';
 		find_char(c->art, line, enc, strlen(enc), &l, &col);
@@ -300,7 +298,7 @@ new_callout(struct document *doc, enum callout_kind kind, struct rgb fill,
 {
 	struct callout *co;
 
-	doc->callouts = xreallocarray(doc->callouts, doc->ncallouts + 1,
+	doc->callouts = xgrow(doc->callouts, doc->ncallouts,
 	    sizeof(*doc->callouts));
 	co = &doc->callouts[doc->ncallouts++];
 	co->kind = kind;
@@ -538,8 +536,7 @@ add_image(struct ctx *c, cmark_node *n)
 		c->err = 1;
 		return;
 	}
-	doc->images = xreallocarray(doc->images, doc->nimages + 1,
-	    sizeof(*doc->images));
+	doc->images = xgrow(doc->images, doc->nimages, sizeof(*doc->images));
 	path = path_join(c->art->dir, url);
 	if (image_load(&doc->images[doc->nimages], path, &pos, c->d) == -1) {
 		free(path);
@@ -694,7 +691,7 @@ inline_node(struct ctx *c, cmark_node *n, cmark_event_type ev,
 		if (ev == CMARK_EVENT_ENTER) {
 			c->st.link = cmark_node_get_url(n);
 			if (c->st.link != NULL && c->st.link[0] == '#') {
-				c->refs = xreallocarray(c->refs, c->nrefs + 1,
+				c->refs = xgrow(c->refs, c->nrefs,
 				    sizeof(*c->refs));
 				c->refs[c->nrefs].slug = c->st.link + 1;
 				c->refs[c->nrefs].line = node_line(c, n);

@@ -709,8 +709,7 @@ add_mark(struct lay *l, const struct unit *u)
 	struct mark *m;
 	size_t i, len = 0;
 
-	out->marks = xreallocarray(out->marks, out->nmarks + 1,
-	    sizeof(*out->marks));
+	out->marks = xgrow(out->marks, out->nmarks, sizeof(*out->marks));
 	m = &out->marks[out->nmarks++];
 	m->block = u->block;
 	m->level = b->level;

@@ -170,7 +170,7 @@ lookup(struct imgcache *c, const struct image *img, int opaque,
 		if (c->v[i].hash == h && c->v[i].size == img->len &&
 		    c->v[i].opaque == opaque)
 			return &c->v[i];
-	c->v = xreallocarray(c->v, c->n + 1, sizeof(*c->v));
+	c->v = xgrow(c->v, c->n, sizeof(*c->v));
 	ci = &c->v[c->n];
 	memset(ci, 0, sizeof(*ci));
 	if (decode_png(ci, img, opaque) == -1) {

@@ -83,3 +83,13 @@ xasprintf(const char *fmt, ...)
 	va_end(ap);
 	return p;
 }
+
+void *
+xgrow(void *p, size_t n, size_t sz)
+{
+	if (n == 0)
+		return xreallocarray(p, 1, sz);
+	if ((n & (n - 1)) == 0)
+		return xreallocarray(p, 2 * n, sz);
+	return p;
+}

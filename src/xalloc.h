@@ -11,4 +11,11 @@ char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 
+/*
+ * Room for element n of an array grown one element at a time: the
+ * array is reallocated, to twice its size, only when n is a power of two
+ * (or 0), so appending stays linear without storing a capacity.
+ */
+void	*xgrow(void *, size_t n, size_t);
+
 #endif
