@@ -62,6 +62,7 @@ struct slugset {		/* open addressing, a power of two */
 struct ctx {
 	struct document		*doc;
 	const struct article	*art;
+	const struct profile	*prof;
 	const struct font *const *fonts;
 	struct diag		*d;
 	struct frame		*stack;
@@ -163,10 +164,10 @@ add_run(struct block *b, const char *s, size_t len, enum face face,
 	return r;
 }
 
-/* File line and column of the first cp at or after line `from`. */
+/* File line and column of the first enc at or after line `from`. */
 static void
-find_char(const struct article *a, int from, const char *enc, size_t elen,
-    int *line, int *col)
+find_char(const struct article *a, int from, const char *enc, int *line,
+    int *col)
 {
 	const char *s = a->buf, *p;
 	int l = 1;
@@ -174,9 +175,7 @@ find_char(const struct article *a, int from, const char *enc, size_t elen,
 	for (p = s; *p != '\0' && l < from; p++)
 		if (*p == '\n')
 			l++;
-	p = strstr(p, enc);
-	(void)elen;
-	if (p == NULL) {
+	if ((p = strstr(p, enc)) == NULL) {
 		*line = from;
 		*col = 0;
 		return;
@@ -184,11 +183,15 @@ find_char(const struct article *a, int from, const char *enc, size_t elen,
 	utf8_linecol(s, (size_t)(p - s), line, col);
 }
 
-/* Warn, once per character, of text the chosen face cannot draw. */
+/*
+ * Warn, once per character, of text s[0..n) a face cannot draw: at its
+ * place in the article from line on, or in the profile when line is 0.
+ */
 static void
-check_glyphs(struct ctx *c, const struct run *r, int line)
+check_glyphs(struct ctx *c, enum face face, const char *s, size_t n,
+    int line)
 {
-	const struct font *f = c->fonts[r->face];
+	const struct font *f = c->fonts[face];
 	size_t i = 0, k, j;
 	uint32_t cp;
 	char enc[5];
@@ -196,8 +199,8 @@ check_glyphs(struct ctx *c, const struct run *r, int line)
 
 	if (f == NULL)
 		return;
-	while (i < r->len) {
-		if ((k = utf8_decode(r->text + i, r->len - i, &cp)) == 0)
+	while (i < n) {
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
 			k = 1, cp = 0xFFFD;
 		i += k;
 		/* libharu 2.3 writes only BMP characters through UTF-8 */
@@ -211,17 +214,23 @@ check_glyphs(struct ctx *c, const struct run *r, int line)
 		c->warned = xgrow(c->warned, c->nwarned, sizeof(*c->warned));
 		c->warned[c->nwarned++] = cp;
 		enc[utf8_encode(cp, enc)] = '\0';
-		find_char(c->art, line, enc, strlen(enc), &l, &col);
-		diag_msg(c->d, DIAG_WARNING, c->art->file, l, col,
-		    "character U+%04X '%s' is not in font %s", (unsigned)cp,
-		    enc, f->name);
+		if (line > 0)
+			find_char(c->art, line, enc, &l, &col);
+		else
+			l = col = 0;	/* from the profile: no place to point */
+		diag_msg(c->d, DIAG_WARNING, line > 0 ? c->art->file :
+		    c->prof->file, l, col, "character U+%04X '%s' is not in "
+		    "font %s", (unsigned)cp, enc, f->name);
 	}
 }
 
-/*
- * A number and its unit stay on one line: "10 mg", "3 months".  Returns
- * the text with those spaces made no-break, or NULL when there are none.
- */
+/* The same for a run the leaflet adds: from the article or the profile. */
+static void
+check_run(struct ctx *c, const struct run *r, int from_profile)
+{
+	check_glyphs(c, r->face, r->text, r->len, from_profile ? 0 : 1);
+}
+
 static void
 text_run(struct ctx *c, const char *s, size_t len, int code, int line)
 {
@@ -263,8 +272,8 @@ text_run(struct ctx *c, const char *s, size_t len, int code, int line)
 		r->len += len;
 		r->text[r->len] = '\0';
 	} else
-		r = add_run(c->cur, s, len, face, size, color, c->st.link);
-	check_glyphs(c, r, line);
+		add_run(c->cur, s, len, face, size, color, c->st.link);
+	check_glyphs(c, face, s, len, line);
 }
 
 static int
@@ -279,7 +288,7 @@ node_line(const struct ctx *c, cmark_node *n)
 }
 
 static void
-set_heading_style(struct document *doc, struct block *b, int level)
+set_heading_style(struct block *b, int level)
 {
 	static const float size[] = { 22, 17, 14, 12.5f, 12, 12 };
 	static const float before[] = { 20, 18, 14, 12, 10, 10 };
@@ -289,7 +298,6 @@ set_heading_style(struct document *doc, struct block *b, int level)
 	b->leading = size[level - 1] * TIGHT;
 	b->space_before = before[level - 1];
 	b->keep_next = 1;
-	(void)doc;
 }
 
 static int
@@ -896,7 +904,7 @@ walk(struct ctx *c, cmark_node *root, cmark_node *skip)
 				flush_marker(c, node_line(c, n));
 				b = add_block(c, BLK_TEXT, ROLE_H, node_line(c, n));
 				if (b != NULL)
-					set_heading_style(c->doc, b,
+					set_heading_style(b,
 					    cmark_node_get_heading_level(n));
 			} else
 				b = add_block(c, BLK_TEXT, ROLE_P, node_line(c, n));
@@ -931,7 +939,7 @@ text_block(struct ctx *c, enum role role, const char *s, enum face face,
 	b->space_before = space;
 	c->cur = b;
 	add_run(b, s, strlen(s), face, size, color, NULL);
-	check_glyphs(c, &b->runs[0], 1);
+	check_run(c, &b->runs[0], 0);
 	c->cur = NULL;
 }
 
@@ -968,7 +976,7 @@ contact_item(struct ctx *c, struct block *b, int first, const char *label,
 	add_run(b, label, strlen(label), FACE_BOLD, BODY_SIZE, TEXT, NULL);
 	add_run(b, value, strlen(value), FACE_REGULAR, BODY_SIZE,
 	    uri ? c->doc->primary : TEXT, uri);
-	check_glyphs(c, &b->runs[b->nruns - 1], 1);
+	check_run(c, &b->runs[b->nruns - 1], 1);
 }
 
 static void
@@ -1036,7 +1044,7 @@ closing(struct ctx *c, const struct profile *p)
 		add_run(b, ", ", 2, FACE_REGULAR, BODY_SIZE, TEXT, NULL);
 		nb = nobreak(p->address[i]);
 		add_run(b, nb, strlen(nb), FACE_REGULAR, BODY_SIZE, TEXT, NULL);
-		check_glyphs(c, &b->runs[b->nruns - 1], 1);
+		check_run(c, &b->runs[b->nruns - 1], 1);
 		free(nb);
 	}
 	hard_break(b);
@@ -1103,6 +1111,7 @@ document_build(struct document *doc, const struct article *a,
 	memset(&c, 0, sizeof(c));
 	c.doc = doc;
 	c.art = a;
+	c.prof = p;
 	c.fonts = fonts;
 	c.d = d;
 	doc->body_size = BODY_SIZE;
@@ -1156,12 +1165,12 @@ document_build(struct document *doc, const struct article *a,
 	b->space_before = 0;
 	b->keep_next = 1;
 	add_run(b, p->name, strlen(p->name), FACE_BOLD, 17.0f, p->primary, NULL);
-	check_glyphs(&c, &b->runs[0], 1);
+	check_run(&c, &b->runs[0], 1);
 	if (p->tagline != NULL) {
 		add_run(b, "", 0, FACE_REGULAR, 11.5f, GREY, NULL)->hardbreak = 1;
 		add_run(b, p->tagline, strlen(p->tagline), FACE_REGULAR, 11.5f,
 		    GREY, NULL);
-		check_glyphs(&c, &b->runs[2], 1);
+		check_run(&c, &b->runs[2], 1);
 	}
 	text_block(&c, ROLE_TITLE, title, FACE_BOLD, 26.0f, TEXT, 26.0f);
 	doc->blocks[doc->nblocks - 1].keep_next = 1;
