@@ -421,11 +421,12 @@ add_unit(struct lay *l, int block, int line, float h)
 	return u;
 }
 
+/* An image at 96 pixels to the inch, shrunk to fit, aspect kept. */
 static void
-image_size(const struct lay *l, const struct image *img, float maxw,
-    float maxh, float *w, float *h)
+image_size(const struct image *img, float maxw, float maxh, float *w,
+    float *h)
 {
-	*w = img->width * 0.75f;	/* 96 pixels to the inch */
+	*w = img->width * 0.75f;
 	if (*w > maxw)
 		*w = maxw;
 	*h = *w * img->height / img->width;
@@ -433,7 +434,6 @@ image_size(const struct lay *l, const struct image *img, float maxw,
 		*h = maxh;
 		*w = *h * img->width / img->height;
 	}
-	(void)l;
 }
 
 static float
@@ -443,7 +443,7 @@ brand_height(struct lay *l, const struct block *b, struct tblock *t)
 	size_t i;
 
 	if (b->image) {
-		image_size(l, &l->doc->images[b->image - 1], l->fr.w / 3,
+		image_size(&l->doc->images[b->image - 1], l->fr.w / 3,
 		    LOGO_HEIGHT, &lw, &lh);
 		lw += BRAND_GAP;
 	}
@@ -476,7 +476,7 @@ make_units(struct lay *l)
 			add_unit(l, (int)bi, -1, b->leading);
 			break;
 		case BLK_IMAGE:
-			image_size(l, &doc->images[b->image - 1],
+			image_size(&doc->images[b->image - 1],
 			    text_width(l, b), l->fr.h * IMAGE_MAX_FRAC, &w, &h);
 			/* the alt text: a caption below, or unseen but read */
 			break_block(l, b, t, text_width(l, b));
@@ -760,7 +760,7 @@ emit_brand(struct lay *l, struct page *pg, const struct unit *u)
 	size_t i;
 
 	if (b->image) {
-		image_size(l, &l->doc->images[b->image - 1], l->fr.w / 3,
+		image_size(&l->doc->images[b->image - 1], l->fr.w / 3,
 		    LOGO_HEIGHT, &lw, &lh);
 		it = pages_add(pg, IT_IMAGE, u->block);
 		it->x = x;
@@ -838,7 +838,7 @@ emit_unit(struct lay *l, struct page *pg, const struct unit *u)
 		it->color = l->doc->accent;
 		break;
 	case BLK_IMAGE:
-		image_size(l, &l->doc->images[b->image - 1], text_width(l, b),
+		image_size(&l->doc->images[b->image - 1], text_width(l, b),
 		    l->fr.h * IMAGE_MAX_FRAC, &w, &h);
 		it = pages_add(pg, IT_IMAGE, u->block);
 		it->x = l->fr.x + b->indent;
