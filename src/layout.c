@@ -38,6 +38,7 @@
 #define PRE_NOSPLIT	10	/* code blocks up to this many lines stay whole */
 #define IMAGE_MAX_FRAC	0.6f	/* of the frame's height */
 #define CAPTION_GAP	6.0f
+#define MAX_PASSES	8	/* of pagination, taking hyphens off page ends */
 #define URL_BREAK_COST	50	/* of breaking an address after a '/' */
 #define SPLIT_COST	100	/* of splitting a word too wide for a line */
 
@@ -69,6 +70,7 @@ struct tblock {			/* a text block broken into lines */
 	float		 width;
 	float		*lead;		/* leading of each line */
 	int		 justify;
+	int		 dirty;		/* items changed: break again */
 };
 
 struct lay {
@@ -384,11 +386,18 @@ break_block(struct lay *l, const struct block *b, struct tblock *t,
 {
 	struct lb_opts o;
 
+	if (t->items != NULL && !t->dirty)
+		return;		/* broken in an earlier pass */
 	t->width = width;
-	if (b->pre)
-		tokenize_pre(l, b, t);
-	else
-		tokenize_text(l, b, t);
+	if (t->items == NULL) {
+		if (b->pre)
+			tokenize_pre(l, b, t);
+		else
+			tokenize_text(l, b, t);
+	}
+	t->dirty = 0;
+	free(t->ends);
+	free(t->lead);
 	t->ends = xreallocarray(NULL, t->nitems + 1, sizeof(*t->ends));
 	o.measure = width;
 	o.justify = l->doc->justify && b->kind == BLK_TEXT && !b->pre &&
@@ -517,6 +526,39 @@ make_units(struct lay *l)
 			l->u[k].nobreak = 1;
 		prev = b;
 	}
+}
+
+/*
+ * No page may end in a hyphenated word: the reader would turn the page in
+ * the middle of it.  Such a hyphen is taken out of the running and its
+ * paragraph broken again; returns whether any was, so that pages are
+ * made again.
+ */
+static int
+unhyphen_page_ends(struct lay *l)
+{
+	struct tblock *t;
+	struct lb_item *e;
+	const struct unit *u;
+	size_t i;
+	int changed = 0;
+
+	for (i = 0; i + 1 < l->nu; i++) {
+		u = &l->u[i];
+		if (u->page == l->u[i + 1].page || u->line < 0)
+			continue;
+		t = &l->tb[u->block];
+		if ((size_t)u->line + 1 >= t->nlines)
+			continue;
+		e = &t->items[t->ends[u->line]];
+		if (e->type == LB_PENALTY && e->flagged &&
+		    e->penalty == LB_HYPHEN) {
+			e->penalty = LB_NEVER;
+			t->dirty = 1;
+			changed = 1;
+		}
+	}
+	return changed;
 }
 
 /* Assign each unit a page and a place in that page's frame. */
@@ -990,10 +1032,15 @@ layout_run(struct pages *out, const struct document *doc,
 	l.fr.h = doc->page_height - MARGIN_TOP - MARGIN_BOTTOM;
 	l.tb = xcalloc(doc->nblocks ? doc->nblocks : 1, sizeof(*l.tb));
 
-	make_units(&l);
 	out->width = doc->page_width;
 	out->height = doc->page_height;
-	out->n = paginate(&l);
+	for (i = 0; i < MAX_PASSES; i++) {
+		l.nu = 0;
+		make_units(&l);
+		out->n = paginate(&l);
+		if (!unhyphen_page_ends(&l))
+			break;
+	}
 	out->v = xcalloc(out->n, sizeof(*out->v));
 	emit_boxes(&l, out);
 	for (i = 0; i < l.nu; i++)

@@ -80,6 +80,7 @@ struct verdict {
 	int	split_box;	/* a callout or image across a break */
 	int	outside;	/* an item outside the margins */
 	int	overlap;	/* two lines closer than their size */
+	int	hyphen;		/* a page ending in a hyphenated word */
 };
 
 static void
@@ -117,6 +118,15 @@ judge(const struct built *b, struct verdict *v)
 			    doc->blocks[last].keep_next)
 				v->stranded++;
 			if (last == first) {
+				const struct page *pp = &b->pages.v[p - 1];
+				const char *tx = NULL;
+
+				for (i = 0; i < pp->nitems; i++)
+					if (pp->items[i].kind == IT_TEXT &&
+					    pp->items[i].block == last)
+						tx = pp->items[i].text;
+				if (tx != NULL && tx[strlen(tx) - 1] == '-')
+					v->hyphen++;
 				for (i = n[prev]; i-- > 0 && blk[prev][i] == last;)
 					before++;
 				for (i = 0; i < n[cur] && blk[cur][i] == first; i++)
@@ -158,6 +168,33 @@ static const char para[] =
     "of the next, never one alone. More words follow here to make it long "
     "enough, and then a few more, so that it really is a long paragraph.\n\n";
 
+static const char long_words[] =
+    "Physiotherapists recommend individualised rehabilitation programmes "
+    "alongside pharmacological interventions; electrophysiological "
+    "investigations, neuroradiological examinations and multidisciplinary "
+    "consultations characterise comprehensive neurological assessments, "
+    "whereas anticholinergic medications occasionally precipitate "
+    "uncomfortable gastrointestinal disturbances.\n\n";
+
+/* Lines of body text that end in a hyphen, over all pages. */
+static int
+count_hyphens(const struct built *b)
+{
+	size_t p, i;
+	int n = 0;
+
+	for (p = 0; p < b->pages.n; p++)
+		for (i = 0; i < b->pages.v[p].nitems; i++) {
+			const struct item *it = &b->pages.v[p].items[i];
+
+			if (it->kind == IT_TEXT && it->block >= 0 &&
+			    it->text[0] != '\0' &&
+			    it->text[strlen(it->text) - 1] == '-')
+				n++;
+		}
+	return n;
+}
+
 int
 main(void)
 {
@@ -190,6 +227,7 @@ main(void)
 			sum.split_box += v.split_box;
 			sum.outside += v.outside;
 			sum.overlap += v.overlap;
+			sum.hyphen += v.hyphen;
 			pages2 += b.pages.n >= 2;
 		}
 		unbuild(&b);
@@ -202,6 +240,38 @@ main(void)
 	T_EQ_INT(sum.split_box, 0, "no callout split across pages");
 	T_EQ_INT(sum.outside, 0, "nothing drawn outside the margins");
 	T_EQ_INT(sum.overlap, 0, "no lines on top of each other");
+	T_EQ_INT(sum.hyphen, 0, "no page ends in a hyphenated word");
+
+	/* Long words hyphenate often: page ends must still never do. */
+	{
+		int hyphenated = 0;
+
+		free(tail);
+		tail = xstrdup("");
+		for (n = 0; n < 6; n++) {
+			char *t = xasprintf("%s%s", tail, long_words);
+
+			free(tail);
+			tail = t;
+		}
+		memset(&sum, 0, sizeof(sum));
+		for (n = 0; n < 40; n++) {
+			md = filler(n, tail);
+			if (build(&b, &ctx, md) == 0) {
+				judge(&b, &v);
+				sum.hyphen += v.hyphen;
+				sum.widow += v.widow;
+				hyphenated += count_hyphens(&b);
+			}
+			unbuild(&b);
+			free(md);
+		}
+		T_OK(hyphenated > 100, "long words: many lines hyphenated");
+		T_EQ_INT(sum.hyphen, 0, "long words: no page ends in a hyphen");
+		T_EQ_INT(sum.widow, 0, "long words: no widows or orphans");
+		free(tail);
+		tail = NULL;
+	}
 
 	/* page furniture: every page says which of how many it is */
 	md = filler(80, "");
@@ -252,7 +322,6 @@ main(void)
 	unbuild(&b);
 	free(md);
 
-	free(tail);
 	build_free(&ctx);
 	T_DONE();
 }
