@@ -1,9 +1,11 @@
 /*
  * batch: build every leaflet; the driver only ever calls leaflet_make().
  *
- * Articles and profiles are read once, in the parent.  With more than
- * one job, worker processes are forked (they share what was loaded,
- * copy-on-write): the parent writes job numbers into a pipe that all
+ * Profiles are read once, in the parent; articles are checked there and
+ * parsed again by whoever builds them, one at a time, so that memory
+ * does not grow with the size of the batch.  With more than one job,
+ * worker processes are forked: the parent writes job numbers into a pipe
+ * that all
  * workers read (4-byte reads of a pipe are atomic), and each worker
  * writes one fixed-size result record per leaflet into another.  A
  * worker that dies leaves its leaflet without a result, which counts
@@ -52,7 +54,9 @@ struct result {			/* written whole to a pipe: keep it small */
 
 struct run {
 	struct build	*b;
-	struct article	*arts;
+	char		**arts;		/* article paths */
+	struct article	 art;		/* the one being built, parsed */
+	size_t		 cur;		/* its index, or (size_t)-1 */
 	struct profile	*clinics;
 	struct job	*jobs;
 	size_t		 njobs;
@@ -121,8 +125,18 @@ make_one(struct run *r, uint32_t j, struct result *res)
 
 	memset(res, 0, sizeof(*res));
 	res->job = j;
-	res->status = leaflet_make(r->b, &r->clinics[jb->clinic],
-	    &r->arts[jb->art], jb->out, NULL);
+	/* jobs go article by article: parse each once, keep only one */
+	if (r->cur != jb->art) {
+		article_free(&r->art);
+		r->cur = (size_t)-1;
+		if (article_load(&r->art, r->arts[jb->art], r->b->d) == -1) {
+			res->status = -1;
+			return;
+		}
+		r->cur = jb->art;
+	}
+	res->status = leaflet_make(r->b, &r->clinics[jb->clinic], &r->art,
+	    jb->out, NULL);
 	res->wall_ns = now(CLOCK_MONOTONIC) - w0;
 	res->cpu_ns = now(CLOCK_PROCESS_CPUTIME_ID) - c0;
 	if (res->status == 0 && stat(jb->out, &st) == 0)
@@ -193,6 +207,25 @@ run_parallel(struct run *r, int nworkers)
 	return rc;
 }
 
+static long
+self_hwm_kb(void)
+{
+	struct rusage ru;
+	char line[128];
+	long kb = -1;
+	FILE *fp;
+
+	if ((fp = fopen("/proc/self/status", "r")) != NULL) {
+		while (fgets(line, sizeof(line), fp) != NULL)
+			if (sscanf(line, "VmHWM: %ld kB", &kb) == 1)
+				break;
+		fclose(fp);
+	}
+	if (kb < 0 && getrusage(RUSAGE_SELF, &ru) == 0)
+		kb = ru.ru_maxrss;
+	return kb;
+}
+
 static void
 report(const struct run *r, FILE *f)
 {
@@ -205,9 +238,13 @@ report(const struct run *r, FILE *f)
 			    (unsigned long long)(r->res[j].wall_ns / 1000),
 			    (unsigned long long)(r->res[j].cpu_ns / 1000),
 			    (unsigned long long)r->res[j].bytes);
-	/* the largest worker's peak; the parent's when there were none */
-	if (getrusage(RUSAGE_CHILDREN, &ru) == 0 && ru.ru_maxrss == 0)
-		getrusage(RUSAGE_SELF, &ru);
+	/*
+	 * The largest worker's peak; without workers, this process's own,
+	 * from VmHWM: getrusage's figure would include whatever this
+	 * process was before it was exec'd (Linux keeps it across exec).
+	 */
+	if (getrusage(RUSAGE_CHILDREN, &ru) == -1 || ru.ru_maxrss == 0)
+		ru.ru_maxrss = self_hwm_kb();
 	fprintf(f, "worker_maxrss_kb %ld\n", ru.ru_maxrss);
 }
 
@@ -218,7 +255,7 @@ batch_run(struct build *b, const struct batch_opts *o)
 	struct run r;
 	char *dir;
 	size_t i, j;
-	int failed = 0, *aok = NULL, *pok = NULL, nworkers = o->jobs;
+	int failed = 0, *pok = NULL, nworkers = o->jobs;
 
 	memset(&r, 0, sizeof(r));
 	r.b = b;
@@ -234,26 +271,29 @@ batch_run(struct build *b, const struct batch_opts *o)
 		list_free(&arts);
 		return -1;
 	}
-	r.arts = xcalloc(arts.n ? arts.n : 1, sizeof(*r.arts));
+	r.arts = arts.v;
+	r.cur = (size_t)-1;
 	r.clinics = xcalloc(clinics.n ? clinics.n : 1, sizeof(*r.clinics));
-	aok = xcalloc(arts.n ? arts.n : 1, sizeof(*aok));
 	pok = xcalloc(clinics.n ? clinics.n : 1, sizeof(*pok));
 	for (j = 0; j < clinics.n; j++)
 		if (!(pok[j] = profile_load(&r.clinics[j], clinics.v[j], b->d) == 0))
 			failed = 1;
-	for (i = 0; i < arts.n; i++)
-		if (!(aok[i] = article_load(&r.arts[i], arts.v[i], b->d) == 0))
-			failed = 1;
 	r.jobs = xcalloc(arts.n * clinics.n + 1, sizeof(*r.jobs));
-	for (i = 0; i < arts.n; i++)
-		for (j = 0; j < clinics.n; j++) {
-			if (!aok[i] || !pok[j])
-				continue;
-			r.jobs[r.njobs].art = i;
-			r.jobs[r.njobs].clinic = j;
-			r.jobs[r.njobs++].out = leaflet_path(o->outdir,
-			    &r.clinics[j], &r.arts[i]);
-		}
+	for (i = 0; i < arts.n; i++) {
+		/* a bad article is reported here, once, not once a clinic */
+		if (article_load(&r.art, arts.v[i], b->d) == -1)
+			failed = 1;
+		else
+			for (j = 0; j < clinics.n; j++) {
+				if (!pok[j])
+					continue;
+				r.jobs[r.njobs].art = i;
+				r.jobs[r.njobs].clinic = j;
+				r.jobs[r.njobs++].out = leaflet_path(o->outdir,
+				    &r.clinics[j], &r.art);
+			}
+		article_free(&r.art);
+	}
 	r.res = xcalloc(r.njobs + 1, sizeof(*r.res));
 	r.done = xcalloc(r.njobs + 1, sizeof(*r.done));
 
@@ -284,16 +324,13 @@ batch_run(struct build *b, const struct batch_opts *o)
 
 	for (j = 0; j < r.njobs; j++)
 		free(r.jobs[j].out);
-	for (i = 0; i < arts.n; i++)
-		article_free(&r.arts[i]);
+	article_free(&r.art);
 	for (j = 0; j < clinics.n; j++)
 		profile_free(&r.clinics[j]);
-	free(r.arts);
 	free(r.clinics);
 	free(r.jobs);
 	free(r.res);
 	free(r.done);
-	free(aok);
 	free(pok);
 	list_free(&arts);
 	list_free(&clinics);
