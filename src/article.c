@@ -198,17 +198,12 @@ parse_frontmatter(struct article *a, size_t off, size_t len,
 			parse_keywords(a, &y, val);
 			continue;
 		}
-		if ((s = yamlx_str(&y, val, fm_keys[k])) == NULL || *s == '\0')
-			continue;
 		if (k == FM_CAPTIONS) {
-			if (strcmp(s, "true") == 0 || strcmp(s, "yes") == 0)
-				a->captions = 1;
-			else if (strcmp(s, "false") != 0 && strcmp(s, "no") != 0)
-				yamlx_msg(&y, DIAG_ERROR, val, "'%s' for "
-				    "'captions': expected true or false",
-				    yamlx_show(s, val->data.scalar.length, show));
+			yamlx_bool(&y, val, "captions", &a->captions);
 			continue;
 		}
+		if ((s = yamlx_str(&y, val, fm_keys[k])) == NULL || *s == '\0')
+			continue;
 		if ((k == FM_PUBLISHED || k == FM_REVIEW) && !date_ok(s)) {
 			yamlx_msg(&y, DIAG_ERROR, val,
 			    "malformed date '%s': expected YYYY-MM-DD",

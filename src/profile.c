@@ -293,33 +293,6 @@ parse_paper(struct profile *p, struct yamlx *y, const yaml_node_t *val)
 		    yamlx_show(s, val->data.scalar.length, show));
 }
 
-/* YAML 1.1 booleans, as people write them. */
-static void
-parse_bool(int *out, struct yamlx *y, const yaml_node_t *val,
-    const char *key)
-{
-	static const char *const yes[] = { "true", "yes", "on" };
-	static const char *const no[] = { "false", "no", "off" };
-	const char	*s;
-	char		 show[YAMLX_SHOWMAX];
-	size_t		 i;
-
-	if ((s = yamlx_str(y, val, key)) == NULL)
-		return;
-	for (i = 0; i < 3; i++) {
-		if (strcasecmp(s, yes[i]) == 0) {
-			*out = 1;
-			return;
-		}
-		if (strcasecmp(s, no[i]) == 0) {
-			*out = 0;
-			return;
-		}
-	}
-	yamlx_msg(y, DIAG_ERROR, val, "'%s' for '%s': expected true or false",
-	    yamlx_show(s, val->data.scalar.length, show), key);
-}
-
 static void
 parse_root(struct profile *p, struct yamlx *y, const yaml_node_t *root)
 {
@@ -368,10 +341,10 @@ parse_root(struct profile *p, struct yamlx *y, const yaml_node_t *root)
 			parse_fonts(p, y, val);
 			break;
 		case KEY_JUSTIFY:
-			parse_bool(&p->justify, y, val, "justify");
+			yamlx_bool(y, val, "justify", &p->justify);
 			break;
 		case KEY_PDFA:
-			parse_bool(&p->pdfa, y, val, "pdfa");
+			yamlx_bool(y, val, "pdfa", &p->pdfa);
 			break;
 		}
 	}

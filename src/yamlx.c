@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include <yaml.h>
 
@@ -431,4 +432,31 @@ yamlx_show(const char *s, size_t n, char out[YAMLX_SHOWMAX])
 	}
 	out[o] = '\0';
 	return out;
+}
+
+/* YAML 1.1 booleans, as people write them. */
+void
+yamlx_bool(struct yamlx *y, const yaml_node_t *val, const char *key,
+    int *out)
+{
+	static const char *const yes[] = { "true", "yes", "on" };
+	static const char *const no[] = { "false", "no", "off" };
+	const char	*s;
+	char		 show[YAMLX_SHOWMAX];
+	size_t		 i;
+
+	if ((s = yamlx_str(y, val, key)) == NULL)
+		return;
+	for (i = 0; i < 3; i++) {
+		if (strcasecmp(s, yes[i]) == 0) {
+			*out = 1;
+			return;
+		}
+		if (strcasecmp(s, no[i]) == 0) {
+			*out = 0;
+			return;
+		}
+	}
+	yamlx_msg(y, DIAG_ERROR, val, "'%s' for '%s': expected true or false",
+	    yamlx_show(s, val->data.scalar.length, show), key);
 }

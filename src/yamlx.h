@@ -86,6 +86,12 @@ int		 yamlx_expect(struct yamlx *, const yaml_node_t *,
  * scalar or its text holds a NUL (as "\0" in double quotes can).
  */
 const char	*yamlx_str(struct yamlx *, const yaml_node_t *, const char *key);
+/*
+ * A YAML 1.1 boolean as people write them (true/false, yes/no, on/off,
+ * any case) into *out; otherwise report "expected true or false".
+ */
+void		 yamlx_bool(struct yamlx *, const yaml_node_t *, const char *key,
+		    int *out);
 
 /* Is the node an empty value: nothing, ~ or null, unquoted? */
 int		 yamlx_isnull(const yaml_node_t *);
