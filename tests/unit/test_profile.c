@@ -346,6 +346,17 @@ test_paper(void)
 	T_EQ_STR(r.msgs, "clinics/p.yaml:2:8: error: unknown paper size 'a5': "
 	    "expected a4 or letter\n", "paper a5: message");
 	profile_free(&p);
+
+	parse(&p, &r, "name: X\njustify: Yes\npdfa: on\n");
+	T_EQ_INT(r.rc, 0, "booleans: parse");
+	T_EQ_INT(p.justify, 1, "justify: Yes");
+	T_EQ_INT(p.pdfa, 1, "pdfa: on");
+	profile_free(&p);
+	parse(&p, &r, "name: X\npdfa: maybe\n");
+	T_EQ_INT(r.rc, -1, "pdfa: maybe fails");
+	T_EQ_STR(r.msgs, "clinics/p.yaml:2:7: error: 'maybe' for 'pdfa': "
+	    "expected true or false\n", "pdfa: maybe message");
+	profile_free(&p);
 	free(r.msgs);
 }
 
