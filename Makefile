@@ -3,6 +3,7 @@
 #   make            install missing Debian packages, build ./leafpress, build every leaflet into out/
 #   make check      the same set-up, then every test (also under ASan+UBSan)
 #   make bench      speed, memory and size table
+#   make fuzz       the whole pipeline under libFuzzer (FUZZTIME=60)
 #   make install    PREFIX=/usr/local DESTDIR=
 .SUFFIXES:
 
@@ -69,6 +70,18 @@ check-asan: deps
 bench: deps leafpress
 	python3 tests/bench/bench.py
 
+# The whole pipeline under libFuzzer (clang), from article bytes in memory
+# to a PDF in memory; FUZZTIME seconds, seeded with every article we have.
+FUZZTIME = 60
+fuzz: deps
+	@mkdir -p build-fuzz/corpus
+	cp content/articles/*.md tests/e2e/*.md tests/typeset/*.md build-fuzz/corpus/
+	clang -g -O1 -fsanitize=fuzzer,address,undefined $(WARN) $(CPPFLAGS) -Isrc \
+	    $$(pkg-config --cflags $(PKGS)) -o build-fuzz/fuzz_leaflet \
+	    tests/fuzz/fuzz_leaflet.c $(SRCS) $(LDLIBS)
+	build-fuzz/fuzz_leaflet -max_total_time=$(FUZZTIME) -max_len=20000 \
+	    -timeout=10 build-fuzz/corpus
+
 # Regenerate the bundled font subsets from Debian's fonts (needs fonttools).
 fonts:
 	sh fonts/subset.sh
@@ -81,6 +94,6 @@ install: leafpress
 	cp fonts/*.ttf fonts/*.txt $(DESTDIR)$(DATADIR)/fonts/
 
 clean:
-	rm -rf build build-asan leafpress
+	rm -rf build build-asan build-fuzz leafpress
 
-.PHONY: all deps leaflets units check check-asan bench fonts install clean
+.PHONY: all deps leaflets units check check-asan bench fuzz fonts install clean
