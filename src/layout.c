@@ -57,6 +57,8 @@ struct unit {
 	float	pad_top;	/* inside a callout box */
 	float	pad_bottom;
 	int	nobreak;	/* no page break just before this unit */
+	float	iw;		/* an image's size (the logo's, for the brand) */
+	float	ih;
 	size_t	page;		/* set by paginate() */
 	float	top;		/* from the frame's top */
 };
@@ -445,21 +447,23 @@ image_size(const struct image *img, float maxw, float maxh, float *w,
 	}
 }
 
-static float
-brand_height(struct lay *l, const struct block *b, struct tblock *t)
+/* The brand band: the logo, and beside it the clinic's name and tagline. */
+static void
+brand_unit(struct lay *l, int bi, const struct block *b, struct tblock *t)
 {
 	float lw = 0, lh = 0, th = 0;
+	struct unit *u;
 	size_t i;
 
-	if (b->image) {
+	if (b->image)
 		image_size(&l->doc->images[b->image - 1], l->fr.w / 3,
 		    LOGO_HEIGHT, &lw, &lh);
-		lw += BRAND_GAP;
-	}
-	break_block(l, b, t, l->fr.w - lw);
+	break_block(l, b, t, l->fr.w - (b->image ? lw + BRAND_GAP : 0));
 	for (i = 0; i < t->nlines; i++)
 		th += t->lead[i];
-	return (lh > th ? lh : th) + BRAND_GAP + BRAND_RULE;
+	u = add_unit(l, bi, -1, (lh > th ? lh : th) + BRAND_GAP + BRAND_RULE);
+	u->iw = lw;
+	u->ih = lh;
 }
 
 /* Blocks to units, with the keeps that pagination honours. */
@@ -479,7 +483,7 @@ make_units(struct lay *l)
 		first = l->nu;
 		switch (b->kind) {
 		case BLK_BRAND:
-			add_unit(l, (int)bi, -1, brand_height(l, b, t));
+			brand_unit(l, (int)bi, b, t);
 			break;
 		case BLK_RULE:
 			add_unit(l, (int)bi, -1, b->leading);
@@ -489,12 +493,14 @@ make_units(struct lay *l)
 			    text_width(l, b), l->fr.h * IMAGE_MAX_FRAC, &w, &h);
 			/* the alt text: a caption below, or unseen but read */
 			break_block(l, b, t, text_width(l, b));
+			u = add_unit(l, (int)bi, -1, h);
+			u->iw = w;
+			u->ih = h;
 			if (doc->captions && t->nitems > 0) {
-				h += CAPTION_GAP;
+				u->h += CAPTION_GAP;
 				for (k = 0; k < t->nlines; k++)
-					h += t->lead[k];
+					u->h += t->lead[k];
 			}
-			add_unit(l, (int)bi, -1, h);
 			break;
 		case BLK_TEXT:
 			break_block(l, b, t, text_width(l, b));
@@ -798,23 +804,21 @@ emit_brand(struct lay *l, struct page *pg, const struct unit *u)
 	const struct block *b = &l->doc->blocks[u->block];
 	const struct tblock *t = &l->tb[u->block];
 	struct item *it;
-	float lw = 0, lh = 0, th = 0, top, x = l->fr.x;
+	float th = 0, top, x = l->fr.x;
 	size_t i;
 
 	if (b->image) {
-		image_size(&l->doc->images[b->image - 1], l->fr.w / 3,
-		    LOGO_HEIGHT, &lw, &lh);
 		it = pages_add(pg, IT_IMAGE, u->block);
 		it->x = x;
-		it->y = page_y(l, u->top + lh);
-		it->w = lw;
-		it->h = lh;
+		it->y = page_y(l, u->top + u->ih);
+		it->w = u->iw;
+		it->h = u->ih;
 		it->image = b->image - 1;
-		x += lw + BRAND_GAP;
+		x += u->iw + BRAND_GAP;
 	}
 	for (i = 0; i < t->nlines; i++)
 		th += t->lead[i];
-	top = u->top + (lh > th ? (lh - th) / 2 : 0);
+	top = u->top + (u->ih > th ? (u->ih - th) / 2 : 0);
 	for (i = 0; i < t->nlines; i++) {
 		float size = b->runs[t->items[i ? t->ends[i - 1] + 1 :
 		    0].run].size;
@@ -837,7 +841,7 @@ emit_brand(struct lay *l, struct page *pg, const struct unit *u)
  * screen reader and text extraction still find them in reading order.
  */
 static void
-emit_alt(struct lay *l, struct page *pg, const struct unit *u, float h)
+emit_alt(struct lay *l, struct page *pg, const struct unit *u)
 {
 	const struct block *b = &l->doc->blocks[u->block];
 	const struct tblock *t = &l->tb[u->block];
@@ -847,7 +851,7 @@ emit_alt(struct lay *l, struct page *pg, const struct unit *u, float h)
 	if (t->nitems == 0)
 		return;
 	if (l->doc->captions)
-		top += h + CAPTION_GAP;
+		top += u->ih + CAPTION_GAP;
 	for (i = 0; i < t->nlines; i++) {
 		emit_line(l, pg, u->block, t, i, l->fr.x + b->indent,
 		    page_y(l, baseline(l, top, t->lead[i], b->ascent)));
@@ -862,7 +866,6 @@ emit_unit(struct lay *l, struct page *pg, const struct unit *u)
 {
 	const struct block *b = &l->doc->blocks[u->block];
 	struct item *it;
-	float w, h;
 
 	switch (b->kind) {
 	case BLK_TEXT:
@@ -880,15 +883,13 @@ emit_unit(struct lay *l, struct page *pg, const struct unit *u)
 		it->color = l->doc->accent;
 		break;
 	case BLK_IMAGE:
-		image_size(&l->doc->images[b->image - 1], text_width(l, b),
-		    l->fr.h * IMAGE_MAX_FRAC, &w, &h);
 		it = pages_add(pg, IT_IMAGE, u->block);
 		it->x = l->fr.x + b->indent;
-		it->y = page_y(l, u->top + h);
-		it->w = w;
-		it->h = h;
+		it->y = page_y(l, u->top + u->ih);
+		it->w = u->iw;
+		it->h = u->ih;
 		it->image = b->image - 1;
-		emit_alt(l, pg, u, h);
+		emit_alt(l, pg, u);
 		break;
 	}
 }
