@@ -15,6 +15,7 @@
 #include "document.h"
 #include "fileio.h"
 #include "fonts.h"
+#include "profile.h"
 #include "utf8.h"
 #include "xalloc.h"
 

@@ -9,9 +9,10 @@
 
 #include "diag.h"
 #include "image.h"
-#include "profile.h"
+#include "style.h"
 
 struct article;
+struct profile;
 struct font;
 
 struct run {

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "profile.h"
+#include "style.h"
 
 enum item_kind {
 	IT_TEXT,	/* x, y: baseline start; w: advance width */

@@ -4,24 +4,11 @@
 #include <stddef.h>
 
 #include "diag.h"
-
-struct rgb {
-	float	r, g, b;	/* 0..1 */
-};
+#include "style.h"
 
 enum paper {
 	PAPER_A4,
 	PAPER_LETTER
-};
-
-/* Faces a leaflet is set in; also the index into font tables. */
-enum face {
-	FACE_REGULAR,
-	FACE_BOLD,
-	FACE_ITALIC,
-	FACE_BOLDITALIC,
-	FACE_MONO,
-	FACE__MAX
 };
 
 struct profile {
