@@ -52,7 +52,7 @@ struct result {			/* written whole to a pipe: keep it small */
 	uint64_t bytes;
 };
 
-struct run {
+struct batch {			/* one batch: its inputs, jobs and results */
 	struct build	*b;
 	char		**arts;		/* article paths */
 	struct article	 art;		/* the one being built, parsed */
@@ -117,7 +117,7 @@ now(clockid_t clk)
 }
 
 static void
-make_one(struct run *r, uint32_t j, struct result *res)
+make_one(struct batch *r, uint32_t j, struct result *res)
 {
 	const struct job *jb = &r->jobs[j];
 	uint64_t w0 = now(CLOCK_MONOTONIC), c0 = now(CLOCK_PROCESS_CPUTIME_ID);
@@ -145,7 +145,7 @@ make_one(struct run *r, uint32_t j, struct result *res)
 
 /* A worker: take job numbers until the pipe is empty. */
 static void
-worker(struct run *r, int jobs, int results)
+worker(struct batch *r, int jobs, int results)
 {
 	struct result res;
 	uint32_t j;
@@ -160,7 +160,7 @@ worker(struct run *r, int jobs, int results)
 }
 
 static int
-run_parallel(struct run *r, int nworkers)
+run_parallel(struct batch *r, int nworkers)
 {
 	int jp[2], rp[2], i, status, rc = 0;
 	pid_t pid[MAX_JOBS];
@@ -227,7 +227,7 @@ self_hwm_kb(void)
 }
 
 static void
-report(const struct run *r, FILE *f)
+report(const struct batch *r, FILE *f)
 {
 	struct rusage ru;
 	size_t j;
@@ -252,7 +252,7 @@ int
 batch_run(struct build *b, const struct batch_opts *o)
 {
 	struct list arts, clinics;
-	struct run r;
+	struct batch r;
 	char *dir;
 	size_t i, j;
 	int failed = 0, *pok = NULL, nworkers = o->jobs;

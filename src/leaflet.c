@@ -10,6 +10,7 @@
 #include "leaflet.h"
 #include "pages.h"
 #include "render.h"
+#include "shape.h"
 #include "xalloc.h"
 
 const char *const leaflet_font_files[FACE__MAX] = {
@@ -138,48 +139,70 @@ prepare(struct build *b, struct document *doc, const struct article *a,
 }
 
 int
-leaflet_make(struct build *b, const struct profile *p,
-    const struct article *a, const char *out, FILE *dump)
+leaflet_render(struct build *b, const struct profile *p,
+    const struct article *a, const struct leaflet_opts *o, struct leaflet *lf)
 {
-	struct font own[FACE__MAX];
 	const struct font *fonts[FACE__MAX];
-	struct document doc;
-	struct pages pages;
-	unsigned char *pdf = NULL;
-	size_t len;
-	int i, rc = -1;
+	struct layout_opts lo;
+	struct shape shape;
+	int i;
 
-	memset(own, 0, sizeof(own));
-	memset(&doc, 0, sizeof(doc));
-	memset(&pages, 0, sizeof(pages));
+	memset(lf, 0, sizeof(*lf));
 	/* A profile may set its own faces; the bundled ones fill the rest. */
 	for (i = 0; i < FACE__MAX; i++) {
 		fonts[i] = &b->fonts[i];
 		if (p->font[i] == NULL)
 			continue;
-		if (own_font(b, p, (enum face)i, &own[i]) == -1)
-			goto out;
-		fonts[i] = &own[i];
+		if (own_font(b, p, (enum face)i, &lf->own[i]) == -1)
+			return -1;
+		fonts[i] = &lf->own[i];
 	}
-	if (prepare(b, &doc, a, p, fonts) == -1)
-		goto out;
+	if (prepare(b, &lf->doc, a, p, fonts) == -1)
+		return -1;
 	if (b->source_date >= 0)	/* reproducible builds ask for this date */
-		doc.date = b->source_date;
-	if (layout_run(&pages, &doc, fonts, &b->hyphs, b->d) == -1)
-		goto out;
-	if (dump != NULL) {
-		pages_dump(&pages, dump);
-		rc = 0;
-		goto out;
-	}
-	if (render_pdf(&pages, &doc, fonts, &b->images, &pdf, &len, b->d) == -1)
-		goto out;
-	rc = file_write_atomic(out, pdf, len, b->d);
-out:
-	free(pdf);
-	pages_free(&pages);
-	document_free(&doc);
+		lf->doc.date = b->source_date;
+	shape_handout(&shape, lf->doc.page_width, lf->doc.page_height);
+	lo.shape = o->shape ? o->shape : &shape;
+	lo.fonts = fonts;
+	lo.hyphs = &b->hyphs;
+	lo.stats = o->stats;
+	if (layout_run(&lf->pages, &lf->doc, &lo, b->d) == -1)
+		return -1;
+	if (o->layout_only)
+		return 0;
+	return render_pdf(&lf->pages, &lf->doc, fonts, &b->images, &lf->pdf,
+	    &lf->len, b->d);
+}
+
+void
+leaflet_free(struct leaflet *lf)
+{
+	int i;
+
+	free(lf->pdf);
+	pages_free(&lf->pages);
+	document_free(&lf->doc);
 	for (i = 0; i < FACE__MAX; i++)
-		font_free(&own[i]);
+		font_free(&lf->own[i]);
+	memset(lf, 0, sizeof(*lf));
+}
+
+int
+leaflet_make(struct build *b, const struct profile *p,
+    const struct article *a, const char *out, FILE *dump)
+{
+	struct leaflet_opts o;
+	struct leaflet lf;
+	int rc;
+
+	memset(&o, 0, sizeof(o));
+	o.layout_only = o.stats = dump != NULL;
+	if ((rc = leaflet_render(b, p, a, &o, &lf)) == 0) {
+		if (dump != NULL)
+			pages_dump(&lf.pages, dump);
+		else
+			rc = file_write_atomic(out, lf.pdf, lf.len, b->d);
+	}
+	leaflet_free(&lf);
 	return rc;
 }

@@ -9,11 +9,14 @@
 #include <stdio.h>
 
 #include "breaks.h"
+#include "document.h"
 #include "fonts.h"
+#include "pages.h"
 #include "pdfimage.h"
 #include "profile.h"
 
 struct article;
+struct shape;
 
 struct build {
 	struct diag	*d;
@@ -30,6 +33,32 @@ extern const char *const leaflet_font_files[FACE__MAX];
 
 int	build_init(struct build *, const char *fontdir, struct diag *);
 void	build_free(struct build *);
+
+/* One leaflet on its way through the pipeline. */
+struct leaflet {
+	struct document	 doc;
+	struct pages	 pages;
+	unsigned char	*pdf;		/* the PDF, unless layout_only */
+	size_t		 len;
+	struct font	 own[FACE__MAX];	/* faces the profile names */
+};
+
+struct leaflet_opts {
+	int		 layout_only;	/* stop once the pages are laid out */
+	int		 stats;		/* with how well each paragraph was set */
+	const struct shape *shape;	/* NULL: a handout on the profile's paper */
+};
+
+/*
+ * The one door to the whole pipeline, used by build, batch, the tests
+ * and the fuzzer alike: article + profile -> document -> pages -> PDF
+ * bytes, all in memory.  On failure (reported) lf holds what was made
+ * so far; leaflet_free() it either way.
+ */
+int	leaflet_render(struct build *, const struct profile *,
+	    const struct article *, const struct leaflet_opts *,
+	    struct leaflet *lf);
+void	leaflet_free(struct leaflet *);
 
 /*
  * Make one leaflet.  With dump set, write the laid-out pages there as

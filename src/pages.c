@@ -11,15 +11,28 @@ pages_add(struct page *p, enum item_kind kind, int block)
 {
 	struct item *it;
 
-	if (p->nitems == p->maxitems) {
-		p->maxitems = p->maxitems ? p->maxitems * 2 : 64;
-		p->items = xreallocarray(p->items, p->maxitems,
-		    sizeof(*p->items));
-	}
+	p->items = xgrow(p->items, p->nitems, sizeof(*p->items));
 	it = &p->items[p->nitems++];
 	memset(it, 0, sizeof(*it));
 	it->kind = kind;
 	it->block = block;
+	return it;
+}
+
+struct item *
+pages_text(struct page *p, int block, float x, float y, enum face face,
+    float size, struct rgb color, const char *s, size_t n, float w)
+{
+	struct item *it = pages_add(p, IT_TEXT, block);
+
+	it->x = x;
+	it->y = y;
+	it->w = w;
+	it->h = size;
+	it->face = face;
+	it->size = size;
+	it->color = color;
+	it->text = xstrndup(s, n);
 	return it;
 }
 

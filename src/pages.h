@@ -35,7 +35,6 @@ struct item {
 struct page {
 	struct item	*items;
 	size_t		 nitems;
-	size_t		 maxitems;
 };
 
 /* A heading: an entry of the document outline and a link target. */
@@ -71,6 +70,10 @@ struct pages {
 };
 
 struct item	*pages_add(struct page *, enum item_kind, int block);
+/* A text item of width w (the caller measures); s[0..n) is copied. */
+struct item	*pages_text(struct page *, int block, float x, float y,
+		    enum face, float size, struct rgb, const char *s, size_t n,
+		    float w);
 void		 pages_dump(const struct pages *, FILE *);
 void		 pages_dump_stats(const struct pages *, FILE *);
 void		 pages_free(struct pages *);

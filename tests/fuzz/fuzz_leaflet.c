@@ -1,6 +1,6 @@
 /*
- * libFuzzer harness: article bytes in memory -> document -> layout ->
- * PDF in memory, with a fixed profile.  Not part of `make check`:
+ * libFuzzer harness: article bytes in memory -> leaflet_render(), the
+ * same door build and batch use -> PDF in memory, with a fixed profile.  Not part of `make check`:
  *	make fuzz		(builds build-fuzz/fuzz_leaflet, runs it)
  */
 #include <stdint.h>
@@ -9,12 +9,8 @@
 #include <string.h>
 
 #include "article.h"
-#include "document.h"
-#include "layout.h"
 #include "leaflet.h"
-#include "pages.h"
 #include "profile.h"
-#include "render.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -28,13 +24,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	static struct diag d = { NULL, 0, 0 };
 	static int ready;
 	static struct profile p;
-	const struct font *fonts[FACE__MAX];
+	struct leaflet_opts o = { 0, 0, NULL };
+	struct leaflet lf;
 	struct article a;
-	struct document doc;
-	struct pages pages;
-	unsigned char *pdf = NULL;
-	size_t n;
-	int i;
 
 	if (!ready) {
 		if (build_init(&b, "fonts", &d) == -1 ||
@@ -42,17 +34,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 			abort();
 		ready = 1;
 	}
-	for (i = 0; i < FACE__MAX; i++)
-		fonts[i] = &b.fonts[i];
-	memset(&doc, 0, sizeof(doc));
-	memset(&pages, 0, sizeof(pages));
-	if (article_parse(&a, "f.md", (const char *)data, len, &d) == 0 &&
-	    document_build(&doc, &a, &p, fonts, &d) == 0 &&
-	    layout_run(&pages, &doc, fonts, &b.hyphs, &d) == 0 &&
-	    render_pdf(&pages, &doc, fonts, &b.images, &pdf, &n, &d) == 0)
-		free(pdf);
-	pages_free(&pages);
-	document_free(&doc);
+	if (article_parse(&a, "f.md", (const char *)data, len, &d) == 0) {
+		leaflet_render(&b, &p, &a, &o, &lf);
+		leaflet_free(&lf);
+	}
 	article_free(&a);
 	return 0;
 }

@@ -25,32 +25,27 @@ static const char profile_yaml[] =
 struct built {
 	struct article	 a;
 	struct profile	 p;
-	struct document	 doc;
-	struct pages	 pages;
+	struct leaflet	 lf;
 };
 
+/* Through leaflet_render, the pipeline's one door, up to the pages. */
 static int
 build(struct built *b, struct build *ctx, const char *md)
 {
-	const struct font *fonts[FACE__MAX];
-	int i;
+	struct leaflet_opts o = { 1, 0, NULL };
 
 	memset(b, 0, sizeof(*b));
-	for (i = 0; i < FACE__MAX; i++)
-		fonts[i] = &ctx->fonts[i];
 	if (profile_parse(&b->p, "t.yaml", profile_yaml, strlen(profile_yaml),
 	    ctx->d) == -1 || article_parse(&b->a, "t.md", md, strlen(md),
-	    ctx->d) == -1 || document_build(&b->doc, &b->a, &b->p, fonts,
 	    ctx->d) == -1)
 		return -1;
-	return layout_run(&b->pages, &b->doc, fonts, &ctx->hyphs, ctx->d);
+	return leaflet_render(ctx, &b->p, &b->a, &o, &b->lf);
 }
 
 static void
 unbuild(struct built *b)
 {
-	pages_free(&b->pages);
-	document_free(&b->doc);
+	leaflet_free(&b->lf);
 	article_free(&b->a);
 	profile_free(&b->p);
 }
@@ -89,18 +84,18 @@ judge(const struct built *b, struct verdict *v)
 	int blk[2][512];
 	float base[2][512];
 	size_t n[2], p, i;
-	const struct document *doc = &b->doc;
+	const struct document *doc = &b->lf.doc;
 
 	memset(v, 0, sizeof(*v));
-	for (p = 0; p < b->pages.n; p++) {
-		const struct page *pg = &b->pages.v[p];
+	for (p = 0; p < b->lf.pages.n; p++) {
+		const struct page *pg = &b->lf.pages.v[p];
 		int cur = p % 2, prev = !cur;
 
 		for (i = 0; i < pg->nitems; i++) {
 			const struct item *it = &pg->items[i];
 
-			if (it->x < 36 || it->x + it->w > b->pages.width - 36 ||
-			    it->y < 20 || it->y + it->h > b->pages.height - 20)
+			if (it->x < 36 || it->x + it->w > b->lf.pages.width - 36 ||
+			    it->y < 20 || it->y + it->h > b->lf.pages.height - 20)
 				v->outside++;
 		}
 		n[cur] = lines_of(pg, blk[cur], base[cur], 512);
@@ -118,7 +113,7 @@ judge(const struct built *b, struct verdict *v)
 			    doc->blocks[last].keep_next)
 				v->stranded++;
 			if (last == first) {
-				const struct page *pp = &b->pages.v[p - 1];
+				const struct page *pp = &b->lf.pages.v[p - 1];
 				const char *tx = NULL;
 
 				for (i = 0; i < pp->nitems; i++)
@@ -183,9 +178,9 @@ count_hyphens(const struct built *b)
 	size_t p, i;
 	int n = 0;
 
-	for (p = 0; p < b->pages.n; p++)
-		for (i = 0; i < b->pages.v[p].nitems; i++) {
-			const struct item *it = &b->pages.v[p].items[i];
+	for (p = 0; p < b->lf.pages.n; p++)
+		for (i = 0; i < b->lf.pages.v[p].nitems; i++) {
+			const struct item *it = &b->lf.pages.v[p].items[i];
 
 			if (it->kind == IT_TEXT && it->block >= 0 &&
 			    it->text[0] != '\0' &&
@@ -228,7 +223,7 @@ main(void)
 			sum.outside += v.outside;
 			sum.overlap += v.overlap;
 			sum.hyphen += v.hyphen;
-			pages2 += b.pages.n >= 2;
+			pages2 += b.lf.pages.n >= 2;
 		}
 		unbuild(&b);
 		free(md);
@@ -279,17 +274,17 @@ main(void)
 		size_t p, i;
 		int found = 0;
 
-		for (p = 0; p < b.pages.n; p++) {
-			char *want = xasprintf("Page %zu of %zu", p + 1, b.pages.n);
+		for (p = 0; p < b.lf.pages.n; p++) {
+			char *want = xasprintf("Page %zu of %zu", p + 1, b.lf.pages.n);
 
-			for (i = 0; i < b.pages.v[p].nitems; i++)
-				if (b.pages.v[p].items[i].kind == IT_TEXT &&
-				    strcmp(b.pages.v[p].items[i].text, want) == 0)
+			for (i = 0; i < b.lf.pages.v[p].nitems; i++)
+				if (b.lf.pages.v[p].items[i].kind == IT_TEXT &&
+				    strcmp(b.lf.pages.v[p].items[i].text, want) == 0)
 					found++;
 			free(want);
 		}
-		T_OK(b.pages.n >= 3, "80 filler lines need three pages");
-		T_EQ_INT(found, (long)b.pages.n, "every page has Page X of Y");
+		T_OK(b.lf.pages.n >= 3, "80 filler lines need three pages");
+		T_EQ_INT(found, (long)b.lf.pages.n, "every page has Page X of Y");
 	} else
 		T_OK(0, "filler builds");
 	unbuild(&b);
@@ -310,13 +305,13 @@ main(void)
 	/* headings are named as GitHub names them, repeats numbered */
 	md = xstrdup("## Side effects\n\n## Side effects\n\n"
 	    "## What's next? 3\u2013 4\n\n## Side effects\n");
-	if (build(&b, &ctx, md) == 0 && b.pages.nmarks == 4) {
-		T_EQ_STR(b.pages.marks[0].slug, "side-effects", "slug");
-		T_EQ_STR(b.pages.marks[1].slug, "side-effects-1", "second slug");
-		T_EQ_STR(b.pages.marks[2].slug, "whats-next-3-4",
+	if (build(&b, &ctx, md) == 0 && b.lf.pages.nmarks == 4) {
+		T_EQ_STR(b.lf.pages.marks[0].slug, "side-effects", "slug");
+		T_EQ_STR(b.lf.pages.marks[1].slug, "side-effects-1", "second slug");
+		T_EQ_STR(b.lf.pages.marks[2].slug, "whats-next-3-4",
 		    "punctuation dropped");
-		T_EQ_STR(b.pages.marks[3].slug, "side-effects-2", "third slug");
-		T_EQ_INT(b.pages.marks[0].level, 2, "mark level");
+		T_EQ_STR(b.lf.pages.marks[3].slug, "side-effects-2", "third slug");
+		T_EQ_INT(b.lf.pages.marks[0].level, 2, "mark level");
 	} else
 		T_OK(0, "four headings make four marks");
 	unbuild(&b);

@@ -1,0 +1,409 @@
+/*
+ * compose: units in frames -> display list.
+ *
+ * A line of text becomes one item per run of one style; a justified
+ * line, one per word, each at its stretched place.  A link's text is
+ * underlined and covered by a link area.  Baselines sit in their line's
+ * box with CSS-style half-leading.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "compose.h"
+#include "document.h"
+#include "fonts.h"
+#include "pages.h"
+#include "paginate.h"
+#include "shape.h"
+#include "typeset.h"
+#include "xalloc.h"
+
+#define MARKER_GAP	7.0f	/* between a list marker and its text */
+
+struct comp {
+	const struct document	 *doc;
+	const struct font *const *fonts;
+	const struct flow	 *f;
+	const struct shape	 *shape;
+	struct pages		 *out;
+	float			  asc;	/* per em, of the regular face */
+	float			  desc;
+};
+
+/* The frame a unit was placed in. */
+static const struct frame *
+frame_of(const struct comp *l, const struct unit *u)
+{
+	return &l->f->frames[u->frame];
+}
+
+/* From a place in u's frame, top down, to the page's y, bottom up. */
+static float
+page_y(const struct comp *l, const struct unit *u, float top)
+{
+	return l->shape->height - frame_of(l, u)->top - top;
+}
+
+static struct item *
+add_text(struct comp *l, struct page *pg, int block, float x, float y,
+    enum face face, float size, struct rgb color, const char *s, size_t n)
+{
+	return pages_text(pg, block, x, y, face, size, color, s, n,
+	    font_width(l->fonts[face], s, n, size));
+}
+
+struct seg {			/* a piece of a line in one run */
+	size_t	 run;
+	float	 x;
+	float	 w;
+	float	 trail;		/* width of trailing spaces */
+	char	*s;
+	size_t	 len;
+	int	 open;
+};
+
+static void
+seg_append(struct seg *sg, const char *s, size_t n)
+{
+	sg->s = xrealloc(sg->s, sg->len + n + 1);
+	memcpy(sg->s + sg->len, s, n);
+	sg->len += n;
+	sg->s[sg->len] = '\0';
+}
+
+static void
+seg_flush(struct comp *l, struct page *pg, int block, const struct block *b,
+    struct seg *sg, float base)
+{
+	const struct run *r = &b->runs[sg->run];
+	struct item *it;
+	float lw;
+
+	if (!sg->open)
+		return;
+	sg->open = 0;
+	if (sg->len == 0)
+		return;
+	it = pages_add(pg, IT_TEXT, block);
+	it->x = sg->x;
+	it->y = base;
+	it->w = sg->w;
+	it->h = r->size;
+	it->face = r->face;
+	it->size = r->size;
+	it->color = r->color;
+	it->text = sg->s;
+	sg->s = NULL;
+	sg->len = 0;
+	if (r->link == NULL)
+		return;
+	lw = sg->w - sg->trail;
+	it = pages_add(pg, IT_RULE, block);
+	it->x = sg->x;
+	it->y = base - r->size * 0.12f;
+	it->w = lw;
+	it->lw = 0.6f;
+	it->color = r->color;
+	it = pages_add(pg, IT_LINK, block);
+	it->x = sg->x;
+	it->y = base - l->desc * r->size;
+	it->w = lw;
+	it->h = (l->asc + l->desc) * r->size;
+	it->text = xstrdup(r->link);
+}
+
+static void
+emit_line(struct comp *l, struct page *pg, int bi, const struct tblock *t,
+    size_t line, float x, float base)
+{
+	const struct block *b = &l->doc->blocks[bi];
+	const struct lb_item *it;
+	struct seg sg;
+	size_t i, from = line ? t->ends[line - 1] + 1 : 0, end = t->ends[line];
+
+	float extra = 0;
+	size_t nglue = 0;
+
+	memset(&sg, 0, sizeof(sg));
+	while (from < end && t->items[from].type != LB_BOX)
+		from++;
+	/* justified: the line's slack shared among its spaces */
+	if (t->justify && end < t->nitems &&
+	    t->items[end].penalty > LB_FORCE) {
+		for (i = from; i < end; i++)
+			nglue += t->items[i].type == LB_GLUE;
+		if (nglue > 0)
+			extra = (t->width - lb_width(t->items, from, end) -
+			    t->items[end].width * (t->items[end].type ==
+			    LB_PENALTY)) / nglue;
+	}
+	for (i = from; i < end; i++) {
+		it = &t->items[i];
+		if (it->type == LB_PENALTY)
+			continue;
+		if (it->type == LB_GLUE) {
+			if (sg.open) {
+				seg_append(&sg, " ", 1);
+				sg.w += it->width;
+				sg.trail += it->width;
+				if (extra != 0)
+					seg_flush(l, pg, bi, b, &sg, base);
+			}
+			x += it->width + extra;
+			continue;
+		}
+		if (sg.open && sg.run != it->run)
+			seg_flush(l, pg, bi, b, &sg, base);
+		if (!sg.open) {
+			sg.open = 1;
+			sg.run = it->run;
+			sg.x = x;
+			sg.w = 0;
+		}
+		seg_append(&sg, b->runs[it->run].text + it->off, it->len);
+		sg.w += it->width;
+		sg.trail = 0;
+		x += it->width;
+	}
+	if (end < t->nitems && t->items[end].flagged && sg.open) {
+		seg_append(&sg, "-", 1);
+		sg.w += t->items[end].width;
+	}
+	seg_flush(l, pg, bi, b, &sg, base);
+	free(sg.s);
+}
+
+/* Baseline of a line whose box starts at top, CSS-style half-leading. */
+static float
+baseline(const struct comp *l, float top, float lead, float size)
+{
+	return top + (lead - (l->asc + l->desc) * size) / 2 + l->asc * size;
+}
+
+/* A heading's place, for the outline and for "#slug" links. */
+static void
+add_mark(struct comp *l, const struct unit *u)
+{
+	const struct block *b = &l->doc->blocks[u->block];
+	struct pages *out = l->out;
+	struct mark *m;
+	size_t i, len = 0;
+
+	out->marks = xgrow(out->marks, out->nmarks, sizeof(*out->marks));
+	m = &out->marks[out->nmarks++];
+	m->block = u->block;
+	m->level = b->level;
+	m->page = frame_of(l, u)->page;
+	m->y = page_y(l, u, u->top);
+	m->slug = b->slug;
+	for (i = 0; i < b->nruns; i++)
+		len += b->runs[i].len + 1;
+	m->title = xmalloc(len + 1);
+	for (i = 0, len = 0; i < b->nruns; i++) {
+		memcpy(m->title + len, b->runs[i].text, b->runs[i].len);
+		len += b->runs[i].len;
+		if (b->runs[i].hardbreak)
+			m->title[len++] = ' ';
+	}
+	m->title[len] = '\0';
+}
+
+static void
+emit_text(struct comp *l, struct page *pg, const struct unit *u)
+{
+	const struct block *b = &l->doc->blocks[u->block];
+	const struct tblock *t = &l->f->tb[u->block];
+	float x = frame_of(l, u)->x + b->indent, base;
+
+	if (u->line == 0 && b->role == ROLE_H)
+		add_mark(l, u);
+
+	base = page_y(l, u, baseline(l, u->top, u->h, b->ascent));
+	if (u->line == 0 && b->marker != NULL) {
+		float mw = font_width(l->fonts[b->marker_face], b->marker,
+		    strlen(b->marker), b->marker_size);
+
+		add_text(l, pg, u->block, x - MARKER_GAP - mw, base,
+		    b->marker_face, b->marker_size, b->marker_color, b->marker,
+		    strlen(b->marker));
+	}
+	emit_line(l, pg, u->block, t, (size_t)u->line, x, base);
+}
+
+static void
+emit_brand(struct comp *l, struct page *pg, const struct unit *u)
+{
+	const struct block *b = &l->doc->blocks[u->block];
+	const struct tblock *t = &l->f->tb[u->block];
+	struct item *it;
+	const struct frame *fr = frame_of(l, u);
+	float th = 0, top, x = fr->x;
+	size_t i;
+
+	if (b->image) {
+		it = pages_add(pg, IT_IMAGE, u->block);
+		it->x = x;
+		it->y = page_y(l, u, u->top + u->ih);
+		it->w = u->iw;
+		it->h = u->ih;
+		it->image = b->image - 1;
+		x += u->iw + BRAND_GAP;
+	}
+	for (i = 0; i < t->nlines; i++)
+		th += t->lead[i];
+	top = u->top + (u->ih > th ? (u->ih - th) / 2 : 0);
+	for (i = 0; i < t->nlines; i++) {
+		float size = b->runs[t->items[i ? t->ends[i - 1] + 1 :
+		    0].run].size;
+
+		emit_line(l, pg, u->block, t, i, x,
+		    page_y(l, u, baseline(l, top, t->lead[i], size)));
+		top += t->lead[i];
+	}
+	it = pages_add(pg, IT_RECT, u->block);
+	it->x = fr->x;
+	it->y = page_y(l, u, u->top + u->h);
+	it->w = fr->w;
+	it->h = BRAND_RULE;
+	it->color = l->doc->accent;
+}
+
+/*
+ * An image's alt text: its caption below it when the article asks for
+ * captions, else the same lines drawn invisibly over the image, so a
+ * screen reader and text extraction still find them in reading order.
+ */
+static void
+emit_alt(struct comp *l, struct page *pg, const struct unit *u)
+{
+	const struct block *b = &l->doc->blocks[u->block];
+	const struct tblock *t = &l->f->tb[u->block];
+	float top = u->top;
+	size_t i, first = pg->nitems;
+
+	if (t->nitems == 0)
+		return;
+	if (l->doc->captions)
+		top += u->ih + CAPTION_GAP;
+	for (i = 0; i < t->nlines; i++) {
+		emit_line(l, pg, u->block, t, i, frame_of(l, u)->x + b->indent,
+		    page_y(l, u, baseline(l, top, t->lead[i], b->ascent)));
+		top += t->lead[i];
+	}
+	for (i = first; !l->doc->captions && i < pg->nitems; i++)
+		pg->items[i].invisible = 1;
+}
+
+static void
+emit_unit(struct comp *l, struct page *pg, const struct unit *u)
+{
+	const struct block *b = &l->doc->blocks[u->block];
+	const struct frame *fr = frame_of(l, u);
+	struct item *it;
+
+	switch (b->kind) {
+	case BLK_TEXT:
+		emit_text(l, pg, u);
+		break;
+	case BLK_BRAND:
+		emit_brand(l, pg, u);
+		break;
+	case BLK_RULE:
+		it = pages_add(pg, IT_RULE, u->block);
+		it->x = fr->x + b->indent;
+		it->y = page_y(l, u, u->top + u->h / 2);
+		it->w = fr->w - b->indent;
+		it->lw = 1.0f;
+		it->color = l->doc->accent;
+		break;
+	case BLK_IMAGE:
+		it = pages_add(pg, IT_IMAGE, u->block);
+		it->x = fr->x + b->indent;
+		it->y = page_y(l, u, u->top + u->ih);
+		it->w = u->iw;
+		it->h = u->ih;
+		it->image = b->image - 1;
+		emit_alt(l, pg, u);
+		break;
+	}
+}
+
+/*
+ * The tinted boxes behind callouts, drawn before their text: one per run
+ * of units of a callout in a frame.
+ */
+static void
+emit_boxes(struct comp *l, struct pages *out)
+{
+	const struct document *doc = l->doc;
+	const struct callout *co;
+	const struct frame *fr;
+	struct item *it;
+	struct page *pg;
+	size_t i, j;
+	float top, bottom, left;
+	int c;
+
+	for (i = 0; i < l->f->nu; i = j) {
+		c = doc->blocks[l->f->u[i].block].callout;
+		for (j = i + 1; j < l->f->nu &&
+		    l->f->u[j].frame == l->f->u[i].frame && c != 0 &&
+		    doc->blocks[l->f->u[j].block].callout == c; j++)
+			;
+		if (c == 0)
+			continue;
+		fr = &l->f->frames[l->f->u[i].frame];
+		pg = &out->v[fr->page];
+		co = &doc->callouts[c - 1];
+		top = l->f->u[i].top - l->f->u[i].pad_top;
+		bottom = l->f->u[j - 1].top + l->f->u[j - 1].h +
+		    l->f->u[j - 1].pad_bottom;
+		left = doc->blocks[l->f->u[i].block].indent - co->pad;
+		it = pages_add(pg, IT_RECT, -1);
+		it->x = fr->x + left;
+		it->y = page_y(l, &l->f->u[i], bottom);
+		it->w = fr->w - left;
+		it->h = bottom - top;
+		it->color = co->fill;
+		if (co->bar > 0) {
+			it = pages_add(pg, IT_RECT, -1);
+			it->x = fr->x + left;
+			it->y = page_y(l, &l->f->u[i], bottom);
+			it->w = co->bar;
+			it->h = bottom - top;
+			it->color = co->edge;
+		}
+	}
+}
+
+void
+compose(struct pages *out, const struct flow *f, const struct document *doc,
+    const struct shape *shape, const struct font *const *fonts)
+{
+	struct comp l;
+	struct furnish fu;
+	size_t i;
+
+	memset(&l, 0, sizeof(l));
+	l.doc = doc;
+	l.fonts = fonts;
+	l.f = f;
+	l.shape = shape;
+	l.out = out;
+	l.asc = fonts[FACE_REGULAR]->ascent;
+	l.desc = fonts[FACE_REGULAR]->descent;
+	out->width = shape->width;
+	out->height = shape->height;
+	out->n = f->npages;
+	out->v = xcalloc(out->n, sizeof(*out->v));
+	emit_boxes(&l, out);
+	for (i = 0; i < f->nu; i++)
+		emit_unit(&l, &out->v[f->frames[f->u[i].frame].page], &f->u[i]);
+	memset(&fu, 0, sizeof(fu));
+	fu.fonts = fonts;
+	fu.footer = doc->footer;
+	fu.primary = doc->primary;
+	fu.npages = out->n;
+	for (fu.page = 0; fu.page < out->n; fu.page++)
+		shape->furniture(shape, &out->v[fu.page], &fu);
+}

@@ -1,0 +1,345 @@
+/*
+ * paginate: blocks -> units -> frames.
+ *
+ * Every block becomes a run of units, each with the space above it and
+ * whether a frame may end before it.  Units fill a frame until one does
+ * not fit; then the frame ends at the last unit before which a break is
+ * allowed, and what is left of it stays empty.
+ *
+ * A block is set at the width of its frame.  Frames may differ in size
+ * (a tri-fold's folded-in panel is narrower), so after each pass a block
+ * that reached a narrower frame than it was set for is set again at
+ * that width, and pagination runs again; so does a frame that ends in a
+ * hyphenated word.  Frames of one size, as in a handout, need one pass
+ * unless a hyphen falls at a page end.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "document.h"
+#include "paginate.h"
+#include "shape.h"
+#include "typeset.h"
+#include "xalloc.h"
+
+#define BOX_PAD		10.0f	/* above and below text in a callout */
+#define BOX_PAD_RIGHT	14.0f
+#define LOGO_HEIGHT	56.0f
+#define PRE_NOSPLIT	10	/* code blocks up to this many lines stay whole */
+#define IMAGE_MAX_FRAC	0.6f	/* of the frame's height */
+#define MAX_PASSES	8	/* of pagination, mending what the last found */
+
+struct pag {
+	const struct document	*doc;
+	const struct shape	*shape;
+	const struct typesetter	*ts;
+	struct diag		*d;
+	struct flow		*f;
+	struct frame		*fr;	/* frames asked of the shape so far */
+	size_t			 nfr;
+	size_t			*set;	/* the frame each block is set for */
+};
+
+/* The n-th frame, asked of the shape once; NULL when it has none. */
+static const struct frame *
+frame_at(struct pag *p, size_t n)
+{
+	struct frame fr;
+
+	while (p->nfr <= n) {
+		if (p->shape->frame(p->shape, p->nfr, &fr) == -1)
+			return NULL;
+		p->fr = xgrow(p->fr, p->nfr, sizeof(*p->fr));
+		p->fr[p->nfr++] = fr;
+	}
+	return &p->fr[n];
+}
+
+static const struct frame *
+block_frame(const struct pag *p, size_t bi)
+{
+	return &p->fr[p->set[bi]];
+}
+
+static float
+text_width(const struct pag *p, size_t bi)
+{
+	const struct block *b = &p->doc->blocks[bi];
+
+	return block_frame(p, bi)->w - b->indent -
+	    (b->callout ? BOX_PAD_RIGHT : 0);
+}
+
+static struct unit *
+add_unit(struct flow *f, int block, int line, float h)
+{
+	struct unit *u;
+
+	f->u = xgrow(f->u, f->nu, sizeof(*f->u));
+	u = &f->u[f->nu++];
+	memset(u, 0, sizeof(*u));
+	u->block = block;
+	u->line = line;
+	u->h = h;
+	return u;
+}
+
+/* An image at 96 pixels to the inch, shrunk to fit, aspect kept. */
+static void
+image_size(const struct image *img, float maxw, float maxh, float *w,
+    float *h)
+{
+	*w = img->width * 0.75f;
+	if (*w > maxw)
+		*w = maxw;
+	*h = *w * img->height / img->width;
+	if (*h > maxh) {
+		*h = maxh;
+		*w = *h * img->width / img->height;
+	}
+}
+
+/* The brand band: the logo, and beside it the clinic's name and tagline. */
+static void
+brand_unit(struct pag *p, size_t bi)
+{
+	const struct block *b = &p->doc->blocks[bi];
+	const struct frame *fr = block_frame(p, bi);
+	struct tblock *t = &p->f->tb[bi];
+	float lw = 0, lh = 0, th;
+	struct unit *u;
+
+	if (b->image)
+		image_size(&p->doc->images[b->image - 1], fr->w / 3,
+		    LOGO_HEIGHT, &lw, &lh);
+	typeset_block(p->ts, b, t, fr->w - (b->image ? lw + BRAND_GAP : 0));
+	th = typeset_height(t);
+	u = add_unit(p->f, (int)bi, -1, (lh > th ? lh : th) + BRAND_GAP +
+	    BRAND_RULE);
+	u->iw = lw;
+	u->ih = lh;
+}
+
+/* An image, with its alt text as a caption below or unseen but read. */
+static void
+image_unit(struct pag *p, size_t bi)
+{
+	const struct block *b = &p->doc->blocks[bi];
+	struct tblock *t = &p->f->tb[bi];
+	struct unit *u;
+	size_t k;
+	float w, h;
+
+	image_size(&p->doc->images[b->image - 1], text_width(p, bi),
+	    block_frame(p, bi)->h * IMAGE_MAX_FRAC, &w, &h);
+	typeset_block(p->ts, b, t, text_width(p, bi));
+	u = add_unit(p->f, (int)bi, -1, h);
+	u->iw = w;
+	u->ih = h;
+	if (p->doc->captions && t->nitems > 0) {
+		u->h += CAPTION_GAP;
+		for (k = 0; k < t->nlines; k++)
+			u->h += t->lead[k];
+	}
+}
+
+/* A text block's lines, at least two each side of a break. */
+static void
+text_units(struct pag *p, size_t bi)
+{
+	const struct block *b = &p->doc->blocks[bi];
+	struct tblock *t = &p->f->tb[bi];
+	struct unit *u;
+	size_t k;
+
+	typeset_block(p->ts, b, t, text_width(p, bi));
+	for (k = 0; k < t->nlines; k++) {
+		u = add_unit(p->f, (int)bi, (int)k, t->lead[k]);
+		if (k == 1 || k + 1 == t->nlines || b->nosplit ||
+		    (b->pre && t->nlines <= PRE_NOSPLIT))
+			u->nobreak = k > 0;
+	}
+}
+
+/* Blocks to units, with the keeps that pagination honours. */
+static void
+make_units(struct pag *p)
+{
+	const struct document *doc = p->doc;
+	const struct block *b, *prev = NULL;
+	struct flow *f = p->f;
+	struct unit *u;
+	size_t bi, k, first;
+
+	for (bi = 0; bi < doc->nblocks; bi++) {
+		b = &doc->blocks[bi];
+		first = f->nu;
+		switch (b->kind) {
+		case BLK_BRAND:
+			brand_unit(p, bi);
+			break;
+		case BLK_RULE:
+			add_unit(f, (int)bi, -1, b->leading);
+			break;
+		case BLK_IMAGE:
+			image_unit(p, bi);
+			break;
+		case BLK_TEXT:
+			text_units(p, bi);
+			break;
+		}
+		if (f->nu == first)
+			continue;
+		u = &f->u[first];
+		u->space = b->space_before;
+		if (prev != NULL && prev->keep_next)
+			u->nobreak = 1;
+		if (b->callout) {
+			if (prev == NULL || prev->callout != b->callout)
+				u->pad_top = BOX_PAD;
+			else	/* callouts stay whole */
+				u->nobreak = 1;
+			if (bi + 1 == doc->nblocks ||
+			    doc->blocks[bi + 1].callout != b->callout)
+				f->u[f->nu - 1].pad_bottom = BOX_PAD;
+		}
+		for (k = first + 1; k < f->nu && b->callout; k++)
+			f->u[k].nobreak = 1;
+		prev = b;
+	}
+}
+
+/* Assign each unit a frame and a place in it; -1 when frames run out. */
+static int
+place(struct pag *p)
+{
+	struct flow *f = p->f;
+	const struct frame *fr = frame_at(p, 0);
+	size_t i, b, start = 0, n = 0;
+	float y = 0, need, sp;
+
+	for (i = 0; fr != NULL && i < f->nu; i++) {
+		struct unit *u = &f->u[i];
+
+		sp = i == start ? 0 : u->space;
+		need = sp + u->pad_top + u->h + u->pad_bottom;
+		if (y + need <= fr->h || i == start) {
+			u->frame = n;
+			u->top = y + sp + u->pad_top;
+			y += need;
+			continue;
+		}
+		for (b = i; b > start && f->u[b].nobreak; b--)
+			;
+		if (b == start)		/* nowhere to break: a keep gives way */
+			b = i;
+		fr = frame_at(p, ++n);
+		start = b;
+		y = 0;
+		i = b - 1;
+	}
+	if (fr == NULL) {
+		diag_msg(p->d, DIAG_ERROR, p->doc->title, 0, 0, "the text "
+		    "does not fit in the %zu frames of this layout", n);
+		return -1;
+	}
+	f->nframes = n + 1;
+	f->npages = p->fr[n].page + 1;
+	return 0;
+}
+
+/*
+ * No frame may end in a hyphenated word: the reader would turn the page
+ * in the middle of it.  Such a hyphen is taken out of the running and
+ * its paragraph broken again; returns whether any was.
+ */
+static int
+unhyphen_frame_ends(struct pag *p)
+{
+	const struct flow *f = p->f;
+	const struct unit *u;
+	size_t i;
+	int changed = 0;
+
+	for (i = 0; i + 1 < f->nu; i++) {
+		u = &f->u[i];
+		if (u->frame == f->u[i + 1].frame || u->line < 0 ||
+		    !typeset_ends_hyphen(&f->tb[u->block], (size_t)u->line))
+			continue;
+		typeset_forbid_hyphen(&f->tb[u->block], (size_t)u->line);
+		changed = 1;
+	}
+	return changed;
+}
+
+/*
+ * A block that reached a narrower frame than it was set for is set for
+ * that frame; returns whether any was.
+ */
+static int
+narrow_blocks(struct pag *p)
+{
+	const struct flow *f = p->f;
+	size_t i, b;
+	int changed = 0;
+
+	for (i = 0; i < f->nu; i++) {
+		b = (size_t)f->u[i].block;
+		if (p->fr[f->u[i].frame].w < p->fr[p->set[b]].w) {
+			p->set[b] = f->u[i].frame;
+			changed = 1;
+		}
+	}
+	return changed;
+}
+
+int
+paginate(struct flow *f, const struct document *doc,
+    const struct shape *shape, const struct typesetter *ts, struct diag *d)
+{
+	struct pag p;
+	size_t pass;
+	int changed, rc = 0;
+
+	memset(f, 0, sizeof(*f));
+	memset(&p, 0, sizeof(p));
+	p.doc = doc;
+	p.shape = shape;
+	p.ts = ts;
+	p.d = d;
+	p.f = f;
+	f->nblocks = doc->nblocks;
+	f->tb = xcalloc(doc->nblocks ? doc->nblocks : 1, sizeof(*f->tb));
+	p.set = xcalloc(doc->nblocks ? doc->nblocks : 1, sizeof(*p.set));
+	if (frame_at(&p, 0) == NULL) {
+		diag_msg(d, DIAG_ERROR, doc->title, 0, 0, "the layout has no "
+		    "frame to set text in");
+		rc = -1;
+	}
+	for (pass = 0; rc == 0 && pass < MAX_PASSES; pass++) {
+		f->nu = 0;
+		make_units(&p);
+		if ((rc = place(&p)) == -1)
+			break;
+		changed = unhyphen_frame_ends(&p);
+		changed |= narrow_blocks(&p);
+		if (!changed)
+			break;
+	}
+	f->frames = p.fr;
+	free(p.set);
+	return rc;
+}
+
+void
+flow_free(struct flow *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->nblocks; i++)
+		tblock_free(&f->tb[i]);
+	free(f->tb);
+	free(f->u);
+	free(f->frames);
+	memset(f, 0, sizeof(*f));
+}

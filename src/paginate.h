@@ -1,0 +1,60 @@
+/*
+ * paginate: the document's blocks as vertical units (a line of text, an
+ * image, a rule, the brand band), with the space above each and whether
+ * a frame may end just before it, then placed in the frames a shape
+ * gives, in reading order.  Keeps (a heading with what follows, two
+ * lines of a paragraph each side of a break, callouts and images whole)
+ * leave the rest of a frame empty rather than stretch the space between
+ * paragraphs; only when no break is allowed anywhere in a frame does a
+ * keep give way.  No frame ends in a hyphenated word.
+ */
+#ifndef LP_PAGINATE_H
+#define LP_PAGINATE_H
+#include <stddef.h>
+
+#include "diag.h"
+
+struct document;
+struct shape;
+struct tblock;
+struct typesetter;
+
+/* Geometry of the brand band and captions, shared with composition. */
+#define BRAND_GAP	14.0f	/* between the logo and the clinic's name */
+#define BRAND_RULE	2.5f	/* the accent rule under the band */
+#define CAPTION_GAP	6.0f	/* between an image and its caption */
+
+struct unit {
+	int	block;
+	int	line;		/* line of a text block; -1 otherwise */
+	float	h;
+	float	space;		/* above; dropped at the top of a frame */
+	float	pad_top;	/* inside a callout box */
+	float	pad_bottom;
+	int	nobreak;	/* no frame break just before this unit */
+	float	iw;		/* an image's size (the logo's, for the brand) */
+	float	ih;
+	size_t	frame;		/* where it is placed: index into frames */
+	float	top;		/* from the frame's top */
+};
+
+/* The document flowed through frames. */
+struct flow {
+	struct unit	*u;
+	size_t		 nu;
+	struct frame	*frames;	/* those used, in reading order */
+	size_t		 nframes;
+	size_t		 npages;
+	struct tblock	*tb;		/* each block's lines, by block */
+	size_t		 nblocks;
+};
+
+/*
+ * Flow doc through shape's frames.  -1 (reported) when the shape runs
+ * out of frames before the text does.
+ */
+int	paginate(struct flow *, const struct document *, const struct shape *,
+	    const struct typesetter *, struct diag *);
+void	flow_free(struct flow *);
+
+#endif

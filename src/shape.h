@@ -1,0 +1,59 @@
+/*
+ * shape: the shape of a leaflet's pages, to layout.  A shape gives the
+ * page size, the frames text flows through in reading order (a page's
+ * body, a column, a tri-fold panel, a booklet page, a letter's fixed
+ * address window) and draws the furniture of each page (running header,
+ * footer, page numbers) once the page count is known.  Layout fills the
+ * frames one after another and never asks what they are, so a new
+ * format is a new shape, not an edit of the paginator.
+ */
+#ifndef LP_SHAPE_H
+#define LP_SHAPE_H
+#include <stddef.h>
+
+#include "style.h"
+
+struct font;
+struct page;
+
+/* A rectangle text flows into. */
+struct frame {
+	size_t	page;		/* index of the page it is on */
+	float	x;		/* left edge, from the page's left */
+	float	top;		/* from the page's top */
+	float	w;
+	float	h;
+};
+
+/* What a page's furniture may show. */
+struct furnish {
+	const struct font *const *fonts;
+	const char	*footer;	/* the clinic's name and phone */
+	struct rgb	 primary;	/* the clinic's colour */
+	size_t		 page;		/* 0-based */
+	size_t		 npages;
+};
+
+struct shape {
+	float	width;		/* of every page, in points */
+	float	height;
+	/*
+	 * The n-th frame in reading order (n from 0): 0, or -1 when the
+	 * shape has no more frames (a tri-fold has six; a handout makes
+	 * pages as long as there is text).  The same n always gives the
+	 * same frame; frames fill pages in order.
+	 */
+	int	(*frame)(const struct shape *, size_t n, struct frame *);
+	/* Add page furniture (items with block -1) to one page. */
+	void	(*furniture)(const struct shape *, struct page *,
+		    const struct furnish *);
+	const void *arg;	/* the shape's own data */
+};
+
+/*
+ * The handout: every page one frame, a measure of about 75 characters
+ * centred between margins, a footer with the clinic and "Page X of Y".
+ */
+void	shape_handout(struct shape *, float width, float height);
+
+#endif
