@@ -99,6 +99,7 @@ seg_flush(struct comp *l, struct page *pg, int block, const struct block *b,
 		return;
 	lw = sg->w - sg->trail;
 	it = pages_add(pg, IT_RULE, block);
+	it->tag = TAG_ARTIFACT;		/* the underline */
 	it->x = sg->x;
 	it->y = base - r->size * 0.12f;
 	it->w = lw;
@@ -109,7 +110,7 @@ seg_flush(struct comp *l, struct page *pg, int block, const struct block *b,
 	it->y = base - l->desc * r->size;
 	it->w = lw;
 	it->h = (l->asc + l->desc) * r->size;
-	it->text = xstrdup(r->link);
+	it->uri = xstrdup(r->link);
 }
 
 static void
@@ -225,7 +226,7 @@ emit_text(struct comp *l, struct page *pg, const struct unit *u)
 
 		add_text(l, pg, u->block, x - MARKER_GAP - mw, base,
 		    b->marker_face, b->marker_size, b->marker_color, b->marker,
-		    strlen(b->marker));
+		    strlen(b->marker))->tag = TAG_LBL;
 	}
 	emit_line(l, pg, u->block, t, (size_t)u->line, x, base);
 }
@@ -376,6 +377,70 @@ emit_boxes(struct comp *l, struct pages *out)
 	}
 }
 
+/* A text item's tag, from what its block is and where it stands. */
+static enum tag
+text_tag(const struct document *doc, const struct block *b, int *level)
+{
+	switch (b->role) {
+	case ROLE_TITLE:
+		*level = 1;
+		return TAG_H;
+	case ROLE_H:
+		*level = b->level;
+		return TAG_H;
+	case ROLE_LI:
+		return TAG_LBODY;
+	case ROLE_CODE:
+		return TAG_CODE;
+	case ROLE_FIGURE:
+		return doc->captions ? TAG_CAPTION : TAG_FIGURE;
+	case ROLE_QUOTE:
+		return TAG_QUOTE;
+	default:
+		break;
+	}
+	if (b->callout == 0)
+		return TAG_P;
+	switch (doc->callouts[b->callout - 1].kind) {
+	case CALLOUT_NOTE:
+		return TAG_QUOTE;
+	case CALLOUT_WARNING:
+		return TAG_NOTE;
+	case CALLOUT_CODE:
+		return TAG_CODE;
+	default:
+		return TAG_P;
+	}
+}
+
+/*
+ * Every item says what it is to a reader: furniture, rules, boxes and
+ * the logo (the clinic's name stands beside it) are not read.
+ */
+static void
+tag_items(const struct document *doc, struct page *pg)
+{
+	const struct block *b;
+	struct item *it;
+	size_t i;
+
+	for (i = 0; i < pg->nitems; i++) {
+		it = &pg->items[i];
+		b = it->block >= 0 ? &doc->blocks[it->block] : NULL;
+		if (it->tag != TAG_AUTO)
+			continue;
+		if (b == NULL || it->kind == IT_RULE || it->kind == IT_RECT ||
+		    (it->kind == IT_IMAGE && b->kind == BLK_BRAND))
+			it->tag = TAG_ARTIFACT;
+		else if (it->kind == IT_LINK)
+			it->tag = TAG_LINK;
+		else if (it->kind == IT_IMAGE)
+			it->tag = TAG_FIGURE;
+		else
+			it->tag = text_tag(doc, b, &it->level);
+	}
+}
+
 void
 compose(struct pages *out, const struct flow *f, const struct document *doc,
     const struct shape *shape, const struct font *const *fonts)
@@ -404,6 +469,8 @@ compose(struct pages *out, const struct flow *f, const struct document *doc,
 	fu.footer = doc->footer;
 	fu.primary = doc->primary;
 	fu.npages = out->n;
-	for (fu.page = 0; fu.page < out->n; fu.page++)
+	for (fu.page = 0; fu.page < out->n; fu.page++) {
 		shape->furniture(shape, &out->v[fu.page], &fu);
+		tag_items(doc, &out->v[fu.page]);
+	}
 }

@@ -11,8 +11,8 @@
 #include "breaks.h"
 #include "document.h"
 #include "fonts.h"
+#include "imgcache.h"
 #include "pages.h"
-#include "pdfimage.h"
 #include "profile.h"
 
 struct article;

@@ -115,7 +115,7 @@ pages_dump(const struct pages *ps, FILE *f)
 				break;
 			case IT_LINK:
 				fputc(' ', f);
-				dump_string(it->text, f);
+				dump_string(it->uri, f);
 				break;
 			}
 			fputc('\n', f);
@@ -137,8 +137,10 @@ pages_free(struct pages *ps)
 	size_t i, j;
 
 	for (i = 0; i < ps->n; i++) {
-		for (j = 0; j < ps->v[i].nitems; j++)
+		for (j = 0; j < ps->v[i].nitems; j++) {
 			free(ps->v[i].items[j].text);
+			free(ps->v[i].items[j].uri);
+		}
 		free(ps->v[i].items);
 	}
 	free(ps->v);

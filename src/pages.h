@@ -19,15 +19,38 @@ enum item_kind {
 	IT_LINK		/* clickable area x, y, w, h to uri */
 };
 
+/*
+ * What an item is to a reader, so render can tag it for screen readers
+ * (the PDF structure type in brackets).  Everything that is not read,
+ * page furniture, rules, tinted boxes, underlines, is an artifact.
+ */
+enum tag {
+	TAG_AUTO,	/* while composing: from the item's block */
+	TAG_ARTIFACT,
+	TAG_P,		/* a paragraph, the brand's and contact text [P] */
+	TAG_H,		/* a heading, the title as level 1 [H1-H6] */
+	TAG_LBL,	/* a list item's bullet or number [Lbl] */
+	TAG_LBODY,	/* a list item's text [LBody] */
+	TAG_QUOTE,	/* a callout's text [BlockQuote] */
+	TAG_NOTE,	/* an urgent callout's text [Note] */
+	TAG_CODE,	/* [Code] */
+	TAG_FIGURE,	/* an image, and its alt text when unseen [Figure] */
+	TAG_CAPTION,	/* alt text shown as a caption [Caption] */
+	TAG_LINK	/* a link area [Link] */
+};
+
 struct item {
 	enum item_kind	 kind;
+	enum tag	 tag;
+	int		 level;		/* TAG_H: 1-6 */
 	int		 block;		/* document block, or -1 for furniture */
 	float		 x, y, w, h;
 	float		 lw;
 	enum face	 face;
 	float		 size;
 	struct rgb	 color;
-	char		*text;		/* IT_TEXT: owned UTF-8; IT_LINK: owned URI */
+	char		*text;		/* IT_TEXT: owned UTF-8 */
+	char		*uri;		/* IT_LINK: owned; "#name" for a heading */
 	int		 image;
 	int		 invisible;	/* IT_TEXT: read, not seen (alt text) */
 };

@@ -186,7 +186,7 @@ lookup(struct imgcache *c, const struct image *img, int opaque,
 }
 
 int
-pdfimage_prepare(struct imgcache *c, const struct image *img, int opaque,
+imgcache_prepare(struct imgcache *c, const struct image *img, int opaque,
     struct diag *d)
 {
 	return img->type == IMAGE_JPEG || lookup(c, img, opaque, d) != NULL ?

@@ -12,25 +12,12 @@
 #include <hpdf.h>
 
 #include "diag.h"
+#include "imgcache.h"
 
 struct image;
-struct cimage;
 
-struct imgcache {
-	struct cimage	*v;
-	size_t		 n;
-};
-
-/*
- * Decode a PNG into the cache ahead of need; -1 if it is corrupt
- * (reported).  opaque: transparency composed onto the white page, for
- * PDF/A-1, which has none.
- */
-int		pdfimage_prepare(struct imgcache *, const struct image *,
-		    int opaque, struct diag *);
 /* The image in pdf, or NULL when it cannot be used (reported). */
 HPDF_Image	pdfimage_get(HPDF_Doc, struct imgcache *, const struct image *,
 		    int opaque, struct diag *);
-void		imgcache_free(struct imgcache *);
 
 #endif

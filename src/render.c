@@ -236,10 +236,10 @@ draw_page(struct rend *r, const struct document *doc, const struct page *p,
 			rect.bottom = it->y;
 			rect.right = it->x + it->w;
 			rect.top = it->y + it->h;
-			if (it->text[0] == '#')
-				an = heading_link(r, pg, rect, it->text + 1);
+			if (it->uri[0] == '#')
+				an = heading_link(r, pg, rect, it->uri + 1);
 			else
-				an = HPDF_Page_CreateURILinkAnnot(pg, rect, it->text);
+				an = HPDF_Page_CreateURILinkAnnot(pg, rect, it->uri);
 			if (an != NULL) {
 				HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
 				HPDF_Dict_AddNumber(an, "F", 4);	/* print */

@@ -36,7 +36,7 @@ build(struct built *b, struct build *ctx, const char *md)
 
 	memset(b, 0, sizeof(*b));
 	if (profile_parse(&b->p, "t.yaml", profile_yaml, strlen(profile_yaml),
-	    ctx->d) == -1 || article_parse(&b->a, "t.md", md, strlen(md),
+	    ctx->d) == -1 || article_parse(&b->a, "tests/e2e/t.md", md, strlen(md),
 	    ctx->d) == -1)
 		return -1;
 	return leaflet_render(ctx, &b->p, &b->a, &o, &b->lf);
@@ -190,6 +190,41 @@ count_hyphens(const struct built *b)
 	return n;
 }
 
+/*
+ * The tag of the first item of a kind (with that text, if given); kind
+ * -1 finds the first item still untagged.  -1 when there is none.
+ */
+static int
+tag_of(const struct built *b, int kind, const char *text)
+{
+	const struct item *it;
+	size_t p, i;
+
+	for (p = 0; p < b->lf.pages.n; p++)
+		for (i = 0; i < b->lf.pages.v[p].nitems; i++) {
+			it = &b->lf.pages.v[p].items[i];
+			if (kind == -1 && it->tag == TAG_AUTO)
+				return (int)it->tag;
+			if ((int)it->kind == kind && (text == NULL ||
+			    (it->text != NULL && strcmp(it->text, text) == 0)))
+				return (int)it->tag;
+		}
+	return -1;
+}
+
+static int
+level_of(const struct built *b, const char *text)
+{
+	size_t p, i;
+
+	for (p = 0; p < b->lf.pages.n; p++)
+		for (i = 0; i < b->lf.pages.v[p].nitems; i++)
+			if (b->lf.pages.v[p].items[i].text != NULL &&
+			    strcmp(b->lf.pages.v[p].items[i].text, text) == 0)
+				return b->lf.pages.v[p].items[i].level;
+	return -1;
+}
+
 int
 main(void)
 {
@@ -314,6 +349,36 @@ main(void)
 		T_EQ_INT(b.lf.pages.marks[0].level, 2, "mark level");
 	} else
 		T_OK(0, "four headings make four marks");
+	unbuild(&b);
+	free(md);
+
+	/* every item says what it is to a reader */
+	md = xstrdup("---\ntitle: Tags\n---\n\n## Heading\n\nSee [the site]"
+	    "(https://example.org/x).\n\n- item one\n\n> **Warning:** urgent"
+	    "\n\n```\ncode\n```\n\n![a dot](images/dot.png)\n");
+	if (build(&b, &ctx, md) == 0) {
+		T_EQ_INT(tag_of(&b, IT_TEXT, "Tags"), TAG_H, "title: a heading");
+		T_EQ_INT(level_of(&b, "Tags"), 1, "title: level 1");
+		T_EQ_INT(tag_of(&b, IT_TEXT, "Heading"), TAG_H, "heading");
+		T_EQ_INT(level_of(&b, "Heading"), 2, "heading: its level");
+		T_EQ_INT(tag_of(&b, IT_TEXT, "\xe2\x80\xa2"), TAG_LBL,
+		    "bullet: a label");
+		T_EQ_INT(tag_of(&b, IT_TEXT, "item one"), TAG_LBODY,
+		    "item text: a list body");
+		T_EQ_INT(tag_of(&b, IT_TEXT, "urgent"), TAG_NOTE,
+		    "urgent callout: a note");
+		T_EQ_INT(tag_of(&b, IT_TEXT, "code"), TAG_CODE, "code");
+		T_EQ_INT(tag_of(&b, IT_TEXT, "a dot"), TAG_FIGURE,
+		    "unseen alt text: the figure's");
+		T_EQ_INT(tag_of(&b, IT_IMAGE, NULL), TAG_FIGURE, "image");
+		T_EQ_INT(tag_of(&b, IT_LINK, NULL), TAG_LINK, "link area");
+		T_EQ_INT(tag_of(&b, IT_TEXT, "Page 1 of 1"), TAG_ARTIFACT,
+		    "footer: an artifact");
+		T_EQ_INT(tag_of(&b, IT_RULE, NULL), TAG_ARTIFACT,
+		    "rules: artifacts");
+		T_EQ_INT(tag_of(&b, -1, NULL), -1, "no item left untagged");
+	} else
+		T_OK(0, "tagged article builds");
 	unbuild(&b);
 	free(md);
 

@@ -1,0 +1,31 @@
+/*
+ * imgcache: images made ready for the PDF once per worker and kept
+ * between leaflets (a PNG decoded and its pixels compressed; a JPEG
+ * passed through), so that a clinic's logo costs its decoding once a
+ * batch.  Implemented in pdfimage.c; this header keeps the PDF library
+ * out of the stages that only own the cache.
+ */
+#ifndef LP_IMGCACHE_H
+#define LP_IMGCACHE_H
+#include <stddef.h>
+
+#include "diag.h"
+
+struct image;
+struct cimage;
+
+struct imgcache {
+	struct cimage	*v;
+	size_t		 n;
+};
+
+/*
+ * Decode a PNG into the cache ahead of need; -1 if it is corrupt
+ * (reported).  opaque: transparency composed onto the white page, for
+ * PDF/A-1, which has none.
+ */
+int	imgcache_prepare(struct imgcache *, const struct image *, int opaque,
+	    struct diag *);
+void	imgcache_free(struct imgcache *);
+
+#endif
