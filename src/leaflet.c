@@ -138,6 +138,36 @@ prepare(struct build *b, struct document *doc, const struct article *a,
 	return rc;
 }
 
+/* What the PDF says about itself, and the images its pages show. */
+static int
+render(struct build *b, struct leaflet *lf, const struct font *const *fonts)
+{
+	const struct document *doc = &lf->doc;
+	const struct image **images;
+	struct pdfinfo info;
+	size_t i;
+	int rc;
+
+	images = xcalloc(doc->nimages ? doc->nimages : 1, sizeof(*images));
+	for (i = 0; i < doc->nimages; i++)
+		images[i] = &doc->images[i];
+	memset(&info, 0, sizeof(info));
+	info.title = doc->title;
+	info.subtitle = doc->subtitle;
+	info.author = doc->author;
+	info.keywords = doc->keywords;
+	info.lang = doc->lang;
+	/* reproducible builds ask for SOURCE_DATE_EPOCH */
+	info.date = b->source_date >= 0 ? b->source_date : doc->date;
+	info.pdfa = doc->pdfa;
+	info.images = images;
+	info.nimages = doc->nimages;
+	rc = render_pdf(&lf->pages, &info, fonts, &b->images, &lf->pdf,
+	    &lf->len, b->d);
+	free(images);
+	return rc;
+}
+
 int
 leaflet_render(struct build *b, const struct profile *p,
     const struct article *a, const struct leaflet_opts *o, struct leaflet *lf)
@@ -159,8 +189,6 @@ leaflet_render(struct build *b, const struct profile *p,
 	}
 	if (prepare(b, &lf->doc, a, p, fonts) == -1)
 		return -1;
-	if (b->source_date >= 0)	/* reproducible builds ask for this date */
-		lf->doc.date = b->source_date;
 	shape_handout(&shape, lf->doc.page_width, lf->doc.page_height);
 	lo.shape = o->shape ? o->shape : &shape;
 	lo.fonts = fonts;
@@ -170,8 +198,7 @@ leaflet_render(struct build *b, const struct profile *p,
 		return -1;
 	if (o->layout_only)
 		return 0;
-	return render_pdf(&lf->pages, &lf->doc, fonts, &b->images, &lf->pdf,
-	    &lf->len, b->d);
+	return render(b, lf, fonts);
 }
 
 void

@@ -21,7 +21,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pdfa.h>
 
-#include "document.h"
+#include "render.h"
 #include "fileio.h"
 #include "pdfmeta.h"
 #include "xalloc.h"
@@ -61,7 +61,7 @@ set_text(HPDF_Doc pdf, HPDF_InfoType type, const char *v, int escape)
 }
 
 static void
-set_texts(HPDF_Doc pdf, const struct document *doc, int escape)
+set_texts(HPDF_Doc pdf, const struct pdfinfo *doc, int escape)
 {
 	set_text(pdf, HPDF_INFO_TITLE, doc->title, escape);
 	set_text(pdf, HPDF_INFO_AUTHOR, doc->author, escape);
@@ -71,7 +71,7 @@ set_texts(HPDF_Doc pdf, const struct document *doc, int escape)
 }
 
 void
-pdfmeta_info(HPDF_Doc pdf, const struct document *doc)
+pdfmeta_info(HPDF_Doc pdf, const struct pdfinfo *doc)
 {
 	HPDF_Dict vp;
 	HPDF_Date date;
@@ -147,7 +147,7 @@ output_intent(HPDF_Doc pdf, struct diag *d)
 }
 
 int
-pdfmeta_pdfa(HPDF_Doc pdf, const struct document *doc, struct diag *d)
+pdfmeta_pdfa(HPDF_Doc pdf, const struct pdfinfo *doc, struct diag *d)
 {
 	static const HPDF_BYTE zero[16];
 	HPDF_Dict xmp;

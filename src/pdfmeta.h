@@ -11,20 +11,20 @@
 
 #include "diag.h"
 
-struct document;
+struct pdfinfo;
 
 /* The sRGB profile PDF/A leaflets carry (Debian's icc-profiles-free). */
 #define PDFMETA_ICC	"/usr/share/color/icc/sRGB.icc"
 
 /* Information, language, viewer preferences; dates never from the clock. */
-void	pdfmeta_info(HPDF_Doc, const struct document *);
+void	pdfmeta_info(HPDF_Doc, const struct pdfinfo *);
 
 /*
  * PDF/A-1b, once everything else is in the document and just before it
  * is saved: output intent, XMP agreeing with the information, and a
  * blank identifier for pdfmeta_id() to fill.
  */
-int	pdfmeta_pdfa(HPDF_Doc, const struct document *, struct diag *);
+int	pdfmeta_pdfa(HPDF_Doc, const struct pdfinfo *, struct diag *);
 
 /* Fill the blank identifier with the MD5 of the saved file. */
 int	pdfmeta_id(unsigned char *buf, size_t len);

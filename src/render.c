@@ -11,8 +11,8 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 
-#include "document.h"
 #include "fonts.h"
+#include "image.h"
 #include "pages.h"
 #include "pdffont.h"
 #include "pdfimage.h"
@@ -60,9 +60,9 @@ face(struct rend *r, enum face f)
 }
 
 static HPDF_Image
-image(struct rend *r, const struct document *doc, int i)
+image(struct rend *r, const struct pdfinfo *doc, int i)
 {
-	const struct image *im = &doc->images[i];
+	const struct image *im = doc->images[i];
 	int nerr = r->d->nerr;
 
 	if (r->img[i] == NULL && (r->img[i] = pdfimage_get(r->pdf, r->cache,
@@ -191,7 +191,7 @@ text(struct rend *r, HPDF_Page pg, struct textstate *ts,
 }
 
 static int
-draw_page(struct rend *r, const struct document *doc, const struct page *p,
+draw_page(struct rend *r, const struct pdfinfo *doc, const struct page *p,
     HPDF_Page pg)
 {
 	const struct item *it;
@@ -253,7 +253,7 @@ draw_page(struct rend *r, const struct document *doc, const struct page *p,
 }
 
 int
-render_pdf(const struct pages *ps, const struct document *doc,
+render_pdf(const struct pages *ps, const struct pdfinfo *doc,
     const struct font *const *fonts, struct imgcache *cache,
     unsigned char **buf, size_t *len, struct diag *d)
 {
