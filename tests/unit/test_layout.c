@@ -205,6 +205,7 @@ main(void)
 	char *md, *tail;
 	int n, ok = 1, pages2 = 0;
 
+	T_PLAN(19);
 	if (build_init(&ctx, "fonts", &d) == -1) {
 		T_OK(0, "bundled fonts load");
 		T_DONE();
