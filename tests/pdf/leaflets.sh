@@ -47,8 +47,14 @@ check() {
 
 	# The logo, and every image of the article.
 	k=$(($(grep -c '^logo: *[^ ]' "$yaml") + $(grep -o '!\[' "$md" | wc -l)))
-	t "$l: $k images" test "$(pdfimages -list "$pdf" 2>/dev/null |
-	    awk 'NR > 2 && $3 == "image"' | wc -l)" -eq "$k"
+	# pdfimages' status counts: its empty list of a PDF it cannot read
+	# would pass as "0 images".
+	if pdfimages -list "$pdf" >"$W/images" 2>/dev/null; then
+		got=$(awk 'NR > 2 && $3 == "image"' "$W/images" | wc -l)
+	else
+		got=-1
+	fi
+	t "$l: $k images" test "$got" -eq "$k"
 
 	name=$(val "$yaml" name)
 	t "$l: Title is the article's title" test "$(meta Title)" = "$(val "$md" title)"
