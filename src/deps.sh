@@ -13,6 +13,7 @@ for p in $need; do
 	*) missing="$missing $p" ;;
 	esac
 done
+# Nothing missing: done, without root, sudo or apt.
 [ -z "$missing" ] && exit 0
 
 echo "deps: installing$missing"
@@ -25,6 +26,8 @@ else
 	exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
+# Wait for a package manager that is busy (unattended-upgrades, another
+# apt) instead of failing at once on its lock.
+$sudo apt-get -o DPkg::Lock::Timeout=120 update -qq
 # shellcheck disable=SC2086
-$sudo apt-get install -y -qq --no-install-recommends $missing
+$sudo apt-get -o DPkg::Lock::Timeout=120 install -y -qq --no-install-recommends $missing

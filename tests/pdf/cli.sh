@@ -1,6 +1,7 @@
 # The command line: options, exit statuses, default paths, diagnostics
 # that are not golden cases in tests/e2e (they need files made here).
 . tests/pdf/lib.inc
+plan 37
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;

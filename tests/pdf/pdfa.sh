@@ -1,11 +1,18 @@
 # PDF/A-1b: --pdfa and the profile's pdfa: true, checked structurally by
 # tests/pdf/pdfa-check (which must also fail a plain PDF).
 . tests/pdf/lib.inc
+# Three runs of check (pdfa-check's 31 checks and its status), and 6.
+plan $((3 * 32 + 6))
 
 A=content/articles/botox-cervical-dystonia.md
-# pdfa-check prints its own ok/not ok lines; prefix them with a label.
+# check LABEL PDF: pdfa-check's own ok/not ok lines, with a label, and
+# a check of its status: on a missing PDF or a tool error it prints no
+# check at all (and sed would hide its status), which must not pass.
 check() {
-	sh tests/pdf/pdfa-check "$2" | sed "s/^\(not ok\|ok\) - /\1 - $1: /"
+	sh tests/pdf/pdfa-check "$2" >"$W/check.out" 2>&1
+	rc=$?
+	sed "s/^\(not ok\|ok\) - /\1 - $1: /" "$W/check.out"
+	t "$1: pdfa-check exits 0" test "$rc" -eq 0
 }
 
 "$LEAFPRESS" build --pdfa -p content/clinics/riverside.yaml -o "$W/r.pdf" "$A"

@@ -5,21 +5,25 @@
 . tests/pdf/lib.inc
 
 MEASURE=420
+set -- content/articles/*.md tests/typeset/*.md
+# One check per article, typeset.py's 4 and its status, and 2.
+plan $(($# + 4 + 1 + 2))
 n=0
-for md in content/articles/*.md tests/typeset/*.md; do
+for md in "$@"; do
 	n=$((n + 1))
 	t "$md: lays out" quiet sh -c \
 	    '"$1" build --dump -p content/clinics/riverside.yaml "$2" >"$3"' \
 	    sh "$LEAFPRESS" "$md" "$W/$n.dump"
 done
-python3 tests/pdf/typeset.py "$MEASURE" "$W"/*.dump
+# A crash in typeset.py loses its checks: its status is a check too.
+t "typeset.py runs to its end" python3 tests/pdf/typeset.py "$MEASURE" "$W"/*.dump
 
 # Justified: every non-final line of a paragraph ends at the measure.
 sed -e '/^logo:/d' -e 's/^paper:.*/paper: a4\njustify: true/' content/clinics/riverside.yaml \
     >"$W/justify.yaml"
 "$LEAFPRESS" build --dump -p "$W/justify.yaml" tests/typeset/en.md \
     >"$W/justify.dump" 2>"$W/justify.err"
-t "justify: builds without diagnostics" test ! -s "$W/justify.err"
+t "justify: builds without diagnostics" test $? -eq 0 -a ! -s "$W/justify.err"
 python3 - "$W/justify.dump" "$MEASURE" <<'PY' && ok "justify: lines fill the measure" || notok "justify: lines fill the measure"
 import re, sys
 lines = {}  # (block, baseline) -> [right end, words]

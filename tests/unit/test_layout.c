@@ -235,6 +235,7 @@ main(void)
 	char *md, *tail;
 	int n, ok = 1, pages2 = 0;
 
+	T_PLAN(34);
 	if (build_init(&ctx, "fonts", &d) == -1) {
 		T_OK(0, "bundled fonts load");
 		T_DONE();
@@ -274,7 +275,7 @@ main(void)
 
 	/* Long words hyphenate often: page ends must still never do. */
 	{
-		int hyphenated = 0;
+		int hyphenated = 0, built = 0;
 
 		free(tail);
 		tail = xstrdup("");
@@ -292,10 +293,13 @@ main(void)
 				sum.hyphen += v.hyphen;
 				sum.widow += v.widow;
 				hyphenated += count_hyphens(&b);
+				built++;
 			}
 			unbuild(&b);
 			free(md);
 		}
+		/* a layout that fails to build must not pass by being skipped */
+		T_EQ_INT(built, 40, "long words: 40 sliding layouts build");
 		T_OK(hyphenated > 100, "long words: many lines hyphenated");
 		T_EQ_INT(sum.hyphen, 0, "long words: no page ends in a hyphen");
 		T_EQ_INT(sum.widow, 0, "long words: no widows or orphans");

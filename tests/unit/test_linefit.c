@@ -64,6 +64,7 @@ main(void)
 	static const float w3[] = { 2, 30, 2 };
 	static const float w4[] = { 3, 2, 2, 5 };	/* "aaa bb cc ddddd" */
 
+	T_PLAN(22);
 	n = words(it, w2, 3);
 	nl = brk(it, n, 100, e);
 	T_EQ_INT(nl, 1, "short paragraph is one line");

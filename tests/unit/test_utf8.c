@@ -152,6 +152,7 @@ test_linecol(void)
 int
 main(void)
 {
+	T_PLAN(90);
 	test_decode_valid();
 	test_decode_invalid();
 	test_encode();
