@@ -30,7 +30,6 @@ build_init(struct build *b, const char *fontdir, struct diag *d)
 	memset(b, 0, sizeof(*b));
 	b->d = d;
 	b->source_date = -1;
-	b->fontdir = xstrdup(fontdir);
 	for (i = 0; i < FACE__MAX; i++) {
 		path = path_join(fontdir, leaflet_font_files[i]);
 		rc = font_load(&b->fonts[i], path, d);
@@ -52,7 +51,6 @@ build_free(struct build *b)
 		font_free(&b->fonts[i]);
 	hyphs_free(&b->hyphs);
 	imgcache_free(&b->images);
-	free(b->fontdir);
 	memset(b, 0, sizeof(*b));
 }
 
@@ -189,7 +187,7 @@ leaflet_render(struct build *b, const struct profile *p,
 	}
 	if (prepare(b, &lf->doc, a, p, fonts) == -1)
 		return -1;
-	shape_handout(&shape, lf->doc.page_width, lf->doc.page_height);
+	shape_handout(&shape, p->paper);
 	lo.shape = o->shape ? o->shape : &shape;
 	lo.fonts = fonts;
 	lo.hyphs = &b->hyphs;

@@ -20,7 +20,6 @@ struct shape;
 
 struct build {
 	struct diag	*d;
-	char		*fontdir;
 	struct font	 fonts[FACE__MAX];	/* the bundled faces */
 	struct hyphs	 hyphs;			/* dictionaries, by language */
 	struct imgcache	 images;		/* decoded images, by content */

@@ -65,11 +65,16 @@ handout_furniture(const struct shape *s, struct page *pg,
 }
 
 void
-shape_handout(struct shape *s, float width, float height)
+shape_handout(struct shape *s, enum paper paper)
 {
 	memset(s, 0, sizeof(*s));
-	s->width = width;
-	s->height = height;
+	if (paper == PAPER_LETTER) {
+		s->width = 612.0f;
+		s->height = 792.0f;
+	} else {
+		s->width = 595.276f;
+		s->height = 841.89f;
+	}
 	s->frame = handout_frame;
 	s->furniture = handout_furniture;
 }

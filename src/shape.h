@@ -11,6 +11,7 @@
 #define LP_SHAPE_H
 #include <stddef.h>
 
+#include "profile.h"
 #include "style.h"
 
 struct font;
@@ -51,9 +52,10 @@ struct shape {
 };
 
 /*
- * The handout: every page one frame, a measure of about 75 characters
- * centred between margins, a footer with the clinic and "Page X of Y".
+ * The handout on A4 or US Letter: every page one frame, a measure of
+ * about 75 characters centred between margins, a footer with the clinic
+ * and "Page X of Y".
  */
-void	shape_handout(struct shape *, float width, float height);
+void	shape_handout(struct shape *, enum paper);
 
 #endif
