@@ -248,77 +248,104 @@ report(const struct batch *r, FILE *f)
 	fprintf(f, "worker_maxrss_kb %ld\n", ru.ru_maxrss);
 }
 
+/*
+ * A job for every article that parses and every clinic whose profile
+ * loads; a bad article is reported here, once, not once a clinic.
+ * Returns whether any input failed.
+ */
+static int
+make_jobs(struct batch *r, const struct list *arts, const struct list *clinics,
+    const char *outdir)
+{
+	struct diag *d = r->b->d;
+	size_t i, j;
+	int failed = 0, *pok;
+
+	r->clinics = xcalloc(clinics->n ? clinics->n : 1, sizeof(*r->clinics));
+	pok = xcalloc(clinics->n ? clinics->n : 1, sizeof(*pok));
+	for (j = 0; j < clinics->n; j++)
+		if (!(pok[j] = profile_load(&r->clinics[j], clinics->v[j], d) == 0))
+			failed = 1;
+	r->jobs = xcalloc(arts->n * clinics->n + 1, sizeof(*r->jobs));
+	for (i = 0; i < arts->n; i++) {
+		if (article_load(&r->art, arts->v[i], d) == -1)
+			failed = 1;
+		else
+			for (j = 0; j < clinics->n; j++) {
+				if (!pok[j])
+					continue;
+				r->jobs[r->njobs].art = i;
+				r->jobs[r->njobs].clinic = j;
+				r->jobs[r->njobs++].out = leaflet_path(outdir,
+				    &r->clinics[j], &r->art);
+			}
+		article_free(&r->art);
+	}
+	free(pok);
+	return failed;
+}
+
+/* Run every job, in worker processes when asked; whether any failed. */
+static int
+run_jobs(struct batch *r, int nworkers)
+{
+	size_t j;
+	int failed = 0;
+
+	r->res = xcalloc(r->njobs + 1, sizeof(*r->res));
+	r->done = xcalloc(r->njobs + 1, sizeof(*r->done));
+	if (nworkers <= 0)
+		nworkers = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (nworkers > MAX_JOBS)
+		nworkers = MAX_JOBS;
+	if ((size_t)nworkers > r->njobs)
+		nworkers = (int)r->njobs;
+	if (nworkers <= 1) {
+		for (j = 0; j < r->njobs; j++) {
+			make_one(r, (uint32_t)j, &r->res[j]);
+			r->done[j] = 1;
+		}
+	} else if (run_parallel(r, nworkers) == -1)
+		failed = 1;
+	for (j = 0; j < r->njobs; j++) {
+		if (!r->done[j]) {
+			diag_msg(r->b->d, DIAG_ERROR, r->jobs[j].out, 0, 0,
+			    "not built: its worker stopped");
+			unlink(r->jobs[j].out);
+		}
+		if (!r->done[j] || r->res[j].status != 0)
+			failed = 1;
+	}
+	return failed;
+}
+
 int
 batch_run(struct build *b, const struct batch_opts *o)
 {
 	struct list arts, clinics;
 	struct batch r;
 	char *dir;
-	size_t i, j;
-	int failed = 0, *pok = NULL, nworkers = o->jobs;
+	size_t j;
+	int failed, rc;
 
 	memset(&r, 0, sizeof(r));
 	r.b = b;
 	dir = path_join(o->content, "articles");
-	i = list_dir(dir, ".md", &arts, b->d);
+	rc = list_dir(dir, ".md", &arts, b->d);
 	free(dir);
-	if (i != 0)
+	if (rc != 0)
 		return -1;
 	dir = path_join(o->content, "clinics");
-	i = list_dir(dir, ".yaml", &clinics, b->d);
+	rc = list_dir(dir, ".yaml", &clinics, b->d);
 	free(dir);
-	if (i != 0) {
+	if (rc != 0) {
 		list_free(&arts);
 		return -1;
 	}
 	r.arts = arts.v;
 	r.cur = (size_t)-1;
-	r.clinics = xcalloc(clinics.n ? clinics.n : 1, sizeof(*r.clinics));
-	pok = xcalloc(clinics.n ? clinics.n : 1, sizeof(*pok));
-	for (j = 0; j < clinics.n; j++)
-		if (!(pok[j] = profile_load(&r.clinics[j], clinics.v[j], b->d) == 0))
-			failed = 1;
-	r.jobs = xcalloc(arts.n * clinics.n + 1, sizeof(*r.jobs));
-	for (i = 0; i < arts.n; i++) {
-		/* a bad article is reported here, once, not once a clinic */
-		if (article_load(&r.art, arts.v[i], b->d) == -1)
-			failed = 1;
-		else
-			for (j = 0; j < clinics.n; j++) {
-				if (!pok[j])
-					continue;
-				r.jobs[r.njobs].art = i;
-				r.jobs[r.njobs].clinic = j;
-				r.jobs[r.njobs++].out = leaflet_path(o->outdir,
-				    &r.clinics[j], &r.art);
-			}
-		article_free(&r.art);
-	}
-	r.res = xcalloc(r.njobs + 1, sizeof(*r.res));
-	r.done = xcalloc(r.njobs + 1, sizeof(*r.done));
-
-	if (nworkers <= 0)
-		nworkers = (int)sysconf(_SC_NPROCESSORS_ONLN);
-	if (nworkers > MAX_JOBS)
-		nworkers = MAX_JOBS;
-	if ((size_t)nworkers > r.njobs)
-		nworkers = (int)r.njobs;
-	if (nworkers <= 1) {
-		for (j = 0; j < r.njobs; j++) {
-			make_one(&r, (uint32_t)j, &r.res[j]);
-			r.done[j] = 1;
-		}
-	} else if (run_parallel(&r, nworkers) == -1)
-		failed = 1;
-	for (j = 0; j < r.njobs; j++) {
-		if (!r.done[j]) {
-			diag_msg(b->d, DIAG_ERROR, r.jobs[j].out, 0, 0,
-			    "not built: its worker stopped");
-			unlink(r.jobs[j].out);
-		}
-		if (!r.done[j] || r.res[j].status != 0)
-			failed = 1;
-	}
+	failed = make_jobs(&r, &arts, &clinics, o->outdir);
+	failed |= run_jobs(&r, o->jobs);
 	if (o->times != NULL)
 		report(&r, o->times);
 
@@ -331,7 +358,6 @@ batch_run(struct build *b, const struct batch_opts *o)
 	free(r.jobs);
 	free(r.res);
 	free(r.done);
-	free(pok);
 	list_free(&arts);
 	list_free(&clinics);
 	return failed ? -1 : 0;
