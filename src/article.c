@@ -19,6 +19,7 @@
 #include <yaml.h>
 
 #include "article.h"
+#include "date.h"
 #include "diag.h"
 #include "fileio.h"
 #include "utf8.h"
@@ -105,35 +106,6 @@ count_lines(const char *s, size_t n)
 	return lines;
 }
 
-static int
-is_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-/* Is s a real date written YYYY-MM-DD? */
-static int
-date_ok(const char *s)
-{
-	static const int mdays[12] =
-	    { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int	 i, y, m, dd;
-
-	for (i = 0; i < 10; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' :
-		    s[i] < '0' || s[i] > '9')
-			return 0;
-	if (s[10] != '\0')
-		return 0;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 +
-	    (s[2] - '0') * 10 + (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	dd = (s[8] - '0') * 10 + (s[9] - '0');
-	if (m < 1 || m > 12 || dd < 1)
-		return 0;
-	return dd <= mdays[m - 1] + (m == 2 && is_leap(y));
-}
-
 /* keywords: a string, or a list of them joined with ", ". */
 static void
 parse_keywords(struct article *a, struct yamlx *y, const yaml_node_t *val)
@@ -204,7 +176,7 @@ parse_frontmatter(struct article *a, size_t off, size_t len,
 		}
 		if ((s = yamlx_str(&y, val, fm_keys[k])) == NULL || *s == '\0')
 			continue;
-		if ((k == FM_PUBLISHED || k == FM_REVIEW) && !date_ok(s)) {
+		if ((k == FM_PUBLISHED || k == FM_REVIEW) && !date_valid(s)) {
 			yamlx_msg(&y, DIAG_ERROR, val,
 			    "malformed date '%s': expected YYYY-MM-DD",
 			    yamlx_show(s, val->data.scalar.length, show));
