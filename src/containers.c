@@ -153,6 +153,7 @@ recompute(struct ctx *c)
 	size_t i;
 
 	c->indent = indent_for(c);
+	c->group = c->depth > 0 ? c->stack[c->depth - 1].group : -1;
 	c->callout = 0;
 	c->tight = 0;
 	for (i = 0; i < c->depth; i++) {
@@ -175,6 +176,30 @@ flush_marker(struct ctx *c, int line)
 		return;
 	if ((b = add_block(c, BLK_TEXT, ROLE_LI, line)) != NULL)
 		b->keep_next = 1;
+}
+
+/*
+ * Record the container just opened as a group, inside the one around it.
+ * Until recompute() the blocks added still belong to that one: so does an
+ * item's marker that flush_marker() adds before a quote or list in it.
+ */
+static void
+add_group(struct ctx *c, struct frame *f)
+{
+	struct document *doc = c->doc;
+	struct group *g;
+
+	doc->groups = xgrow(doc->groups, doc->ngroups, sizeof(*doc->groups));
+	g = &doc->groups[doc->ngroups];
+	memset(g, 0, sizeof(*g));
+	g->kind = f->type == CMARK_NODE_LIST ? GROUP_LIST :
+	    f->type == CMARK_NODE_ITEM ? GROUP_ITEM : GROUP_QUOTE;
+	g->parent = c->group;
+	g->ordered = f->ordered;
+	g->start = f->ordered ? f->number : 0;
+	g->tight = f->tight;
+	g->callout = f->callout;
+	f->group = (int)doc->ngroups++;
 }
 
 /* Entering a list, an item or a block quote. */
@@ -202,6 +227,7 @@ enter_container(struct ctx *c, cmark_node *n)
 			flush_marker(c, node_line(c, n));
 	} else
 		enter_item(c);
+	add_group(c, f);
 	recompute(c);
 	if (type == CMARK_NODE_LIST && c->doc->nblocks > 0 && !c->item_first) {
 		b = &c->doc->blocks[c->doc->nblocks - 1];

@@ -46,6 +46,7 @@ add_block(struct ctx *c, enum block_kind kind, enum role role, int line)
 	b->role = role;
 	b->indent = c->indent;
 	b->callout = c->callout;
+	b->group = c->group;
 	b->pos.file = c->art->file;
 	b->pos.line = line;
 	b->leading = BODY_LEADING;

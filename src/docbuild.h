@@ -32,6 +32,7 @@ struct frame {			/* one open container */
 	int		 number;	/* next list number */
 	char		 delim;
 	int		 callout;	/* block quote: its callout */
+	int		 group;		/* its index in the document's groups */
 };
 
 struct slugset {		/* open addressing, a power of two */
@@ -62,6 +63,7 @@ struct ctx {
 	float			 indent;
 	int			 item_first;	/* next block is an item's first */
 	int			 tight;		/* inside a tight list */
+	int			 group;		/* innermost container, or -1 */
 	struct ref		*refs;
 	size_t			 nrefs;
 	struct slugset		 slugs;		/* heading names so far */

@@ -403,6 +403,7 @@ document_build(struct document *doc, const struct article *a,
 	c.prof = p;
 	c.fonts = fonts;
 	c.d = d;
+	c.group = -1;
 
 	/* Without a title in front matter, a leading level-1 heading is it. */
 	first = cmark_node_first_child(a->doc);
@@ -452,6 +453,7 @@ document_free(struct document *doc)
 	}
 	free(doc->blocks);
 	free(doc->callouts);
+	free(doc->groups);
 	for (i = 0; i < doc->nimages; i++)
 		image_free(&doc->images[i]);
 	free(doc->images);

@@ -118,6 +118,7 @@ contact_box(struct ctx *c)
 
 	/* the walk is over: no container is open */
 	c->depth = 0;
+	c->group = -1;
 	c->tight = 0;
 	c->callout = new_callout(c->doc, CALLOUT_CONTACT,
 	    tint(c->doc->primary, 0.09f), QUOTE_PAD);

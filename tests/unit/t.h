@@ -42,6 +42,9 @@ static int t_failed;
 	}								\
 } while (0)
 
+/* The number of checks the program runs, before the first. */
+#define T_PLAN(n) printf("1..%d\n", (int)(n))
+
 #define T_DONE()	return t_failed
 
 #endif
