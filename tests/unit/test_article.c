@@ -504,6 +504,7 @@ test_load(void)
 int
 main(void)
 {
+	T_PLAN(123);
 	test_split();
 	test_frontmatter();
 	test_frontmatter_errors();

@@ -545,6 +545,7 @@ test_color_parse(void)
 int
 main(void)
 {
+	T_PLAN(137);
 	test_full();
 	test_defaults();
 	test_errors();
