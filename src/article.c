@@ -359,6 +359,56 @@ check_depth(struct article *a, struct diag *d)
 	return rc;
 }
 
+/*
+ * Load the images the body shows, relative to the article.  Only local
+ * files are loaded, ARTICLE_MAXIMAGES at most: the document reports the
+ * rest when it comes to them.
+ */
+static void
+load_figures(struct article *a)
+{
+	cmark_iter		*it = cmark_iter_new(a->doc);
+	cmark_event_type	 ev;
+	cmark_node		*n;
+	struct figure		*f;
+	struct diag		 held;
+	const char		*url;
+	char			*path;
+	size_t			 nlocal = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_IMAGE)
+			continue;
+		a->figures = xgrow(a->figures, a->nfigures,
+		    sizeof(*a->figures));
+		f = &a->figures[a->nfigures++];
+		memset(f, 0, sizeof(*f));
+		f->node = n;
+		f->pos.file = a->file;
+		for (; n != NULL && f->pos.line == 0; n = cmark_node_parent(n))
+			f->pos.line = article_line(a, n);
+		if (f->pos.line == 0)
+			f->pos.line = a->body_line;
+		f->pos.col = cmark_node_get_start_column(f->node);
+		url = cmark_node_get_url(f->node);
+		diag_hold(&held, &f->held);
+		if (url == NULL || *url == '\0' || strstr(url, "://") != NULL) {
+			f->remote = 1;
+			diag_at(&held, DIAG_ERROR, &f->pos, "image '%s': only "
+			    "local PNG and JPEG files can be shown",
+			    url ? url : "");
+		} else if (nlocal++ < ARTICLE_MAXIMAGES) {
+			path = path_join(a->dir, url);
+			f->ok = image_load(&f->img, path, &f->pos, &held) == 0;
+			free(path);
+		}
+		diag_hold_end(&held, &f->held);
+	}
+	cmark_iter_free(it);
+}
+
 int
 article_parse(struct article *a, const char *file, const char *buf,
     size_t len, struct diag *d)
@@ -401,7 +451,8 @@ article_parse(struct article *a, const char *file, const char *buf,
 	if (check_depth(a, d) == -1) {
 		cmark_node_free(a->doc);
 		a->doc = NULL;
-	}
+	} else
+		load_figures(a);
 out:
 	if (a->doc == NULL)
 		a->doc = cmark_parse_document("", 0, CMARK_OPTS);
@@ -429,6 +480,8 @@ article_load(struct article *a, const char *file, struct diag *d)
 void
 article_free(struct article *a)
 {
+	size_t	 i;
+
 	free(a->file);
 	free(a->dir);
 	free(a->slug);
@@ -444,6 +497,11 @@ article_free(struct article *a)
 	free(a->keywords);
 	if (a->doc != NULL)
 		cmark_node_free(a->doc);
+	for (i = 0; i < a->nfigures; i++) {
+		image_free(&a->figures[i].img);
+		diag_held_free(&a->figures[i].held);
+	}
+	free(a->figures);
 	memset(a, 0, sizeof(*a));
 }
 

@@ -72,6 +72,7 @@ struct ctx {
 	const char		*alert_label;	/* shown instead */
 	uint32_t		*warned;	/* code points already warned of */
 	size_t			 nwarned;
+	size_t			 nextfig;	/* the article's next figure */
 	int			 err;
 };
 

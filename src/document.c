@@ -79,41 +79,53 @@ set_heading_style(struct block *b, int level)
 	b->keep_next = 1;
 }
 
+/* The article's figure for image node n, looked for in document order. */
+static const struct figure *
+figure_of(struct ctx *c, cmark_node *n)
+{
+	const struct article *a = c->art;
+
+	while (c->nextfig < a->nfigures && a->figures[c->nextfig].node != n)
+		c->nextfig++;
+	return c->nextfig < a->nfigures ? &a->figures[c->nextfig++] : NULL;
+}
+
+/* Show the document's next image: one the article loaded, or the logo. */
+static void
+use_image(struct document *doc, const struct image *img)
+{
+	doc->images = xgrow(doc->images, doc->nimages, sizeof(*doc->images));
+	doc->images[doc->nimages++] = img;
+}
+
 static void
 add_image(struct ctx *c, cmark_node *n)
 {
 	struct document *doc = c->doc;
+	const struct figure *f = figure_of(c, n);
 	struct block *b;
-	const char *url = cmark_node_get_url(n);
-	struct srcpos pos;
-	char *path, *alt;
+	char *alt;
 	int line = node_line(c, n);
 
-	pos.file = c->art->file;
-	pos.line = line;
-	pos.col = cmark_node_get_start_column(n);
-	if (url == NULL || *url == '\0' || strstr(url, "://") != NULL) {
-		diag_at(c->d, DIAG_ERROR, &pos,
-		    "image '%s': only local PNG and JPEG files can be shown",
-		    url ? url : "");
+	if (f == NULL)
+		return;
+	if (f->remote) {
+		diag_replay(c->d, &f->held);
 		c->err = 1;
 		return;
 	}
-	if (doc->nimages >= MAX_IMAGES) {
-		diag_at(c->d, DIAG_ERROR, &pos, "too many images (limit %d)",
+	if (doc->nimages >= MAX_IMAGES || (!f->ok && f->held.nerr == 0)) {
+		diag_at(c->d, DIAG_ERROR, &f->pos, "too many images (limit %d)",
 		    MAX_IMAGES);
 		c->err = 1;
 		return;
 	}
-	doc->images = xgrow(doc->images, doc->nimages, sizeof(*doc->images));
-	path = path_join(c->art->dir, url);
-	if (image_load(&doc->images[doc->nimages], path, &pos, c->d) == -1) {
-		free(path);
+	if (!f->ok) {
+		diag_replay(c->d, &f->held);
 		c->err = 1;
 		return;
 	}
-	free(path);
-	doc->nimages++;
+	use_image(doc, &f->img);
 	flush_marker(c, line);
 	if ((b = add_block(c, BLK_IMAGE, ROLE_FIGURE, line)) == NULL)
 		return;
@@ -123,8 +135,8 @@ add_image(struct ctx *c, cmark_node *n)
 	b->leading = CAPTION_SIZE * TIGHT;
 	alt = plain_text(n);
 	if (*alt != '\0')
-		add_run(b, alt, strlen(alt), FACE_ITALIC, CAPTION_SIZE, COLOR_GREY,
-		    NULL);
+		add_run(b, alt, strlen(alt), FACE_ITALIC, CAPTION_SIZE,
+		    COLOR_GREY, NULL);
 	free(alt);
 }
 
@@ -419,10 +431,11 @@ document_build(struct document *doc, const struct article *a,
 	init_doc(doc, a, p, title);
 
 	if (p->logo != NULL) {
-		doc->images = xcalloc(1, sizeof(*doc->images));
-		if (image_load(&doc->images[0], p->logo, &p->logo_pos, d) == -1)
+		if (!p->logo_ok) {
+			diag_replay(d, &p->logo_held);
 			return -1;
-		doc->nimages = 1;
+		}
+		use_image(doc, &p->logo_image);
 	}
 	if (brand(&c, title) == -1)
 		return -1;
@@ -454,8 +467,6 @@ document_free(struct document *doc)
 	free(doc->blocks);
 	free(doc->callouts);
 	free(doc->groups);
-	for (i = 0; i < doc->nimages; i++)
-		image_free(&doc->images[i]);
 	free(doc->images);
 	free(doc->title);
 	free(doc->subtitle);

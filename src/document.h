@@ -113,7 +113,8 @@ struct document {
 	size_t		 ncallouts;
 	struct group	*groups;
 	size_t		 ngroups;
-	struct image	*images;
+	const struct image **images;	/* the profile's logo first, if any,
+					   then the article's figures shown */
 	size_t		 nimages;
 	float		 page_width;	/* points */
 	float		 page_height;

@@ -456,7 +456,7 @@ brand_unit(struct lay *l, int bi, const struct block *b, struct tblock *t)
 	size_t i;
 
 	if (b->image)
-		image_size(&l->doc->images[b->image - 1], l->fr.w / 3,
+		image_size(l->doc->images[b->image - 1], l->fr.w / 3,
 		    LOGO_HEIGHT, &lw, &lh);
 	break_block(l, b, t, l->fr.w - (b->image ? lw + BRAND_GAP : 0));
 	for (i = 0; i < t->nlines; i++)
@@ -489,7 +489,7 @@ make_units(struct lay *l)
 			add_unit(l, (int)bi, -1, b->leading);
 			break;
 		case BLK_IMAGE:
-			image_size(&doc->images[b->image - 1],
+			image_size(doc->images[b->image - 1],
 			    text_width(l, b), l->fr.h * IMAGE_MAX_FRAC, &w, &h);
 			/* the alt text: a caption below, or unseen but read */
 			break_block(l, b, t, text_width(l, b));

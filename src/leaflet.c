@@ -130,7 +130,7 @@ prepare(struct build *b, struct document *doc, const struct article *a,
 	rc = document_build(doc, a, p, fonts, b->d);
 	doc->pdfa |= b->pdfa;
 	for (i = 0; rc == 0 && i < doc->nimages; i++)
-		rc = pdfimage_prepare(&b->images, &doc->images[i], doc->pdfa,
+		rc = pdfimage_prepare(&b->images, doc->images[i], doc->pdfa,
 		    b->d);
 	if (started)
 		pthread_join(th, NULL);

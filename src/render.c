@@ -62,7 +62,7 @@ face(struct rend *r, enum face f)
 static HPDF_Image
 image(struct rend *r, const struct document *doc, int i)
 {
-	const struct image *im = &doc->images[i];
+	const struct image *im = doc->images[i];
 	int nerr = r->d->nerr;
 
 	if (r->img[i] == NULL && (r->img[i] = pdfimage_get(r->pdf, r->cache,
