@@ -313,8 +313,13 @@ enter_text(struct ctx *c, cmark_node *n)
 		b = add_block(c, BLK_TEXT, ROLE_H, node_line(c, n));
 		if (b != NULL)
 			set_heading_style(b, cmark_node_get_heading_level(n));
-	} else
+	} else {
 		b = add_block(c, BLK_TEXT, ROLE_P, node_line(c, n));
+		if (b != NULL && b->role == ROLE_P && b->group >= 0 &&
+		    c->doc->groups[b->group].kind == GROUP_QUOTE &&
+		    c->doc->groups[b->group].callout == 0)
+			b->role = ROLE_QUOTE;
+	}
 	if (b != NULL && b->callout && c->depth > 0 &&
 	    cmark_node_previous(n) == NULL &&
 	    cmark_node_get_type(cmark_node_parent(n)) == CMARK_NODE_BLOCK_QUOTE)
@@ -372,12 +377,10 @@ static void
 init_doc(struct document *doc, const struct article *a,
     const struct profile *p, char *title)
 {
-	doc->body_size = BODY_SIZE;
 	doc->justify = p->justify;
 	doc->pdfa = p->pdfa;
 	doc->primary = p->primary;
 	doc->accent = p->accent;
-	doc->text = COLOR_TEXT;
 	if (p->paper == PAPER_LETTER) {
 		doc->page_width = 612.0f;
 		doc->page_height = 792.0f;
@@ -387,9 +390,8 @@ init_doc(struct document *doc, const struct article *a,
 	}
 	doc->title = title;
 	doc->subtitle = a->subtitle ? xstrdup(a->subtitle) : NULL;
-	doc->author = xstrdup(p->name);
+	doc->clinic = xstrdup(p->name);
 	doc->lang = xstrdup(a->lang ? a->lang : "en");
-	doc->published = a->published ? xstrdup(a->published) : NULL;
 	doc->keywords = a->keywords ? xstrdup(a->keywords) : NULL;
 	doc->captions = a->captions;
 	doc->date = date_seconds(a->published);
@@ -470,9 +472,8 @@ document_free(struct document *doc)
 	free(doc->images);
 	free(doc->title);
 	free(doc->subtitle);
-	free(doc->author);
+	free(doc->clinic);
 	free(doc->lang);
-	free(doc->published);
 	free(doc->keywords);
 	free(doc->footer);
 	free(doc->brand_name);

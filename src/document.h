@@ -42,7 +42,7 @@ enum role {
 	ROLE_SUBTITLE,
 	ROLE_LI,
 	ROLE_CODE,
-	ROLE_QUOTE,
+	ROLE_QUOTE,	/* a paragraph of a block quote that is no callout */
 	ROLE_RULE,
 	ROLE_FIGURE,
 	ROLE_BRAND,
@@ -118,18 +118,15 @@ struct document {
 	size_t		 nimages;
 	float		 page_width;	/* points */
 	float		 page_height;
-	float		 body_size;
 	int		 justify;	/* set prose justified */
 	int		 pdfa;		/* PDF/A-1b */
 	struct rgb	 primary;
 	struct rgb	 accent;
-	struct rgb	 text;
 	/* metadata and furniture */
 	char		*title;
 	char		*subtitle;
-	char		*author;	/* the clinic */
+	char		*clinic;	/* its name: the PDF's author */
 	char		*lang;
-	char		*published;	/* ISO date or NULL */
 	char		*keywords;	/* or NULL */
 	long long	 date;		/* creation date, seconds since 1970; -1: none */
 	int		 captions;	/* alt text shown under images */

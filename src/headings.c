@@ -11,18 +11,9 @@
 
 #include "article.h"
 #include "docbuild.h"
+#include "hash.h"
 #include "utf8.h"
 #include "xalloc.h"
-
-static uint64_t
-str_hash(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325u;
-
-	while (*s != '\0')
-		h = (h ^ (unsigned char)*s++) * 0x100000001b3u;
-	return h;
-}
 
 /* The set of heading names (pointers to the blocks' slugs). */
 static const char *
@@ -32,7 +23,7 @@ slug_find(const struct slugset *set, const char *s)
 
 	if (set->cap == 0)
 		return NULL;
-	for (i = str_hash(s) & (set->cap - 1); set->v[i] != NULL;
+	for (i = fnv1a(s, strlen(s)) & (set->cap - 1); set->v[i] != NULL;
 	    i = (i + 1) & (set->cap - 1))
 		if (strcmp(set->v[i], s) == 0)
 			return set->v[i];
@@ -54,7 +45,7 @@ slug_add(struct slugset *set, const char *s)
 				slug_add(set, old[i]);
 		free(old);
 	}
-	for (i = str_hash(s) & (set->cap - 1); set->v[i] != NULL;
+	for (i = fnv1a(s, strlen(s)) & (set->cap - 1); set->v[i] != NULL;
 	    i = (i + 1) & (set->cap - 1))
 		;
 	set->v[i] = s;

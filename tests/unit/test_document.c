@@ -132,6 +132,9 @@ test_groups(void)
 	T_OK(h >= 0 && doc->groups[h].kind == GROUP_QUOTE &&
 	    doc->groups[h].parent == g && doc->groups[h].callout == 0,
 	    "groups: a quote in a quote sits in it and indents");
+	T_OK(find(doc, "quote one")->role == ROLE_P &&
+	    find(doc, "quote two")->role == ROLE_QUOTE,
+	    "roles: a paragraph of a callout is P, of an indenting quote QUOTE");
 	T_EQ_INT(find(doc, "Contact us")->group, -1, "groups: the contact box "
 	    "is in none");
 	unbuild(&b);
@@ -350,7 +353,7 @@ main(void)
 {
 	struct diag d = { stderr, 0, 0 };
 
-	T_PLAN(51);
+	T_PLAN(52);
 	if (build_init(&ctx, "fonts", &d) == -1) {
 		T_OK(0, "bundled fonts load");
 		T_DONE();
