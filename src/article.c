@@ -19,6 +19,7 @@
 #include <yaml.h>
 
 #include "article.h"
+#include "date.h"
 #include "diag.h"
 #include "fileio.h"
 #include "utf8.h"
@@ -105,35 +106,6 @@ count_lines(const char *s, size_t n)
 	return lines;
 }
 
-static int
-is_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-/* Is s a real date written YYYY-MM-DD? */
-static int
-date_ok(const char *s)
-{
-	static const int mdays[12] =
-	    { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int	 i, y, m, dd;
-
-	for (i = 0; i < 10; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' :
-		    s[i] < '0' || s[i] > '9')
-			return 0;
-	if (s[10] != '\0')
-		return 0;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 +
-	    (s[2] - '0') * 10 + (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	dd = (s[8] - '0') * 10 + (s[9] - '0');
-	if (m < 1 || m > 12 || dd < 1)
-		return 0;
-	return dd <= mdays[m - 1] + (m == 2 && is_leap(y));
-}
-
 /* keywords: a string, or a list of them joined with ", ". */
 static void
 parse_keywords(struct article *a, struct yamlx *y, const yaml_node_t *val)
@@ -204,7 +176,7 @@ parse_frontmatter(struct article *a, size_t off, size_t len,
 		}
 		if ((s = yamlx_str(&y, val, fm_keys[k])) == NULL || *s == '\0')
 			continue;
-		if ((k == FM_PUBLISHED || k == FM_REVIEW) && !date_ok(s)) {
+		if ((k == FM_PUBLISHED || k == FM_REVIEW) && !date_valid(s)) {
 			yamlx_msg(&y, DIAG_ERROR, val,
 			    "malformed date '%s': expected YYYY-MM-DD",
 			    yamlx_show(s, val->data.scalar.length, show));
@@ -387,6 +359,56 @@ check_depth(struct article *a, struct diag *d)
 	return rc;
 }
 
+/*
+ * Load the images the body shows, relative to the article.  Only local
+ * files are loaded, ARTICLE_MAXIMAGES at most: the document reports the
+ * rest when it comes to them.
+ */
+static void
+load_figures(struct article *a)
+{
+	cmark_iter		*it = cmark_iter_new(a->doc);
+	cmark_event_type	 ev;
+	cmark_node		*n;
+	struct figure		*f;
+	struct diag		 held;
+	const char		*url;
+	char			*path;
+	size_t			 nlocal = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_IMAGE)
+			continue;
+		a->figures = xgrow(a->figures, a->nfigures,
+		    sizeof(*a->figures));
+		f = &a->figures[a->nfigures++];
+		memset(f, 0, sizeof(*f));
+		f->node = n;
+		f->pos.file = a->file;
+		for (; n != NULL && f->pos.line == 0; n = cmark_node_parent(n))
+			f->pos.line = article_line(a, n);
+		if (f->pos.line == 0)
+			f->pos.line = a->body_line;
+		f->pos.col = cmark_node_get_start_column(f->node);
+		url = cmark_node_get_url(f->node);
+		diag_hold(&held, &f->held);
+		if (url == NULL || *url == '\0' || strstr(url, "://") != NULL) {
+			f->remote = 1;
+			diag_at(&held, DIAG_ERROR, &f->pos, "image '%s': only "
+			    "local PNG and JPEG files can be shown",
+			    url ? url : "");
+		} else if (nlocal++ < ARTICLE_MAXIMAGES) {
+			path = path_join(a->dir, url);
+			f->ok = image_load(&f->img, path, &f->pos, &held) == 0;
+			free(path);
+		}
+		diag_hold_end(&held, &f->held);
+	}
+	cmark_iter_free(it);
+}
+
 int
 article_parse(struct article *a, const char *file, const char *buf,
     size_t len, struct diag *d)
@@ -429,7 +451,8 @@ article_parse(struct article *a, const char *file, const char *buf,
 	if (check_depth(a, d) == -1) {
 		cmark_node_free(a->doc);
 		a->doc = NULL;
-	}
+	} else
+		load_figures(a);
 out:
 	if (a->doc == NULL)
 		a->doc = cmark_parse_document("", 0, CMARK_OPTS);
@@ -457,6 +480,8 @@ article_load(struct article *a, const char *file, struct diag *d)
 void
 article_free(struct article *a)
 {
+	size_t	 i;
+
 	free(a->file);
 	free(a->dir);
 	free(a->slug);
@@ -472,6 +497,11 @@ article_free(struct article *a)
 	free(a->keywords);
 	if (a->doc != NULL)
 		cmark_node_free(a->doc);
+	for (i = 0; i < a->nfigures; i++) {
+		image_free(&a->figures[i].img);
+		diag_held_free(&a->figures[i].held);
+	}
+	free(a->figures);
 	memset(a, 0, sizeof(*a));
 }
 

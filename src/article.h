@@ -1,4 +1,9 @@
-/* An article: optional YAML front matter, then a CommonMark body. */
+/*
+ * An article: optional YAML front matter, then a CommonMark body.  It
+ * loads its own figures, so that the stages after it do no file I/O: a
+ * figure that cannot be shown is reported by each leaflet that comes to
+ * it, in its place among the leaflet's other messages (see diag_held).
+ */
 #ifndef LP_ARTICLE_H
 #define LP_ARTICLE_H
 #include <stddef.h>
@@ -6,6 +11,17 @@
 #include <cmark.h>
 
 #include "diag.h"
+#include "image.h"
+
+/* An image the body shows, in document order. */
+struct figure {
+	cmark_node	*node;		/* its CMARK_NODE_IMAGE */
+	struct srcpos	 pos;		/* where it is named */
+	int		 remote;	/* not a local file: never loaded */
+	int		 ok;		/* img is loaded */
+	struct image	 img;
+	struct diag_held held;		/* why it cannot be shown */
+};
 
 struct article {
 	char		*file;		/* path as given */
@@ -25,6 +41,8 @@ struct article {
 	int		 captions;	/* show images' alt text below them */
 	int		 body_line;	/* source line where the body starts (1-based) */
 	cmark_node	*doc;		/* the body, parsed with CMARK_OPT_SMART and sourcepos */
+	struct figure	*figures;
+	size_t		 nfigures;
 };
 
 /*
@@ -43,6 +61,8 @@ struct article {
 #define ARTICLE_MAXBRACKETS	10000
 #define ARTICLE_MAXNEST		32
 #define ARTICLE_MAXDEPTH	64
+/* Figures loaded; a leaflet shows no more (with its logo) than this. */
+#define ARTICLE_MAXIMAGES	256
 
 /*
  * Split off front matter at body start: returns the length of the front

@@ -1,5 +1,7 @@
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "diag.h"
 
@@ -59,4 +61,40 @@ diag_at(struct diag *d, enum diag_level lvl, const struct srcpos *pos,
 	va_start(ap, fmt);
 	vmsg(d, lvl, pos->file, pos->line, pos->col, fmt, ap);
 	va_end(ap);
+}
+
+void
+diag_hold(struct diag *tmp, struct diag_held *h)
+{
+	memset(h, 0, sizeof(*h));
+	memset(tmp, 0, sizeof(*tmp));
+	tmp->out = open_memstream(&h->text, &h->len);
+}
+
+void
+diag_hold_end(struct diag *tmp, struct diag_held *h)
+{
+	if (tmp->out != NULL)
+		fclose(tmp->out);
+	tmp->out = NULL;
+	h->nwarn = tmp->nwarn;
+	h->nerr = tmp->nerr;
+}
+
+void
+diag_replay(struct diag *d, const struct diag_held *h)
+{
+	d->nwarn += h->nwarn;
+	d->nerr += h->nerr;
+	if (d->out != NULL && h->text != NULL && h->len > 0) {
+		fwrite(h->text, 1, h->len, d->out);
+		fflush(d->out);
+	}
+}
+
+void
+diag_held_free(struct diag_held *h)
+{
+	free(h->text);
+	memset(h, 0, sizeof(*h));
 }

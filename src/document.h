@@ -1,7 +1,9 @@
 /*
  * The document: an article and a profile turned into a flat list of
  * styled blocks.  Sizes, colours and spacing are decided here; where
- * things go on the page is decided by layout.
+ * things go on the page is decided by layout.  The containers the blocks
+ * sat in (lists, items, block quotes) are kept beside them as groups, so
+ * that a tagged PDF can rebuild the nesting the flat list leaves out.
  */
 #ifndef LP_DOCUMENT_H
 #define LP_DOCUMENT_H
@@ -40,7 +42,7 @@ enum role {
 	ROLE_SUBTITLE,
 	ROLE_LI,
 	ROLE_CODE,
-	ROLE_QUOTE,
+	ROLE_QUOTE,	/* a paragraph of a block quote that is no callout */
 	ROLE_RULE,
 	ROLE_FIGURE,
 	ROLE_BRAND,
@@ -63,6 +65,23 @@ struct callout {
 	float		 pad;		/* inner padding its blocks are indented by */
 };
 
+enum group_kind {
+	GROUP_LIST,
+	GROUP_ITEM,
+	GROUP_QUOTE
+};
+
+/* A container in the article; groups[] lists them in document order. */
+struct group {
+	enum group_kind	 kind;
+	int		 parent;	/* index into groups, or -1 at top level */
+	int		 ordered;	/* list: numbered */
+	int		 start;		/* ordered list: its first number */
+	int		 tight;		/* list: items without space between */
+	int		 callout;	/* quote: index + 1 into callouts when it
+					   is drawn as one; 0 when it indents */
+};
+
 struct block {
 	enum block_kind	 kind;
 	enum role	 role;
@@ -83,6 +102,7 @@ struct block {
 	int		 nosplit;	/* no page break inside */
 	int		 pre;		/* preformatted: lines end only at newlines */
 	int		 image;		/* BLK_IMAGE, BLK_BRAND: index + 1 into images, or 0 */
+	int		 group;		/* innermost container, or -1 */
 	struct srcpos	 pos;
 };
 
@@ -91,22 +111,20 @@ struct document {
 	size_t		 nblocks;
 	struct callout	*callouts;
 	size_t		 ncallouts;
-	struct image	*images;
+	struct group	*groups;
+	size_t		 ngroups;
+	const struct image **images;	/* the profile's logo first, if any,
+					   then the article's figures shown */
 	size_t		 nimages;
-	float		 page_width;	/* points */
-	float		 page_height;
-	float		 body_size;
 	int		 justify;	/* set prose justified */
 	int		 pdfa;		/* PDF/A-1b */
 	struct rgb	 primary;
 	struct rgb	 accent;
-	struct rgb	 text;
 	/* metadata and furniture */
 	char		*title;
 	char		*subtitle;
-	char		*author;	/* the clinic */
+	char		*clinic;	/* its name: the PDF's author */
 	char		*lang;
-	char		*published;	/* ISO date or NULL */
 	char		*keywords;	/* or NULL */
 	long long	 date;		/* creation date, seconds since 1970; -1: none */
 	int		 captions;	/* alt text shown under images */

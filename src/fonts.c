@@ -29,6 +29,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bigendian.h"
 #include "diag.h"
 #include "fonts.h"
 #include "utf8.h"
@@ -53,25 +54,12 @@ struct tables {
 	struct table	head, hhea, maxp, hmtx, cmap, os2, name, glyf, loca;
 };
 
-static uint16_t
-get16(const unsigned char *p)
-{
-	return (uint16_t)(p[0] << 8 | p[1]);
-}
-
 static int16_t
 gets16(const unsigned char *p)
 {
 	uint16_t v = get16(p);
 
 	return v < 0x8000 ? (int16_t)v : (int16_t)(v - 0x10000L);
-}
-
-static uint32_t
-get32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-	    (uint32_t)p[2] << 8 | (uint32_t)p[3];
 }
 
 /* Report one error against path, formatted, and return -1. */
@@ -304,11 +292,6 @@ parse_metrics(struct font *f, const struct tables *t, struct diag *d)
 	f->ascent = (float)asc / (float)f->upem;
 	f->descent = (float)-desc / (float)f->upem;
 
-	f->capheight = 0;
-	if (t->os2.p != NULL && t->os2.len >= 90 && get16(t->os2.p) >= 2)
-		f->capheight = (float)gets16(t->os2.p + 88) / (float)f->upem;
-	if (f->capheight <= 0)
-		f->capheight = f->ascent * 0.7f;
 	return 0;
 }
 

@@ -18,7 +18,6 @@ struct font {
 	unsigned	 upem;		/* units per em */
 	float		 ascent;	/* per em, positive (hhea or OS/2 typo) */
 	float		 descent;	/* per em, positive below the baseline */
-	float		 capheight;	/* per em */
 	unsigned	 nglyphs;
 	uint16_t	*advance;	/* per glyph, in 1/1000 em as the PDF writes it */
 	/* cmap: private to fonts.c */

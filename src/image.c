@@ -8,25 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigendian.h"
 #include "fileio.h"
 #include "image.h"
 #include "xalloc.h"
 
 #define IMAGE_MAX_SIDE	20000	/* pixels: limits against hostile input */
 #define IMAGE_MAX_AREA	(25u * 1000 * 1000)
-
-static unsigned
-be16(const unsigned char *p)
-{
-	return (unsigned)p[0] << 8 | p[1];
-}
-
-static unsigned long
-be32(const unsigned char *p)
-{
-	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 |
-	    (unsigned long)p[2] << 8 | p[3];
-}
 
 static int
 png_size(const unsigned char *p, size_t n, unsigned *w, unsigned *h)
@@ -36,8 +24,8 @@ png_size(const unsigned char *p, size_t n, unsigned *w, unsigned *h)
 
 	if (n < 33 || memcmp(p, sig, 8) != 0 || memcmp(p + 12, "IHDR", 4) != 0)
 		return -1;
-	*w = (unsigned)be32(p + 16);
-	*h = (unsigned)be32(p + 20);
+	*w = (unsigned)get32(p + 16);
+	*h = (unsigned)get32(p + 20);
 	/* An image needs at least one IDAT and an IEND. */
 	if (n < 45 || memcmp(p + n - 8, "IEND", 4) != 0)
 		return -1;
@@ -77,15 +65,15 @@ jpeg_size(const unsigned char *p, size_t n, unsigned *w, unsigned *h,
 			i++;
 			continue;
 		}
-		len = be16(p + i + 2);
+		len = get16(p + i + 2);
 		if (len < 2 || i + 2 + len > n)
 			return -1;
 		if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 &&
 		    m != 0xCC) {
 			if (len < 8)
 				return -1;
-			*h = be16(p + i + 5);
-			*w = be16(p + i + 7);
+			*h = get16(p + i + 5);
+			*w = get16(p + i + 7);
 			*nc = p[i + 9];
 			return jpeg_ends(p, n);
 		}

@@ -129,7 +129,7 @@ prepare(struct build *b, struct document *doc, const struct article *a,
 	rc = document_build(doc, a, p, fonts, b->d);
 	doc->pdfa |= b->pdfa;
 	for (i = 0; rc == 0 && i < doc->nimages; i++)
-		rc = imgcache_prepare(&b->images, &doc->images[i], doc->pdfa,
+		rc = imgcache_prepare(&b->images, doc->images[i], doc->pdfa,
 		    b->d);
 	if (started)
 		pthread_join(th, NULL);
@@ -141,29 +141,21 @@ static int
 render(struct build *b, struct leaflet *lf, const struct font *const *fonts)
 {
 	const struct document *doc = &lf->doc;
-	const struct image **images;
 	struct pdfinfo info;
-	size_t i;
-	int rc;
 
-	images = xcalloc(doc->nimages ? doc->nimages : 1, sizeof(*images));
-	for (i = 0; i < doc->nimages; i++)
-		images[i] = &doc->images[i];
 	memset(&info, 0, sizeof(info));
 	info.title = doc->title;
 	info.subtitle = doc->subtitle;
-	info.author = doc->author;
+	info.author = doc->clinic;
 	info.keywords = doc->keywords;
 	info.lang = doc->lang;
 	/* reproducible builds ask for SOURCE_DATE_EPOCH */
 	info.date = b->source_date >= 0 ? b->source_date : doc->date;
 	info.pdfa = doc->pdfa;
-	info.images = images;
+	info.images = doc->images;
 	info.nimages = doc->nimages;
-	rc = render_pdf(&lf->pages, &info, fonts, &b->images, &lf->pdf,
+	return render_pdf(&lf->pages, &info, fonts, &b->images, &lf->pdf,
 	    &lf->len, b->d);
-	free(images);
-	return rc;
 }
 
 int

@@ -1,8 +1,11 @@
 /*
- * Pages: the display list layout hands to render (and to the dump).
+ * Pages: the display list layout hands to render (and to the dump), the
+ * last plain data structure of the pipeline.  It is self-contained:
+ * render needs nothing else but a small record of metadata (render.h).
  * Coordinates are PDF points with the origin at the page's bottom left.
- * Every item names the document block it came from, or -1 for page
- * furniture (header, footer, page numbers), so render can tag it.
+ * Every item says what it is to a reader (enum tag) and names the
+ * document block it came from, or -1 for page furniture, so render can
+ * write a tagged PDF.  Headings are marks, for the outline and links.
  */
 #ifndef LP_PAGES_H
 #define LP_PAGES_H

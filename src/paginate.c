@@ -110,7 +110,7 @@ brand_unit(struct pag *p, size_t bi)
 	struct unit *u;
 
 	if (b->image)
-		image_size(&p->doc->images[b->image - 1], fr->w / 3,
+		image_size(p->doc->images[b->image - 1], fr->w / 3,
 		    LOGO_HEIGHT, &lw, &lh);
 	typeset_block(p->ts, b, t, fr->w - (b->image ? lw + BRAND_GAP : 0));
 	th = typeset_height(t);
@@ -130,7 +130,7 @@ image_unit(struct pag *p, size_t bi)
 	size_t k;
 	float w, h;
 
-	image_size(&p->doc->images[b->image - 1], text_width(p, bi),
+	image_size(p->doc->images[b->image - 1], text_width(p, bi),
 	    block_frame(p, bi)->h * IMAGE_MAX_FRAC, &w, &h);
 	typeset_block(p->ts, b, t, text_width(p, bi));
 	u = add_unit(p->f, (int)bi, -1, h);

@@ -16,6 +16,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
+#include "hash.h"
 #include "image.h"
 #include "pdfimage.h"
 #include "xalloc.h"
@@ -41,16 +42,6 @@ struct cimage {
 	struct plane	 pix;
 	struct plane	 alpha;		/* len 0: opaque */
 };
-
-static uint64_t
-fnv1a(const unsigned char *p, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325u;
-
-	while (n-- > 0)
-		h = (h ^ *p++) * 0x100000001b3u;
-	return h;
-}
 
 static void
 deflate_plane(struct plane *pl, const unsigned char *src, size_t n)

@@ -352,6 +352,20 @@ parse_root(struct profile *p, struct yamlx *y, const yaml_node_t *root)
 		yamlx_msg(y, DIAG_ERROR, root, "missing required key 'name'");
 }
 
+/* The logo, loaded once; its problems are held for the leaflets. */
+static void
+load_logo(struct profile *p)
+{
+	struct diag held;
+
+	if (p->logo == NULL)
+		return;
+	diag_hold(&held, &p->logo_held);
+	p->logo_ok = image_load(&p->logo_image, p->logo, &p->logo_pos,
+	    &held) == 0;
+	diag_hold_end(&held, &p->logo_held);
+}
+
 /*
  * The profile is filled as far as the text allows even when there are
  * errors; the caller frees it with profile_free() either way.
@@ -389,6 +403,7 @@ profile_parse(struct profile *p, const char *file, const char *buf,
 	if (yamlx_expect(&y, root, YAML_MAPPING_NODE, NULL) == -1)
 		goto out;
 	parse_root(p, &y, root);
+	load_logo(p);
 out:
 	yamlx_free(&y);
 	return d->nerr > nerr ? -1 : 0;
@@ -422,6 +437,9 @@ profile_free(struct profile *p)
 	free(p->name);
 	free(p->tagline);
 	free(p->logo);
+	if (p->logo_ok)
+		image_free(&p->logo_image);
+	diag_held_free(&p->logo_held);
 	free(p->phone);
 	free(p->email);
 	free(p->website);

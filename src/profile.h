@@ -1,9 +1,14 @@
-/* A clinic profile: the YAML file that brands a leaflet. */
+/*
+ * A clinic profile: the YAML file that brands a leaflet.  It loads its own
+ * logo, so that the stages after it do no file I/O: a logo that cannot be
+ * read is reported by each leaflet that would show it (see diag_held).
+ */
 #ifndef LP_PROFILE_H
 #define LP_PROFILE_H
 #include <stddef.h>
 
 #include "diag.h"
+#include "image.h"
 #include "style.h"
 
 enum paper {
@@ -19,6 +24,9 @@ struct profile {
 	char		*tagline;
 	char		*logo;		/* path resolved against dir, or NULL */
 	struct srcpos	 logo_pos;	/* where the logo key's value is */
+	struct image	 logo_image;	/* loaded when logo_ok */
+	int		 logo_ok;
+	struct diag_held logo_held;	/* why it could not be loaded */
 	struct rgb	 primary;
 	struct rgb	 accent;
 	char		*phone;

@@ -1,0 +1,109 @@
+/*
+ * docbuild: what the files that build a document share, and no one
+ * else needs: the build context, and the primitives that add blocks and
+ * runs to the document.  document.c walks the Markdown, furniture.c adds
+ * the clinic's brand band, contact box and governance line, headings.c
+ * names headings and checks the links to them.
+ */
+#ifndef LP_DOCBUILD_H
+#define LP_DOCBUILD_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmark.h>
+
+#include "document.h"
+
+/* Limits against hostile input. */
+#define MAX_INDENT_DEPTH	8	/* deeper lists and quotes stop indenting */
+#define MAX_BLOCKS		100000
+#define MAX_IMAGES		256
+
+struct style {			/* inline emphasis in force */
+	int		 strong;
+	int		 emph;
+	const char	*link;
+};
+
+struct frame {			/* one open container */
+	cmark_node_type	 type;
+	int		 ordered;
+	int		 tight;
+	int		 number;	/* next list number */
+	char		 delim;
+	int		 callout;	/* block quote: its callout */
+	int		 group;		/* its index in the document's groups */
+};
+
+struct slugset {		/* open addressing, a power of two */
+	const char	**v;
+	size_t		  n;
+	size_t		  cap;
+};
+
+struct ref {			/* a "#slug" link, to check */
+	const char	*slug;
+	int		 line;
+	int		 col;
+};
+
+struct ctx {
+	struct document		*doc;
+	const struct article	*art;
+	const struct profile	*prof;
+	const struct font *const *fonts;
+	struct diag		*d;
+	struct frame		*stack;
+	size_t			 depth;
+	size_t			 maxdepth;
+	struct block		*cur;		/* open text block, or NULL */
+	struct style		 st;
+	char			*marker;	/* list marker for the next block */
+	int			 callout;	/* current callout index + 1 */
+	float			 indent;
+	int			 item_first;	/* next block is an item's first */
+	int			 tight;		/* inside a tight list */
+	int			 group;		/* innermost container, or -1 */
+	struct ref		*refs;
+	size_t			 nrefs;
+	struct slugset		 slugs;		/* heading names so far */
+	cmark_node		*alert_node;	/* text opening "[!WARNING]" */
+	size_t			 alert_skip;	/* bytes of its tag */
+	const char		*alert_label;	/* shown instead */
+	uint32_t		*warned;	/* code points already warned of */
+	size_t			 nwarned;
+	size_t			 nextfig;	/* the article's next figure */
+	int			 err;
+};
+
+/* docbuild.c */
+struct rgb	 tint(struct rgb, float amount);
+struct block	*add_block(struct ctx *, enum block_kind, enum role, int line);
+struct run	*add_run(struct block *, const char *, size_t, enum face,
+		    float size, struct rgb, const char *link);
+void		 text_block(struct ctx *, enum role, const char *, enum face,
+		    float size, struct rgb, float space);
+int		 new_callout(struct document *, enum callout_kind, struct rgb,
+		    float pad);
+void		 check_glyphs(struct ctx *, enum face, const char *, size_t,
+		    int line);
+void		 check_run(struct ctx *, const struct run *, int from_profile);
+char		*plain_text(cmark_node *);
+int		 node_line(const struct ctx *, cmark_node *);
+
+/* containers.c */
+void		 enter_container(struct ctx *, cmark_node *);
+void		 leave_container(struct ctx *);
+void		 flush_marker(struct ctx *, int line);
+
+/* headings.c */
+void		 name_heading(struct ctx *, struct block *, cmark_node *);
+void		 add_ref(struct ctx *, const char *slug, int line, int col);
+void		 check_refs(struct ctx *);
+void		 headings_free(struct ctx *);
+
+/* furniture.c */
+int		 brand(struct ctx *, const char *title);
+void		 closing(struct ctx *);
+
+#endif

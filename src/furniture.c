@@ -1,0 +1,192 @@
+/*
+ * furniture: what the clinic adds around the article: the brand band and
+ * the title atop page 1, and at the end how to reach the clinic and the
+ * leaflet's governance line (its id, version and dates).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "date.h"
+#include "docbuild.h"
+#include "profile.h"
+#include "xalloc.h"
+
+/* Page 1 opens with the brand, then the title and the subtitle. */
+int
+brand(struct ctx *c, const char *title)
+{
+	const struct profile *p = c->prof;
+	const struct article *a = c->art;
+	struct document *doc = c->doc;
+	struct block *b;
+
+	if ((b = add_block(c, BLK_BRAND, ROLE_BRAND, 0)) == NULL)
+		return -1;
+	b->image = p->logo ? 1 : 0;
+	b->space_before = 0;
+	b->keep_next = 1;
+	add_run(b, p->name, strlen(p->name), FACE_BOLD, BRAND_SIZE, p->primary,
+	    NULL);
+	check_run(c, &b->runs[0], 1);
+	if (p->tagline != NULL) {
+		add_run(b, "", 0, FACE_REGULAR, TAGLINE_SIZE, COLOR_GREY,
+		    NULL)->hardbreak = 1;
+		add_run(b, p->tagline, strlen(p->tagline), FACE_REGULAR,
+		    TAGLINE_SIZE, COLOR_GREY, NULL);
+		check_run(c, &b->runs[2], 1);
+	}
+	text_block(c, ROLE_TITLE, title, FACE_BOLD, TITLE_SIZE, COLOR_TEXT,
+	    26.0f);
+	doc->blocks[doc->nblocks - 1].keep_next = 1;
+	if (a->subtitle != NULL) {
+		text_block(c, ROLE_SUBTITLE, a->subtitle, FACE_REGULAR,
+		    SUBTITLE_SIZE, p->primary, 4.0f);
+		doc->blocks[doc->nblocks - 1].keep_next = 1;
+	}
+	return 0;
+}
+
+/*
+ * One "Label: value" of the contact box; items after the first on a line
+ * follow a middle dot, and the value is a link when uri is set.
+ */
+static void
+contact_item(struct ctx *c, struct block *b, int first, const char *label,
+    const char *value, const char *uri)
+{
+	static const char sep[] = "\xc2\xa0\xc2\xb7 ";	/* nbsp, middle dot */
+
+	if (value == NULL)
+		return;
+	if (!first)
+		add_run(b, sep, strlen(sep), FACE_REGULAR, BODY_SIZE,
+		    COLOR_GREY, NULL);
+	add_run(b, label, strlen(label), FACE_BOLD, BODY_SIZE, COLOR_TEXT,
+	    NULL);
+	add_run(b, value, strlen(value), FACE_REGULAR, BODY_SIZE,
+	    uri ? c->doc->primary : COLOR_TEXT, uri);
+	check_run(c, &b->runs[b->nruns - 1], 1);
+}
+
+static void
+hard_break(struct block *b)
+{
+	add_run(b, "", 0, FACE_REGULAR, BODY_SIZE, COLOR_TEXT,
+	    NULL)->hardbreak = 1;
+}
+
+/* s with its spaces made no-break spaces; caller frees. */
+static char *
+nobreak(const char *s)
+{
+	char *out = xmalloc(2 * strlen(s) + 1), *o = out;
+
+	for (; *s != '\0'; s++)
+		if (*s == ' ') {
+			*o++ = '\xc2';
+			*o++ = '\xa0';
+		} else
+			*o++ = *s;
+	*o = '\0';
+	return out;
+}
+
+/* tel: URIs carry only digits and a leading plus. */
+static char *
+tel_uri(const char *phone)
+{
+	char *uri = xmalloc(strlen(phone) + 5), *t = uri + 4;
+	const char *s;
+
+	memcpy(uri, "tel:", 4);
+	for (s = phone; *s != '\0'; s++)
+		if ((*s >= '0' && *s <= '9') || (*s == '+' && t == uri + 4))
+			*t++ = *s;
+	*t = '\0';
+	return uri;
+}
+
+/* How to reach the clinic: its name and address, phone, email, website. */
+static int
+contact_box(struct ctx *c)
+{
+	const struct profile *p = c->prof;
+	struct block *b;
+	char *tel, *mail, *web, *nb;
+	size_t i;
+
+	/* the walk is over: no container is open */
+	c->depth = 0;
+	c->group = -1;
+	c->tight = 0;
+	c->callout = new_callout(c->doc, CALLOUT_CONTACT,
+	    tint(c->doc->primary, 0.09f), QUOTE_PAD);
+	c->indent = QUOTE_PAD;
+	text_block(c, ROLE_CONTACT, "Contact us", FACE_BOLD, CONTACT_HEAD,
+	    c->doc->primary, 22.0f);
+	c->doc->blocks[c->doc->nblocks - 1].keep_next = 1;
+	if ((b = add_block(c, BLK_TEXT, ROLE_CONTACT, 0)) == NULL)
+		return -1;
+	b->space_before = 3.0f;
+	b->nosplit = 1;
+	b->keep_next = 1;
+	add_run(b, p->name, strlen(p->name), FACE_BOLD, BODY_SIZE, COLOR_TEXT,
+	    NULL);
+	/* an address line breaks only between its parts: no "Suite / 200" */
+	for (i = 0; i < p->naddress; i++) {
+		add_run(b, ", ", 2, FACE_REGULAR, BODY_SIZE, COLOR_TEXT, NULL);
+		nb = nobreak(p->address[i]);
+		add_run(b, nb, strlen(nb), FACE_REGULAR, BODY_SIZE, COLOR_TEXT,
+		    NULL);
+		check_run(c, &b->runs[b->nruns - 1], 1);
+		free(nb);
+	}
+	hard_break(b);
+	tel = p->phone ? tel_uri(p->phone) : NULL;
+	mail = p->email ? xasprintf("mailto:%s", p->email) : NULL;
+	web = p->website == NULL ? NULL : strstr(p->website, "://") ?
+	    xstrdup(p->website) : xasprintf("https://%s", p->website);
+	contact_item(c, b, 1, "Phone: ", p->phone, tel);
+	contact_item(c, b, p->phone == NULL, "Email: ", p->email, mail);
+	if (p->website != NULL)
+		hard_break(b);
+	contact_item(c, b, 1, "Website: ", p->website, web);
+	free(tel);
+	free(mail);
+	free(web);
+	return 0;
+}
+
+/* Which leaflet this is: its id, version and dates, on one line. */
+static void
+governance(struct ctx *c)
+{
+	const struct article *a = c->art;
+	char *pub, *rev, *gov;
+
+	pub = date_format(a->published);
+	rev = date_format(a->review);
+	gov = xasprintf("%s%s%s%s%s%s%s%s",
+	    a->leaflet_id ? "Leaflet " : "", a->leaflet_id ? a->leaflet_id : "",
+	    a->version ? "  \xc2\xb7  Version " : "", a->version ? a->version : "",
+	    pub ? "  \xc2\xb7  Published " : "", pub ? pub : "",
+	    rev ? "  \xc2\xb7  Review by " : "", rev ? rev : "");
+	if (*gov != '\0')
+		text_block(c, ROLE_GOVERNANCE, gov[0] == ' ' ? gov + 5 : gov,
+		    FACE_REGULAR, GOVERN_SIZE, COLOR_GREY, 12.0f);
+	free(gov);
+	free(pub);
+	free(rev);
+}
+
+/* The leaflet's end: how to reach the clinic, and its governance line. */
+void
+closing(struct ctx *c)
+{
+	if (contact_box(c) == -1)
+		return;
+	c->callout = 0;
+	c->indent = 0;
+	governance(c);
+}
