@@ -64,7 +64,7 @@ static void
 set_texts(HPDF_Doc pdf, const struct document *doc, int escape)
 {
 	set_text(pdf, HPDF_INFO_TITLE, doc->title, escape);
-	set_text(pdf, HPDF_INFO_AUTHOR, doc->clinic, escape);
+	set_text(pdf, HPDF_INFO_AUTHOR, doc->author, escape);
 	set_text(pdf, HPDF_INFO_SUBJECT, doc->subtitle, escape);
 	set_text(pdf, HPDF_INFO_KEYWORDS, doc->keywords, escape);
 	set_text(pdf, HPDF_INFO_CREATOR, "leafpress " VERSION, escape);
