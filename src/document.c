@@ -384,6 +384,7 @@ init_doc(struct document *doc, const struct article *a,
 	doc->title = title;
 	doc->subtitle = a->subtitle ? xstrdup(a->subtitle) : NULL;
 	doc->clinic = xstrdup(p->name);
+	doc->author = xstrdup(a->author ? a->author : p->name);
 	doc->lang = xstrdup(a->lang ? a->lang : "en");
 	doc->keywords = a->keywords ? xstrdup(a->keywords) : NULL;
 	doc->captions = a->captions;
@@ -466,6 +467,7 @@ document_free(struct document *doc)
 	free(doc->title);
 	free(doc->subtitle);
 	free(doc->clinic);
+	free(doc->author);
 	free(doc->lang);
 	free(doc->keywords);
 	free(doc->footer);

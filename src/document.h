@@ -123,7 +123,8 @@ struct document {
 	/* metadata and furniture */
 	char		*title;
 	char		*subtitle;
-	char		*clinic;	/* its name: the PDF's author */
+	char		*clinic;	/* its name */
+	char		*author;	/* the PDF's: the article's, else the clinic */
 	char		*lang;
 	char		*keywords;	/* or NULL */
 	long long	 date;		/* creation date, seconds since 1970; -1: none */

@@ -146,7 +146,7 @@ render(struct build *b, struct leaflet *lf, const struct font *const *fonts)
 	memset(&info, 0, sizeof(info));
 	info.title = doc->title;
 	info.subtitle = doc->subtitle;
-	info.author = doc->clinic;
+	info.author = doc->author;
 	info.keywords = doc->keywords;
 	info.lang = doc->lang;
 	/* reproducible builds ask for SOURCE_DATE_EPOCH */

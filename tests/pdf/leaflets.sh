@@ -58,7 +58,9 @@ check() {
 
 	name=$(val "$yaml" name)
 	t "$l: Title is the article's title" test "$(meta Title)" = "$(val "$md" title)"
-	t "$l: Author is the clinic" test "$(meta Author)" = "$name"
+	author=$(val "$md" author)
+	t "$l: Author is the article's, else the clinic" \
+	    test "$(meta Author)" = "${author:-$name}"
 	t "$l: Subject is the subtitle" test "$(meta Subject)" = "$(val "$md" subtitle)"
 	t "$l: Creator is '$creator'" test "$(meta Creator)" = "$creator"
 

@@ -328,12 +328,14 @@ test_furniture(void)
 	    "  \xc2\xb7  Published 1 Nov 2026  \xc2\xb7  Review by 1 Nov 2027",
 	    "governance: id, version and dates");
 	T_EQ_INT(b.doc.date, 1793491200LL, "date: published, in seconds");
+	T_EQ_STR(b.doc.author, "Test Clinic", "author: the clinic without one");
 	k = nth(&b.doc, ROLE_CONTACT, 1);
 	T_OK(k != NULL && k->nruns > 7 && k->runs[7].link != NULL &&
 	    strcmp(k->runs[7].link, "tel:+4401632960123") == 0,
 	    "contact: a tel: link of digits");
 	unbuild(&b);
-	build(&b, "---\nversion: 3\n---\nText.\n", &d);
+	build(&b, "---\nversion: 3\nauthor: Stroke Team\n---\nText.\n", &d);
+	T_EQ_STR(b.doc.author, "Stroke Team", "author: the article's");
 	k = nth(&b.doc, ROLE_GOVERNANCE, 0);
 	/*
 	 * Today the line keeps one space of the separator it drops (gov + 5
@@ -353,7 +355,7 @@ main(void)
 {
 	struct diag d = { stderr, 0, 0 };
 
-	T_PLAN(52);
+	T_PLAN(54);
 	if (build_init(&ctx, "fonts", &d) == -1) {
 		T_OK(0, "bundled fonts load");
 		T_DONE();
