@@ -441,6 +441,36 @@ tag_items(const struct document *doc, struct page *pg)
 	}
 }
 
+/* The document's containers, for a tagged PDF to nest its items in. */
+static void
+copy_nesting(struct pages *out, const struct document *doc)
+{
+	const struct group *g;
+	size_t i;
+
+	out->nblocks = doc->nblocks;
+	out->parent = xcalloc(doc->nblocks ? doc->nblocks : 1,
+	    sizeof(*out->parent));
+	for (i = 0; i < doc->nblocks; i++)
+		out->parent[i] = doc->blocks[i].group;
+	out->nnest = doc->ngroups;
+	out->nest = xcalloc(doc->ngroups ? doc->ngroups : 1,
+	    sizeof(*out->nest));
+	for (i = 0; i < doc->ngroups; i++) {
+		g = &doc->groups[i];
+		out->nest[i].parent = g->parent;
+		if (g->kind == GROUP_LIST)
+			out->nest[i].kind = NEST_LIST;
+		else if (g->kind == GROUP_ITEM)
+			out->nest[i].kind = NEST_ITEM;
+		else if (g->callout && doc->callouts[g->callout - 1].kind ==
+		    CALLOUT_WARNING)
+			out->nest[i].kind = NEST_NOTE;
+		else
+			out->nest[i].kind = NEST_QUOTE;
+	}
+}
+
 void
 compose(struct pages *out, const struct flow *f, const struct document *doc,
     const struct shape *shape, const struct font *const *fonts)
@@ -461,6 +491,7 @@ compose(struct pages *out, const struct flow *f, const struct document *doc,
 	out->height = shape->height;
 	out->n = f->npages;
 	out->v = xcalloc(out->n, sizeof(*out->v));
+	copy_nesting(out, doc);
 	emit_boxes(&l, out);
 	for (i = 0; i < f->nu; i++)
 		emit_unit(&l, &out->v[f->frames[f->u[i].frame].page], &f->u[i]);

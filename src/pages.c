@@ -147,6 +147,8 @@ pages_free(struct pages *ps)
 	for (i = 0; i < ps->nmarks; i++)
 		free(ps->marks[i].title);
 	free(ps->marks);
+	free(ps->parent);
+	free(ps->nest);
 	free(ps->stats);
 	memset(ps, 0, sizeof(*ps));
 }

@@ -73,6 +73,23 @@ struct mark {
 	const char	*slug;		/* the document's */
 };
 
+/*
+ * A container the document's blocks sat in, so that a tagged PDF can
+ * nest what the flat list of items leaves flat: a list [L] of items
+ * [LI], a block quote [BlockQuote] or urgent callout [Note].
+ */
+enum nest_kind {
+	NEST_LIST,
+	NEST_ITEM,
+	NEST_QUOTE,
+	NEST_NOTE
+};
+
+struct nest {
+	enum nest_kind	 kind;
+	int		 parent;	/* index into nest, or -1 at top level */
+};
+
 /* How well one paragraph was set, for the dump and the tests. */
 struct parastat {
 	int		 block;
@@ -91,6 +108,11 @@ struct pages {
 	size_t		 n;
 	struct mark	*marks;
 	size_t		 nmarks;
+	int		*parent;	/* by block: its innermost container
+					   (index into nest), or -1 */
+	size_t		 nblocks;
+	struct nest	*nest;		/* in document order */
+	size_t		 nnest;
 	struct parastat	*stats;
 	size_t		 nstats;
 };

@@ -225,6 +225,33 @@ level_of(const struct built *b, const char *text)
 	return -1;
 }
 
+/* The containers around the block of the item with that text. */
+static const char *
+nesting(const struct built *b, const char *text)
+{
+	static const char *const names[] = { "list", "item", "quote", "note" };
+	static char out[256];
+	const struct pages *ps = &b->lf.pages;
+	size_t p, i;
+	int g = -2;
+
+	for (p = 0; p < ps->n && g == -2; p++)
+		for (i = 0; i < ps->v[p].nitems && g == -2; i++)
+			if (ps->v[p].items[i].text != NULL &&
+			    strcmp(ps->v[p].items[i].text, text) == 0 &&
+			    ps->v[p].items[i].block >= 0)
+				g = ps->parent[ps->v[p].items[i].block];
+	if (g == -2)
+		return "(no such text)";
+	out[0] = '\0';
+	for (; g >= 0 && strlen(out) < 200; g = ps->nest[g].parent) {
+		if (out[0] != '\0')
+			strcat(out, " ");
+		strcat(out, names[ps->nest[g].kind]);
+	}
+	return out;
+}
+
 int
 main(void)
 {
@@ -235,7 +262,7 @@ main(void)
 	char *md, *tail;
 	int n, ok = 1, pages2 = 0;
 
-	T_PLAN(34);
+	T_PLAN(39);
 	if (build_init(&ctx, "fonts", &d) == -1) {
 		T_OK(0, "bundled fonts load");
 		T_DONE();
@@ -383,6 +410,22 @@ main(void)
 		T_EQ_INT(tag_of(&b, -1, NULL), -1, "no item left untagged");
 	} else
 		T_OK(0, "tagged article builds");
+	unbuild(&b);
+	free(md);
+
+	/* the nesting the flat list of items leaves out */
+	md = xstrdup("- outer\n  - inner\n\n> quoted\n>\n> > deeper\n\n"
+	    "> **Warning:** urgent\n\nplain\n");
+	if (build(&b, &ctx, md) == 0) {
+		T_EQ_STR(nesting(&b, "inner"), "item list item list",
+		    "list in list: item, list, item, list");
+		T_EQ_STR(nesting(&b, "outer"), "item list", "outer item");
+		T_EQ_STR(nesting(&b, "deeper"), "quote quote",
+		    "quote in quote");
+		T_EQ_STR(nesting(&b, "urgent"), "note", "urgent callout: a note");
+		T_EQ_STR(nesting(&b, "plain"), "", "top level: no container");
+	} else
+		T_OK(0, "nested article builds");
 	unbuild(&b);
 	free(md);
 
