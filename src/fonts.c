@@ -131,6 +131,54 @@ tagstr(const unsigned char *p, char out[5])
 	out[4] = '\0';
 }
 
+/* Where a table the metrics need is kept; NULL for the others. */
+static struct table *
+table_slot(struct tables *t, uint32_t tag)
+{
+	switch (tag) {
+	case TAG('h', 'e', 'a', 'd'):
+		return &t->head;
+	case TAG('h', 'h', 'e', 'a'):
+		return &t->hhea;
+	case TAG('m', 'a', 'x', 'p'):
+		return &t->maxp;
+	case TAG('h', 'm', 't', 'x'):
+		return &t->hmtx;
+	case TAG('c', 'm', 'a', 'p'):
+		return &t->cmap;
+	case TAG('O', 'S', '/', '2'):
+		return &t->os2;
+	case TAG('n', 'a', 'm', 'e'):
+		return &t->name;
+	case TAG('g', 'l', 'y', 'f'):
+		return &t->glyf;
+	case TAG('l', 'o', 'c', 'a'):
+		return &t->loca;
+	default:
+		return NULL;
+	}
+}
+
+/* The tables every face must have. */
+static int
+need_tables(const struct font *f, const struct tables *t, struct diag *d)
+{
+	if (t->glyf.p == NULL || t->loca.p == NULL)
+		return fail(d, f->path, "not a TrueType font "
+		    "(no glyf or loca table)");
+	if (t->head.p == NULL)
+		return fail(d, f->path, "corrupt font: no head table");
+	if (t->hhea.p == NULL)
+		return fail(d, f->path, "corrupt font: no hhea table");
+	if (t->maxp.p == NULL)
+		return fail(d, f->path, "corrupt font: no maxp table");
+	if (t->hmtx.p == NULL)
+		return fail(d, f->path, "corrupt font: no hmtx table");
+	if (t->cmap.p == NULL)
+		return fail(d, f->path, "corrupt font: no cmap table");
+	return 0;
+}
+
 static int
 parse_dir(const struct font *f, struct tables *t, struct diag *d)
 {
@@ -171,57 +219,15 @@ parse_dir(const struct font *f, struct tables *t, struct diag *d)
 			return fail(d, f->path, "corrupt font: table '%s' "
 			    "lies outside the file", name);
 		}
-		switch (tag) {
-		case TAG('h', 'e', 'a', 'd'):
-			dst = &t->head;
-			break;
-		case TAG('h', 'h', 'e', 'a'):
-			dst = &t->hhea;
-			break;
-		case TAG('m', 'a', 'x', 'p'):
-			dst = &t->maxp;
-			break;
-		case TAG('h', 'm', 't', 'x'):
-			dst = &t->hmtx;
-			break;
-		case TAG('c', 'm', 'a', 'p'):
-			dst = &t->cmap;
-			break;
-		case TAG('O', 'S', '/', '2'):
-			dst = &t->os2;
-			break;
-		case TAG('n', 'a', 'm', 'e'):
-			dst = &t->name;
-			break;
-		case TAG('g', 'l', 'y', 'f'):
-			dst = &t->glyf;
-			break;
-		case TAG('l', 'o', 'c', 'a'):
-			dst = &t->loca;
-			break;
-		default:
+		if ((dst = table_slot(t, tag)) == NULL)
 			continue;
-		}
 		if (dst->p == NULL) {
 			dst->p = f->data + off;
 			dst->len = len;
 		}
 	}
 
-	if (t->glyf.p == NULL || t->loca.p == NULL)
-		return fail(d, f->path, "not a TrueType font "
-		    "(no glyf or loca table)");
-	if (t->head.p == NULL)
-		return fail(d, f->path, "corrupt font: no head table");
-	if (t->hhea.p == NULL)
-		return fail(d, f->path, "corrupt font: no hhea table");
-	if (t->maxp.p == NULL)
-		return fail(d, f->path, "corrupt font: no maxp table");
-	if (t->hmtx.p == NULL)
-		return fail(d, f->path, "corrupt font: no hmtx table");
-	if (t->cmap.p == NULL)
-		return fail(d, f->path, "corrupt font: no cmap table");
-	return 0;
+	return need_tables(f, t, d);
 }
 
 /*
