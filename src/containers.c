@@ -88,11 +88,7 @@ open_callout(struct ctx *c, cmark_node *quote)
 static void
 push(struct ctx *c, cmark_node_type type)
 {
-	if (c->depth == c->maxdepth) {
-		c->maxdepth = c->maxdepth ? c->maxdepth * 2 : 16;
-		c->stack = xreallocarray(c->stack, c->maxdepth,
-		    sizeof(*c->stack));
-	}
+	c->stack = xgrow(c->stack, c->depth, sizeof(*c->stack));
 	memset(&c->stack[c->depth], 0, sizeof(c->stack[0]));
 	c->stack[c->depth].type = type;
 	c->depth++;
@@ -118,7 +114,7 @@ indent_for(const struct ctx *c)
 	return x;
 }
 
-static struct frame *
+static struct open *
 innermost_list(struct ctx *c)
 {
 	size_t i;
@@ -133,7 +129,7 @@ static void
 enter_item(struct ctx *c)
 {
 	static const char *bullets[] = { "\xe2\x80\xa2", "\xe2\x80\x93" };
-	struct frame *l = innermost_list(c);
+	struct open *l = innermost_list(c);
 	size_t level = 0, i;
 
 	for (i = 0; i < c->depth; i++)
@@ -184,7 +180,7 @@ flush_marker(struct ctx *c, int line)
  * item's marker that flush_marker() adds before a quote or list in it.
  */
 static void
-add_group(struct ctx *c, struct frame *f)
+add_group(struct ctx *c, struct open *f)
 {
 	struct document *doc = c->doc;
 	struct group *g;
@@ -207,7 +203,7 @@ void
 enter_container(struct ctx *c, cmark_node *n)
 {
 	cmark_node_type type = cmark_node_get_type(n);
-	struct frame *f;
+	struct open *f;
 	struct block *b;
 
 	push(c, type);

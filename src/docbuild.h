@@ -25,7 +25,7 @@ struct style {			/* inline emphasis in force */
 	const char	*link;
 };
 
-struct frame {			/* one open container */
+struct open {			/* one open container: the walk's stack */
 	cmark_node_type	 type;
 	int		 ordered;
 	int		 tight;
@@ -53,9 +53,8 @@ struct ctx {
 	const struct profile	*prof;
 	const struct font *const *fonts;
 	struct diag		*d;
-	struct frame		*stack;
+	struct open		*stack;
 	size_t			 depth;
-	size_t			 maxdepth;
 	struct block		*cur;		/* open text block, or NULL */
 	struct style		 st;
 	char			*marker;	/* list marker for the next block */

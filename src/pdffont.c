@@ -46,7 +46,6 @@ struct pdffont {
 	uint16_t		*gid;		/* id -> glyph */
 	int16_t			*w;		/* id -> advance, 1/1000 em */
 	unsigned		 n;		/* ids 1..n in use */
-	unsigned		 cap;
 };
 
 /* Next code point of UTF-8 text; invalid or beyond the BMP: U+FFFD. */
@@ -77,12 +76,10 @@ cid_of(struct pdffont *f, unsigned cp)
 		return 0;
 	if (pg == NULL)
 		pg = f->cid[cp >> 8] = xcalloc(256, sizeof(*pg));
-	if (f->n + 1 >= f->cap) {
-		f->cap = f->cap ? f->cap * 2 : 256;
-		f->uni = xreallocarray(f->uni, f->cap, sizeof(*f->uni));
-		f->gid = xreallocarray(f->gid, f->cap, sizeof(*f->gid));
-		f->w = xreallocarray(f->w, f->cap, sizeof(*f->w));
-	}
+	/* ids count from 1: room for element n + 1 of each array */
+	f->uni = xgrow(f->uni, f->n + 1, sizeof(*f->uni));
+	f->gid = xgrow(f->gid, f->n + 1, sizeof(*f->gid));
+	f->w = xgrow(f->w, f->n + 1, sizeof(*f->w));
 	c = ++f->n;
 	f->uni[c] = (uint16_t)cp;
 	/* GetCharWidth marks the glyph (and its parts) as used */

@@ -192,11 +192,8 @@ add_lines(struct profile *p, const char *s)
 			nl = s + strlen(s);
 		if ((n = (size_t)(nl - s)) == 0)
 			continue;
-		/* Grow by doubling: at every power of two. */
-		if ((p->naddress & (p->naddress - 1)) == 0)
-			p->address = xreallocarray(p->address,
-			    p->naddress ? p->naddress * 2 : 1,
-			    sizeof(*p->address));
+		p->address = xgrow(p->address, p->naddress,
+		    sizeof(*p->address));
 		p->address[p->naddress++] = xstrndup(s, n);
 	}
 }
