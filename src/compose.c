@@ -22,6 +22,7 @@
 
 struct comp {
 	const struct document	 *doc;
+	size_t			 *order;	/* units by frame, for reading order */
 	const struct font *const *fonts;
 	const struct flow	 *f;
 	const struct shape	 *shape;
@@ -29,6 +30,9 @@ struct comp {
 	float			  asc;	/* per em, of the regular face */
 	float			  desc;
 };
+
+/* The i-th unit in reading order. */
+#define UNIT(l, i)	(&(l)->f->u[(l)->order[i]])
 
 /* The frame a unit was placed in. */
 static const struct frame *
@@ -346,30 +350,31 @@ emit_boxes(struct comp *l, struct pages *out)
 	int c;
 
 	for (i = 0; i < l->f->nu; i = j) {
-		c = doc->blocks[l->f->u[i].block].callout;
-		for (j = i + 1; j < l->f->nu &&
-		    l->f->u[j].frame == l->f->u[i].frame && c != 0 &&
-		    doc->blocks[l->f->u[j].block].callout == c; j++)
+		const struct unit *u = UNIT(l, i), *last;
+
+		c = doc->blocks[u->block].callout;
+		for (j = i + 1; j < l->f->nu && UNIT(l, j)->frame == u->frame &&
+		    c != 0 && doc->blocks[UNIT(l, j)->block].callout == c; j++)
 			;
 		if (c == 0)
 			continue;
-		fr = &l->f->frames[l->f->u[i].frame];
+		last = UNIT(l, j - 1);
+		fr = &l->f->frames[u->frame];
 		pg = &out->v[fr->page];
 		co = &doc->callouts[c - 1];
-		top = l->f->u[i].top - l->f->u[i].pad_top;
-		bottom = l->f->u[j - 1].top + l->f->u[j - 1].h +
-		    l->f->u[j - 1].pad_bottom;
-		left = doc->blocks[l->f->u[i].block].indent - co->pad;
+		top = u->top - u->pad_top;
+		bottom = last->top + last->h + last->pad_bottom;
+		left = doc->blocks[u->block].indent - co->pad;
 		it = pages_add(pg, IT_RECT, -1);
 		it->x = fr->x + left;
-		it->y = page_y(l, &l->f->u[i], bottom);
+		it->y = page_y(l, u, bottom);
 		it->w = fr->w - left;
 		it->h = bottom - top;
 		it->color = co->fill;
 		if (co->bar > 0) {
 			it = pages_add(pg, IT_RECT, -1);
 			it->x = fr->x + left;
-			it->y = page_y(l, &l->f->u[i], bottom);
+			it->y = page_y(l, u, bottom);
 			it->w = co->bar;
 			it->h = bottom - top;
 			it->color = co->edge;
@@ -471,6 +476,27 @@ copy_nesting(struct pages *out, const struct document *doc)
 	}
 }
 
+/*
+ * Units in reading order: by frame, in order within one.  Stories fill
+ * their frames one after another, so a cover's frame may come after
+ * body frames in units' order but before them on the page.
+ */
+static size_t *
+reading_order(const struct flow *f)
+{
+	size_t *start = xcalloc(f->nframes + 1, sizeof(*start));
+	size_t *order = xcalloc(f->nu ? f->nu : 1, sizeof(*order)), i;
+
+	for (i = 0; i < f->nu; i++)
+		start[f->u[i].frame + 1]++;
+	for (i = 0; i < f->nframes; i++)
+		start[i + 1] += start[i];
+	for (i = 0; i < f->nu; i++)
+		order[start[f->u[i].frame]++] = i;
+	free(start);
+	return order;
+}
+
 void
 compose(struct pages *out, const struct flow *f, const struct document *doc,
     const struct shape *shape, const struct font *const *fonts)
@@ -491,10 +517,12 @@ compose(struct pages *out, const struct flow *f, const struct document *doc,
 	out->height = shape->height;
 	out->n = f->npages;
 	out->v = xcalloc(out->n, sizeof(*out->v));
+	l.order = reading_order(f);
 	copy_nesting(out, doc);
 	emit_boxes(&l, out);
 	for (i = 0; i < f->nu; i++)
-		emit_unit(&l, &out->v[f->frames[f->u[i].frame].page], &f->u[i]);
+		emit_unit(&l, &out->v[f->frames[UNIT(&l, i)->frame].page],
+		    UNIT(&l, i));
 	memset(&fu, 0, sizeof(fu));
 	fu.fonts = fonts;
 	fu.footer = doc->footer;
@@ -504,4 +532,5 @@ compose(struct pages *out, const struct flow *f, const struct document *doc,
 		shape->furniture(shape, &out->v[fu.page], &fu);
 		tag_items(doc, &out->v[fu.page]);
 	}
+	free(l.order);
 }

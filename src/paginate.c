@@ -28,6 +28,7 @@
 #define PRE_NOSPLIT	10	/* code blocks up to this many lines stay whole */
 #define IMAGE_MAX_FRAC	0.6f	/* of the frame's height */
 #define MAX_PASSES	8	/* of pagination, mending what the last found */
+#define MAX_FRAMES	100000	/* asked of a shape, against endless search */
 
 struct pag {
 	const struct document	*doc;
@@ -47,7 +48,9 @@ frame_at(struct pag *p, size_t n)
 	struct frame fr;
 
 	while (p->nfr <= n) {
-		if (p->shape->frame(p->shape, p->nfr, &fr) == -1)
+		memset(&fr, 0, sizeof(fr));	/* a shape of one story says none */
+		if (p->nfr == MAX_FRAMES ||
+		    p->shape->frame(p->shape, p->nfr, &fr) == -1)
 			return NULL;
 		p->fr = xgrow(p->fr, p->nfr, sizeof(*p->fr));
 		p->fr[p->nfr++] = fr;
@@ -209,43 +212,102 @@ make_units(struct pag *p)
 	}
 }
 
-/* Assign each unit a frame and a place in it; -1 when frames run out. */
+/* The story a block goes to: the body, unless the shape has its own. */
+static enum story
+block_story(const struct pag *p, int bi)
+{
+	enum story k;
+
+	switch (p->doc->blocks[bi].role) {
+	case ROLE_BRAND:
+	case ROLE_TITLE:
+	case ROLE_SUBTITLE:
+		k = STORY_COVER;
+		break;
+	case ROLE_CONTACT:
+	case ROLE_GOVERNANCE:
+		k = STORY_BACK;
+		break;
+	default:
+		k = STORY_BODY;
+		break;
+	}
+	return p->shape->stories & (1u << k) ? k : STORY_BODY;
+}
+
+/* Index of the n-th frame of story k, or -1 when the shape has none. */
+static long
+story_frame(struct pag *p, enum story k, size_t n)
+{
+	size_t i, seen = 0;
+
+	for (i = 0; frame_at(p, i) != NULL; i++)
+		if (p->fr[i].story == k && seen++ == n)
+			return (long)i;
+	return -1;
+}
+
+/*
+ * Assign each unit of story k (ix[0..m), in order) a frame of that
+ * story and a place in it; -1 (reported) when its frames run out.
+ */
 static int
-place(struct pag *p)
+place_story(struct pag *p, enum story k, const size_t *ix, size_t m)
 {
 	struct flow *f = p->f;
-	const struct frame *fr = frame_at(p, 0);
+	struct unit *u;
 	size_t i, b, start = 0, n = 0;
+	long fi = story_frame(p, k, 0);
 	float y = 0, need, sp;
 
-	for (i = 0; fr != NULL && i < f->nu; i++) {
-		struct unit *u = &f->u[i];
-
+	for (i = 0; fi >= 0 && i < m; i++) {
+		u = &f->u[ix[i]];
 		sp = i == start ? 0 : u->space;
 		need = sp + u->pad_top + u->h + u->pad_bottom;
-		if (y + need <= fr->h || i == start) {
-			u->frame = n;
+		if (y + need <= p->fr[fi].h || i == start) {
+			u->frame = (size_t)fi;
 			u->top = y + sp + u->pad_top;
 			y += need;
+			if (p->fr[fi].page + 1 > f->npages)
+				f->npages = p->fr[fi].page + 1;
 			continue;
 		}
-		for (b = i; b > start && f->u[b].nobreak; b--)
+		for (b = i; b > start && f->u[ix[b]].nobreak; b--)
 			;
 		if (b == start)		/* nowhere to break: a keep gives way */
 			b = i;
-		fr = frame_at(p, ++n);
+		fi = story_frame(p, k, ++n);
 		start = b;
 		y = 0;
 		i = b - 1;
 	}
-	if (fr == NULL) {
+	if (fi < 0) {
 		diag_msg(p->d, DIAG_ERROR, p->doc->title, 0, 0, "the text "
 		    "does not fit in the %zu frames of this layout", n);
 		return -1;
 	}
-	f->nframes = n + 1;
-	f->npages = p->fr[n].page + 1;
 	return 0;
+}
+
+/* Place every story's units in its frames; -1 when frames run out. */
+static int
+place(struct pag *p)
+{
+	struct flow *f = p->f;
+	size_t *ix = xcalloc(f->nu ? f->nu : 1, sizeof(*ix)), i, m;
+	enum story k;
+	int rc = 0;
+
+	f->npages = p->fr[0].page + 1;
+	for (k = STORY_BODY; rc == 0 && k < STORY__MAX; k++) {
+		for (i = m = 0; i < f->nu; i++)
+			if (block_story(p, f->u[i].block) == k)
+				ix[m++] = i;
+		if (m > 0)
+			rc = place_story(p, k, ix, m);
+	}
+	free(ix);
+	return rc;
 }
 
 /*
@@ -327,6 +389,7 @@ paginate(struct flow *f, const struct document *doc,
 			break;
 	}
 	f->frames = p.fr;
+	f->nframes = p.nfr;
 	free(p.set);
 	return rc;
 }

@@ -17,8 +17,23 @@
 struct font;
 struct page;
 
+/*
+ * What flows through a frame: a story, as page-layout programs call a
+ * text threaded through frames.  The article's body always has frames;
+ * a shape that gives the cover (brand, title, subtitle) or the back (the
+ * contact box and governance line) frames of their own says so in
+ * shape.stories, and those blocks go there instead of the body.
+ */
+enum story {
+	STORY_BODY,
+	STORY_COVER,
+	STORY_BACK,
+	STORY__MAX
+};
+
 /* A rectangle text flows into. */
 struct frame {
+	enum story story;	/* what it takes */
 	size_t	page;		/* index of the page it is on */
 	float	x;		/* left edge, from the page's left */
 	float	top;		/* from the page's top */
@@ -38,11 +53,13 @@ struct furnish {
 struct shape {
 	float	width;		/* of every page, in points */
 	float	height;
+	unsigned stories;	/* 1 << story for each story with frames
+				   of its own, besides the body */
 	/*
 	 * The n-th frame in reading order (n from 0): 0, or -1 when the
 	 * shape has no more frames (a tri-fold has six; a handout makes
 	 * pages as long as there is text).  The same n always gives the
-	 * same frame; frames fill pages in order.
+	 * same frame.  Each story fills its own frames in this order.
 	 */
 	int	(*frame)(const struct shape *, size_t n, struct frame *);
 	/* Add page furniture (items with block -1) to one page. */

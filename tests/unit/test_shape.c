@@ -54,6 +54,28 @@ col_furniture(const struct shape *s, struct page *pg, const struct furnish *fu)
 	free(t);
 }
 
+/*
+ * A folder: page 1 has the body's first column and, right, a cover
+ * panel; page 2 the body's second column and, right, a back panel.
+ */
+static int
+folder_frame(const struct shape *s, size_t n, struct frame *fr)
+{
+	static const enum story story[] = { STORY_BODY, STORY_COVER,
+	    STORY_BODY, STORY_BACK };
+
+	(void)s;
+	if (n >= 4)
+		return -1;
+	fr->story = story[n];
+	fr->page = n / 2;
+	fr->top = 50;
+	fr->h = PAGE_H - 100;
+	fr->x = n % 2 ? 450 : 60;
+	fr->w = n % 2 ? 300 : 340;
+	return 0;
+}
+
 static const char profile_yaml[] = "name: Test Clinic\npaper: a4\n";
 
 /* Forty numbered paragraphs, "P1 ..." to "P40 ...". */
@@ -88,6 +110,25 @@ frame_holding(const struct shape *sh, size_t page, float x, float w)
 	return -1;
 }
 
+/* Where the first item starting with text is: frame, and item index. */
+static int
+frame_of_text(const struct shape *sh, const struct pages *ps,
+    const char *text, size_t *item)
+{
+	size_t pg, i;
+
+	for (pg = 0; pg < ps->n; pg++)
+		for (i = 0; i < ps->v[pg].nitems; i++)
+			if (ps->v[pg].items[i].text != NULL &&
+			    strncmp(ps->v[pg].items[i].text, text,
+			    strlen(text)) == 0) {
+				*item = i;
+				return frame_holding(sh, pg, ps->v[pg].items[i].x,
+				    ps->v[pg].items[i].w);
+			}
+	return -2;
+}
+
 int
 main(void)
 {
@@ -104,7 +145,7 @@ main(void)
 	int outside = 0, order = 1, last = 0, k, lastframe = -1;
 	int frames_in_order = 1, right_used = 0;
 
-	T_PLAN(11);
+	T_PLAN(18);
 	memset(&sh, 0, sizeof(sh));
 	sh.width = PAGE_W;
 	sh.height = PAGE_H;
@@ -159,6 +200,38 @@ main(void)
 	T_EQ_INT(leaflet_render(&ctx, &p, &a, &o, &lf), -1,
 	    "more text than two frames hold fails");
 	T_EQ_INT(quiet.nerr, 1, "and says so once");
+	leaflet_free(&lf);
+
+	/* Stories: the cover and the back in panels of their own. */
+	article_free(&a);
+	free(md);
+	md = article_text(12);
+	memset(&sh, 0, sizeof(sh));
+	sh.width = PAGE_W;
+	sh.height = PAGE_H;
+	sh.frame = folder_frame;
+	sh.furniture = col_furniture;
+	sh.arg = &cols;
+	sh.stories = 1u << STORY_COVER | 1u << STORY_BACK;
+	ctx.d = &d;
+	if (article_parse(&a, "t.md", md, strlen(md), &d) == 0 &&
+	    leaflet_render(&ctx, &p, &a, &o, &lf) == 0) {
+		size_t title, body;
+
+		T_EQ_INT(frame_of_text(&sh, &lf.pages, "Columns", &title), 1,
+		    "stories: the title is on the cover panel");
+		T_EQ_INT(frame_of_text(&sh, &lf.pages, "Test Clinic", &body), 1,
+		    "stories: so is the brand");
+		T_EQ_INT(frame_of_text(&sh, &lf.pages, "Contact us", &body), 3,
+		    "stories: the contact box is on the back panel");
+		T_EQ_INT(frame_of_text(&sh, &lf.pages, "P1 ", &body), 0,
+		    "stories: the body starts in the first column");
+		T_OK(body < title, "stories: items come in frame order");
+		T_EQ_INT(frame_of_text(&sh, &lf.pages, "P12 ", &body), 2,
+		    "stories: and goes on in the second");
+		T_EQ_INT(lf.pages.n, 2, "stories: two pages");
+	} else
+		T_OK(0, "a folder of three stories builds");
 	leaflet_free(&lf);
 
 	article_free(&a);
