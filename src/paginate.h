@@ -2,11 +2,12 @@
  * paginate: the document's blocks as vertical units (a line of text, an
  * image, a rule, the brand band), with the space above each and whether
  * a frame may end just before it, then placed in the frames a shape
- * gives, in reading order.  Keeps (a heading with what follows, two
- * lines of a paragraph each side of a break, callouts and images whole)
- * leave the rest of a frame empty rather than stretch the space between
- * paragraphs; only when no break is allowed anywhere in a frame does a
- * keep give way.  No frame ends in a hyphenated word.
+ * gives, in reading order, each story (body, cover, back) in its own.
+ * Keeps (a heading with what follows, two lines of a paragraph each side
+ * of a break, callouts and images whole) leave the rest of a frame empty
+ * rather than stretch the space between paragraphs; only when no break
+ * is allowed anywhere in a frame does a keep give way.  No frame ends in
+ * a hyphenated word.
  */
 #ifndef LP_PAGINATE_H
 #define LP_PAGINATE_H
@@ -42,7 +43,7 @@ struct unit {
 struct flow {
 	struct unit	*u;
 	size_t		 nu;
-	struct frame	*frames;	/* those used, in reading order */
+	struct frame	*frames;	/* asked of the shape, in reading order */
 	size_t		 nframes;
 	size_t		 npages;
 	struct tblock	*tb;		/* each block's lines, by block */
