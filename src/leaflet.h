@@ -1,8 +1,10 @@
 /*
  * leaflet: one article + one profile -> one PDF (or a dump of its
- * pages).  The build context holds what leaflets share (the bundled
- * fonts, loaded once) and is passed down instead of globals, so that
- * several can run side by side.
+ * pages), the whole pipeline behind one door: document_build (document.h)
+ * -> layout_run over a page shape (layout.h, shape.h) -> render_pdf
+ * (render.h).  The build context holds what leaflets share (the bundled
+ * fonts, hyphenation patterns and decoded images, loaded once) and is
+ * passed down instead of globals, so that several can run side by side.
  */
 #ifndef LP_LEAFLET_H
 #define LP_LEAFLET_H
