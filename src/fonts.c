@@ -7,7 +7,7 @@
  * offset is checked against the length of the table it lies in (and
  * every table against the length of the file) before a byte is read:
  *
- *	FONT_MAXSIZE	largest font file read (64 MiB)
+ *	FILEIO_MAX	largest font file read (64 MiB, fileio.h)
  *	FONT_MAXTABLES	entries in the table directory (256)
  *	FONT_MAXCMAPS	encoding records in the cmap table (256)
  *	FONT_MAXNAME	length of a PostScript name (63, as in PostScript)
@@ -27,15 +27,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "bigendian.h"
 #include "diag.h"
+#include "fileio.h"
 #include "fonts.h"
 #include "utf8.h"
 #include "xalloc.h"
 
-#define FONT_MAXSIZE	(64UL * 1024 * 1024)
 #define FONT_MAXTABLES	256
 #define FONT_MAXCMAPS	256
 #define FONT_MAXNAME	63
@@ -80,44 +79,19 @@ fail(struct diag *d, const char *path, const char *fmt, ...)
 	return -1;
 }
 
+/* The whole file, through fileio's one reader, in our own words. */
 static int
 read_file(struct font *f, const char *path, struct diag *d)
 {
-	FILE		*fp;
-	struct stat	 st;
-	size_t		 len;
-	int		 rc = -1;
+	struct diag quiet = { NULL, 0, 0 };
+	char *buf;
 
-	if ((fp = fopen(path, "rb")) == NULL)
-		return fail(d, path, "cannot read font: %s", strerror(errno));
-	if (fstat(fileno(fp), &st) == -1) {
-		fail(d, path, "cannot read font: %s", strerror(errno));
-		goto out;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		fail(d, path, "cannot read font: not a regular file");
-		goto out;
-	}
-	if ((unsigned long long)st.st_size > FONT_MAXSIZE) {
-		fail(d, path, "font file too large (more than %lu bytes)",
-		    FONT_MAXSIZE);
-		goto out;
-	}
-	len = (size_t)st.st_size;
-	f->data = xmalloc(len > 0 ? len : 1);
-	if (fread(f->data, 1, len, fp) != len) {
-		if (ferror(fp))
-			fail(d, path, "cannot read font: %s", strerror(errno));
-		else
-			fail(d, path, "cannot read font: file shrank while "
-			    "being read");
-		goto out;
-	}
-	f->len = len;
-	rc = 0;
-out:
-	fclose(fp);
-	return rc;
+	if (file_read(path, &buf, &f->len, &quiet) == -1)
+		return errno == 0 ? fail(d, path, "font file too large (more "
+		    "than %lu bytes)", (unsigned long)FILEIO_MAX) :
+		    fail(d, path, "cannot read font: %s", strerror(errno));
+	f->data = (unsigned char *)buf;
+	return 0;
 }
 
 /* Print a table tag for a message, with anything unprintable as '?'. */
@@ -368,19 +342,6 @@ parse_name(const struct table *t)
 	return name;
 }
 
-/* The file name without directory and extension. */
-static char *
-file_stem(const char *path)
-{
-	const char	*base, *dot;
-
-	base = (base = strrchr(path, '/')) == NULL ? path : base + 1;
-	dot = strrchr(base, '.');
-	if (dot == NULL || dot == base)
-		return xstrdup(base);
-	return xstrndup(base, (size_t)(dot - base));
-}
-
 /*
  * Fill bmp from a format 4 subtable at p, with avail bytes up to the end
  * of the cmap table (the 16-bit length field overflows in big fonts, so
@@ -563,7 +524,7 @@ font_load(struct font *f, const char *path, struct diag *d)
 		return -1;
 	}
 	if ((f->name = parse_name(&t.name)) == NULL)
-		f->name = file_stem(path);
+		f->name = path_stem(path);
 	return 0;
 }
 
