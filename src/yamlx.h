@@ -105,6 +105,53 @@ int		 yamlx_key(struct yamlx *, const yaml_node_t *key,
 		    const char *const *names, size_t n, unsigned char *seen);
 
 /*
+ * What a key's value must be, and what it is stored as at the row's off
+ * in the destination.  A value that is empty (nothing, ~ or null) or the
+ * empty string counts as absent and leaves the destination alone, except
+ * where said.
+ */
+enum yamlx_type {
+	YAMLX_STRING,	/* char *, copied */
+	YAMLX_DATE,	/* char *: YYYY-MM-DD, a real date */
+	YAMLX_BOOL,	/* int: as yamlx_bool() reads it */
+	YAMLX_JOINED,	/* char *: a string (even empty), or a list of them
+			   joined with ", " */
+	YAMLX_LINES,	/* char **, with a size_t count at aux: the lines of a
+			   string, or of each string in a list */
+	YAMLX_PATH,	/* char *: resolved against dir; its struct srcpos at
+			   aux */
+	YAMLX_ENUM,	/* int: the index of the value, in any case, in the
+			   NULL-ended choices; unknown WHAT 'x' otherwise */
+	YAMLX_MAP,	/* a mapping of the keys in sub[0..nsub) */
+	YAMLX_FUNC	/* read by read(), empty values too */
+};
+
+struct yamlx_key {
+	const char		*name;
+	enum yamlx_type		 type;
+	int			 required;	/* missing or empty is an error */
+	size_t			 off;
+	size_t			 aux;
+	const char *const	*choices;	/* YAMLX_ENUM */
+	const char		*what;		/* YAMLX_ENUM, in messages */
+	const struct yamlx_key	*sub;		/* YAMLX_MAP */
+	size_t			 nsub;
+	void			(*read)(struct yamlx *, const yaml_node_t *val,
+				    const char *key, void *field);
+};
+
+/*
+ * Read the mapping map by the table rows[0..n) into dst: each key looked
+ * up as yamlx_key() does, each value read by its row's type, every
+ * problem reported at its node and reading going on after it; then a
+ * required key that is missing is an error at map.  dir is where
+ * YAMLX_PATH values are relative to.
+ */
+void		 yamlx_read_keys(struct yamlx *, const yaml_node_t *map,
+		    const struct yamlx_key *rows, size_t n, void *dst,
+		    const char *dir);
+
+/*
  * Is the first thing after the end of node on its line an unquoted
  * '#'?  For "primary: #1F4E79", where YAML reads an empty value and a
  * comment.  Sets *pos to the '#' and *word to the text after it up to
