@@ -333,38 +333,6 @@ yamlx_isnull(const yaml_node_t *n)
 }
 
 int
-yamlx_key(struct yamlx *y, const yaml_node_t *key, const char *const *names,
-    size_t n, unsigned char *seen)
-{
-	const char	*s;
-	char		 show[YAMLX_SHOWMAX];
-	size_t		 i, len;
-
-	if (key->type != YAML_SCALAR_NODE) {
-		yamlx_msg(y, DIAG_ERROR, key, "expected a string as key, "
-		    "found %s", yamlx_kind(key));
-		return -1;
-	}
-	s = (const char *)key->data.scalar.value;
-	len = key->data.scalar.length;
-	if (strlen(s) == len)
-		for (i = 0; i < n; i++) {
-			if (strcmp(s, names[i]) != 0)
-				continue;
-			if (seen[i]) {
-				yamlx_msg(y, DIAG_ERROR, key,
-				    "duplicate key '%s'", names[i]);
-				return -1;
-			}
-			seen[i] = 1;
-			return (int)i;
-		}
-	yamlx_msg(y, DIAG_WARNING, key, "unknown key '%s' ignored",
-	    yamlx_show(s, len, show));
-	return -1;
-}
-
-int
 yamlx_comment_after(const struct yamlx *y, const yaml_node_t *n,
     struct srcpos *pos, const char **word, size_t *wordlen)
 {
@@ -467,7 +435,7 @@ yamlx_bool(struct yamlx *y, const yaml_node_t *val, const char *key,
 
 /*
  * The row of a mapping key, marking seen[row]; or NULL after a warning
- * or an error, with the texts of yamlx_key().
+ * or an error: see yamlx_read_keys().
  */
 static const struct yamlx_key *
 find_row(struct yamlx *y, const yaml_node_t *key,

@@ -97,14 +97,6 @@ void		 yamlx_bool(struct yamlx *, const yaml_node_t *, const char *key,
 int		 yamlx_isnull(const yaml_node_t *);
 
 /*
- * Look a mapping key up in names[0..n).  Returns its index, marking
- * seen[index]; or -1 after a warning (unknown key 'x' ignored) or an
- * error (a key that is not a string, a duplicate key).
- */
-int		 yamlx_key(struct yamlx *, const yaml_node_t *key,
-		    const char *const *names, size_t n, unsigned char *seen);
-
-/*
  * What a key's value must be, and what it is stored as at the row's off
  * in the destination.  A value that is empty (nothing, ~ or null) or the
  * empty string counts as absent and leaves the destination alone, except
@@ -141,11 +133,12 @@ struct yamlx_key {
 };
 
 /*
- * Read the mapping map by the table rows[0..n) into dst: each key looked
- * up as yamlx_key() does, each value read by its row's type, every
- * problem reported at its node and reading going on after it; then a
- * required key that is missing is an error at map.  dir is where
- * YAMLX_PATH values are relative to.
+ * Read the mapping map by the table rows[0..n) into dst.  A key that is
+ * not a string, or a duplicate, is an error; one not in the table is a
+ * warning (unknown key 'x' ignored).  Each value is read by its row's
+ * type, every problem reported at its node and reading going on after
+ * it; then a required key that is missing is an error at map.  dir is
+ * where YAMLX_PATH values are relative to.
  */
 void		 yamlx_read_keys(struct yamlx *, const yaml_node_t *map,
 		    const struct yamlx_key *rows, size_t n, void *dst,
