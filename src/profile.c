@@ -140,8 +140,9 @@ static const struct yamlx_key font_keys[] = {
 	FONT("mono", FACE_MONO)
 };
 
-/* In the order of enum paper. */
+/* In the order of enum paper, which YAMLX_ENUM stores as an int. */
 static const char *const papers[] = { "a4", "letter", NULL };
+_Static_assert(sizeof(enum paper) == sizeof(int), "paper is read as an int");
 
 static const struct yamlx_key keys[] = {
 	{ .name = "name", .type = YAMLX_STRING, .required = 1,

@@ -586,7 +586,7 @@ read_string(struct yamlx *y, const yaml_node_t *val,
 	const char	*s;
 	char		 show[YAMLX_SHOWMAX];
 
-	/* Only a required key gets here with an empty value. */
+	/* Of empty values, only a required key's get here: as "". */
 	if ((s = yamlx_isnull(val) ? "" : yamlx_str(y, val, r->name)) == NULL)
 		return;
 	if (*s == '\0') {

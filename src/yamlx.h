@@ -1,8 +1,9 @@
 /*
  * A thin layer over libyaml's document loader for the YAML that
  * leafpress reads (clinic profiles, article front matter): loading with
- * errors reported at their line:col, limits against hostile input, and
- * the few accessors that every reader of a mapping needs.
+ * errors reported at their line:col, limits against hostile input, the
+ * few accessors that every reader of a mapping needs, and one reader of
+ * a mapping by a table of its keys.
  *
  * Aliases are refused, so the loaded document is a tree, and mappings
  * and lists nest YAMLX_MAXDEPTH deep at most: a reader may recurse.
@@ -114,14 +115,16 @@ enum yamlx_type {
 			   aux */
 	YAMLX_ENUM,	/* int: the index of the value, in any case, in the
 			   NULL-ended choices; unknown WHAT 'x' otherwise */
-	YAMLX_MAP,	/* a mapping of the keys in sub[0..nsub) */
+	YAMLX_MAP,	/* a mapping of the keys in sub[0..nsub), stored
+			   in the same destination */
 	YAMLX_FUNC	/* read by read(), empty values too */
 };
 
 struct yamlx_key {
 	const char		*name;
 	enum yamlx_type		 type;
-	int			 required;	/* missing or empty is an error */
+	int			 required;	/* YAMLX_STRING: missing or
+						   empty is an error */
 	size_t			 off;
 	size_t			 aux;
 	const char *const	*choices;	/* YAMLX_ENUM */
