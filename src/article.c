@@ -12,6 +12,7 @@
  * limits in article.h and handed to cmark.  Errors do not stop the
  * other parts from being read, so one run reports all of them.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,7 +20,6 @@
 #include <yaml.h>
 
 #include "article.h"
-#include "date.h"
 #include "diag.h"
 #include "fileio.h"
 #include "utf8.h"
@@ -31,23 +31,21 @@
 
 #define BOM		"\xEF\xBB\xBF"
 
-enum fm_key {
-	FM_TITLE,
-	FM_SUBTITLE,
-	FM_LEAFLET_ID,
-	FM_VERSION,
-	FM_PUBLISHED,
-	FM_REVIEW,
-	FM_AUTHOR,
-	FM_LANG,
-	FM_KEYWORDS,
-	FM_CAPTIONS,
-	FM__MAX
-};
+#define FM_KEY(k, t, field) \
+	{ .name = (k), .type = (t), .off = offsetof(struct article, field) }
 
-static const char *const fm_keys[FM__MAX] = {
-	"title", "subtitle", "leaflet_id", "version", "published",
-	"review", "author", "lang", "keywords", "captions"
+/* The front matter's keys: a new key is a row here and its use. */
+static const struct yamlx_key fm_keys[] = {
+	FM_KEY("title", YAMLX_STRING, title),
+	FM_KEY("subtitle", YAMLX_STRING, subtitle),
+	FM_KEY("leaflet_id", YAMLX_STRING, leaflet_id),
+	FM_KEY("version", YAMLX_STRING, version),
+	FM_KEY("published", YAMLX_DATE, published),
+	FM_KEY("review", YAMLX_DATE, review),
+	FM_KEY("author", YAMLX_STRING, author),
+	FM_KEY("lang", YAMLX_STRING, lang),
+	FM_KEY("keywords", YAMLX_JOINED, keywords),
+	FM_KEY("captions", YAMLX_BOOL, captions)
 };
 
 /* Is line s[0..n), without its '\n', exactly d (three bytes)? */
@@ -106,50 +104,12 @@ count_lines(const char *s, size_t n)
 	return lines;
 }
 
-/* keywords: a string, or a list of them joined with ", ". */
-static void
-parse_keywords(struct article *a, struct yamlx *y, const yaml_node_t *val)
-{
-	yaml_node_t	*item;
-	const char	*s;
-	char		*t;
-	size_t		 i = 0;
-
-	if (val->type == YAML_SCALAR_NODE) {
-		if ((s = yamlx_str(y, val, "keywords")) != NULL)
-			a->keywords = xstrdup(s);
-		return;
-	}
-	if (yamlx_expect(y, val, YAML_SEQUENCE_NODE, "keywords") == -1)
-		return;
-	while (yamlx_item(y, val, &i, &item)) {
-		if ((s = yamlx_str(y, item, "keywords")) == NULL || *s == '\0')
-			continue;
-		if (a->keywords == NULL)
-			a->keywords = xstrdup(s);
-		else {
-			t = xasprintf("%s, %s", a->keywords, s);
-			free(a->keywords);
-			a->keywords = t;
-		}
-	}
-}
-
 static void
 parse_frontmatter(struct article *a, size_t off, size_t len,
     struct diag *d)
 {
-	char		**slot[FM__MAX] = {
-		&a->title, &a->subtitle, &a->leaflet_id, &a->version,
-		&a->published, &a->review, &a->author, &a->lang, NULL, NULL
-	};
-	unsigned char	 seen[FM__MAX] = { 0 };
 	struct yamlx	 y;
-	yaml_node_t	*root, *key, *val;
-	const char	*s;
-	char		 show[YAMLX_SHOWMAX];
-	size_t		 i = 0;
-	int		 k;
+	yaml_node_t	*root;
 
 	if (yamlx_load(&y, a->file, count_lines(a->buf, off),
 	    a->buf + off, len, d) == -1)
@@ -161,29 +121,8 @@ parse_frontmatter(struct article *a, size_t off, size_t len,
 		    "keys and values, found %s", yamlx_kind(root));
 		goto out;
 	}
-	while (yamlx_pair(&y, root, &i, &key, &val)) {
-		if ((k = yamlx_key(&y, key, fm_keys, FM__MAX, seen)) < 0)
-			continue;
-		if (yamlx_isnull(val))
-			continue;
-		if (k == FM_KEYWORDS) {
-			parse_keywords(a, &y, val);
-			continue;
-		}
-		if (k == FM_CAPTIONS) {
-			yamlx_bool(&y, val, "captions", &a->captions);
-			continue;
-		}
-		if ((s = yamlx_str(&y, val, fm_keys[k])) == NULL || *s == '\0')
-			continue;
-		if ((k == FM_PUBLISHED || k == FM_REVIEW) && !date_valid(s)) {
-			yamlx_msg(&y, DIAG_ERROR, val,
-			    "malformed date '%s': expected YYYY-MM-DD",
-			    yamlx_show(s, val->data.scalar.length, show));
-			continue;
-		}
-		*slot[k] = xstrdup(s);
-	}
+	yamlx_read_keys(&y, root, fm_keys,
+	    sizeof(fm_keys) / sizeof(fm_keys[0]), a, a->dir);
 out:
 	yamlx_free(&y);
 }

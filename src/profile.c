@@ -21,9 +21,9 @@
  * wrong is an error at the offending value, and parsing goes on so
  * that one run reports every error.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <yaml.h>
 
@@ -41,51 +41,6 @@
  * every line of YAML may cost a node and a string.
  */
 #define PROFILE_MAXLEN	(1024 * 1024)
-
-enum key {
-	KEY_NAME,
-	KEY_TAGLINE,
-	KEY_LOGO,
-	KEY_COLORS,
-	KEY_CONTACT,
-	KEY_PAPER,
-	KEY_FONTS,
-	KEY_JUSTIFY,
-	KEY_PDFA,
-	KEY__MAX
-};
-
-static const char *const keys[KEY__MAX] = {
-	"name", "tagline", "logo", "colors", "contact", "paper", "fonts",
-	"justify", "pdfa"
-};
-
-enum color_key {
-	COLOR_PRIMARY,
-	COLOR_ACCENT,
-	COLOR__MAX
-};
-
-static const char *const color_keys[COLOR__MAX] = {
-	"primary", "accent"
-};
-
-enum contact_key {
-	CONTACT_PHONE,
-	CONTACT_EMAIL,
-	CONTACT_WEBSITE,
-	CONTACT_ADDRESS,
-	CONTACT__MAX
-};
-
-static const char *const contact_keys[CONTACT__MAX] = {
-	"phone", "email", "website", "address"
-};
-
-/* In the order of enum face. */
-static const char *const font_keys[FACE__MAX] = {
-	"regular", "bold", "italic", "bold_italic", "mono"
-};
 
 static int
 hexval(int c)
@@ -116,238 +71,93 @@ color_parse(const char *s, struct rgb *rgb)
 }
 
 /*
- * An optional string: NULL when absent, empty or wrong (the last
- * reported).
+ * A colour: an empty value is malformed too, for "primary: #1F4E79"
+ * is a key, nothing and a comment to YAML.
  */
-static const char *
-opt_str(struct yamlx *y, const yaml_node_t *val, const char *key)
-{
-	const char	*s;
-
-	if (yamlx_isnull(val))
-		return NULL;
-	if ((s = yamlx_str(y, val, key)) == NULL || *s == '\0')
-		return NULL;
-	return s;
-}
-
 static void
-set_str(char **dst, struct yamlx *y, const yaml_node_t *val,
-    const char *key)
+read_colour(struct yamlx *y, const yaml_node_t *val, const char *key,
+    void *dst)
 {
-	const char	*s;
-
-	if ((s = opt_str(y, val, key)) != NULL)
-		*dst = xstrdup(s);
-}
-
-static void
-parse_colors(struct profile *p, struct yamlx *y, const yaml_node_t *map)
-{
-	unsigned char	 seen[COLOR__MAX] = { 0 };
-	yaml_node_t	*key, *val;
 	struct srcpos	 pos;
-	struct rgb	*dst;
 	const char	*s, *word;
 	char		 show[YAMLX_SHOWMAX];
-	size_t		 i = 0, wlen;
-	int		 k;
+	size_t		 wlen;
 
-	if (yamlx_expect(y, map, YAML_MAPPING_NODE, "colors") == -1)
-		return;
-	while (yamlx_pair(y, map, &i, &key, &val)) {
-		if ((k = yamlx_key(y, key, color_keys, COLOR__MAX, seen)) < 0)
-			continue;
-		dst = k == COLOR_PRIMARY ? &p->primary : &p->accent;
-		if (yamlx_isnull(val)) {
-			/* primary: #1F4E79 is a key and a comment. */
-			if (yamlx_comment_after(y, val, &pos, &word, &wlen))
-				diag_at(y->d, DIAG_ERROR, &pos,
-				    "colour #%s must be quoted: "
-				    "an unquoted '#' starts a YAML comment",
-				    yamlx_show(word, wlen, show));
-			else
-				yamlx_msg(y, DIAG_ERROR, val,
-				    "malformed colour '': expected #RRGGBB");
-			continue;
-		}
-		if ((s = yamlx_str(y, val, color_keys[k])) == NULL)
-			continue;
-		if (color_parse(s, dst) == -1)
+	if (yamlx_isnull(val)) {
+		if (yamlx_comment_after(y, val, &pos, &word, &wlen))
+			diag_at(y->d, DIAG_ERROR, &pos,
+			    "colour #%s must be quoted: "
+			    "an unquoted '#' starts a YAML comment",
+			    yamlx_show(word, wlen, show));
+		else
 			yamlx_msg(y, DIAG_ERROR, val,
-			    "malformed colour '%s': expected #RRGGBB",
-			    yamlx_show(s, val->data.scalar.length, show));
-	}
-}
-
-/* Address lines from one string: one line per line of text. */
-static void
-add_lines(struct profile *p, const char *s)
-{
-	const char	*nl;
-	size_t		 n;
-
-	for (; *s != '\0'; s = nl + (*nl != '\0')) {
-		if ((nl = strchr(s, '\n')) == NULL)
-			nl = s + strlen(s);
-		if ((n = (size_t)(nl - s)) == 0)
-			continue;
-		p->address = xgrow(p->address, p->naddress,
-		    sizeof(*p->address));
-		p->address[p->naddress++] = xstrndup(s, n);
-	}
-}
-
-static void
-parse_address(struct profile *p, struct yamlx *y, const yaml_node_t *val)
-{
-	yaml_node_t	*item;
-	const char	*s;
-	size_t		 i = 0;
-
-	if (val->type == YAML_SCALAR_NODE) {
-		if ((s = opt_str(y, val, "address")) != NULL)
-			add_lines(p, s);
+			    "malformed colour '': expected #RRGGBB");
 		return;
 	}
-	if (val->type != YAML_SEQUENCE_NODE) {
-		yamlx_msg(y, DIAG_ERROR, val, "expected a string or a list "
-		    "for 'address', found %s", yamlx_kind(val));
+	if ((s = yamlx_str(y, val, key)) == NULL)
 		return;
-	}
-	while (yamlx_item(y, val, &i, &item))
-		if ((s = opt_str(y, item, "address")) != NULL)
-			add_lines(p, s);
-}
-
-static void
-parse_contact(struct profile *p, struct yamlx *y, const yaml_node_t *map)
-{
-	unsigned char	 seen[CONTACT__MAX] = { 0 };
-	yaml_node_t	*key, *val;
-	size_t		 i = 0;
-	int		 k;
-
-	if (yamlx_expect(y, map, YAML_MAPPING_NODE, "contact") == -1)
-		return;
-	while (yamlx_pair(y, map, &i, &key, &val)) {
-		if ((k = yamlx_key(y, key, contact_keys, CONTACT__MAX,
-		    seen)) < 0 || yamlx_isnull(val))
-			continue;
-		switch (k) {
-		case CONTACT_PHONE:
-			set_str(&p->phone, y, val, "phone");
-			break;
-		case CONTACT_EMAIL:
-			set_str(&p->email, y, val, "email");
-			break;
-		case CONTACT_WEBSITE:
-			set_str(&p->website, y, val, "website");
-			break;
-		case CONTACT_ADDRESS:
-			parse_address(p, y, val);
-			break;
-		}
-	}
-}
-
-static void
-parse_fonts(struct profile *p, struct yamlx *y, const yaml_node_t *map)
-{
-	unsigned char	 seen[FACE__MAX] = { 0 };
-	yaml_node_t	*key, *val;
-	const char	*s;
-	size_t		 i = 0;
-	int		 k;
-
-	if (yamlx_expect(y, map, YAML_MAPPING_NODE, "fonts") == -1)
-		return;
-	while (yamlx_pair(y, map, &i, &key, &val)) {
-		if ((k = yamlx_key(y, key, font_keys, FACE__MAX, seen)) < 0)
-			continue;
-		if ((s = opt_str(y, val, font_keys[k])) == NULL)
-			continue;
-		p->font[k] = path_join(p->dir, s);
-		yamlx_pos(y, val, &p->font_pos[k]);
-	}
-}
-
-static void
-parse_paper(struct profile *p, struct yamlx *y, const yaml_node_t *val)
-{
-	const char	*s;
-	char		 show[YAMLX_SHOWMAX];
-
-	if ((s = yamlx_str(y, val, "paper")) == NULL)
-		return;
-	if (strcasecmp(s, "a4") == 0)
-		p->paper = PAPER_A4;
-	else if (strcasecmp(s, "letter") == 0)
-		p->paper = PAPER_LETTER;
-	else
-		yamlx_msg(y, DIAG_ERROR, val, "unknown paper size '%s': "
-		    "expected a4 or letter",
+	if (color_parse(s, dst) == -1)
+		yamlx_msg(y, DIAG_ERROR, val,
+		    "malformed colour '%s': expected #RRGGBB",
 		    yamlx_show(s, val->data.scalar.length, show));
 }
 
-static void
-parse_root(struct profile *p, struct yamlx *y, const yaml_node_t *root)
-{
-	unsigned char	 seen[KEY__MAX] = { 0 };
-	yaml_node_t	*key, *val;
-	const char	*s;
-	size_t		 i = 0;
-	int		 k;
+/*
+ * The profile's keys, a table for each mapping: a new key is a row here
+ * and its use.
+ */
+#define AT(field)	offsetof(struct profile, field)
+#define KEY(k, t, field) \
+	{ .name = (k), .type = (t), .off = AT(field) }
+#define FONT(k, face) \
+	{ .name = (k), .type = YAMLX_PATH, .off = AT(font[face]), \
+	  .aux = AT(font_pos[face]) }
+#define COLOUR(k, field) \
+	{ .name = (k), .type = YAMLX_FUNC, .off = AT(field), \
+	  .read = read_colour }
+#define MAP(k, rows) \
+	{ .name = (k), .type = YAMLX_MAP, .sub = (rows), \
+	  .nsub = sizeof(rows) / sizeof(rows[0]) }
 
-	while (yamlx_pair(y, root, &i, &key, &val)) {
-		if ((k = yamlx_key(y, key, keys, KEY__MAX, seen)) < 0)
-			continue;
-		if (k == KEY_NAME) {
-			if ((s = yamlx_isnull(val) ? "" :
-			    yamlx_str(y, val, "name")) == NULL)
-				continue;
-			if (*s == '\0')
-				yamlx_msg(y, DIAG_ERROR, val,
-				    "empty value for required key 'name'");
-			else
-				p->name = xstrdup(s);
-			continue;
-		}
-		if (yamlx_isnull(val))
-			continue;
-		switch (k) {
-		case KEY_TAGLINE:
-			set_str(&p->tagline, y, val, "tagline");
-			break;
-		case KEY_LOGO:
-			if ((s = opt_str(y, val, "logo")) == NULL)
-				break;
-			p->logo = path_join(p->dir, s);
-			yamlx_pos(y, val, &p->logo_pos);
-			break;
-		case KEY_COLORS:
-			parse_colors(p, y, val);
-			break;
-		case KEY_CONTACT:
-			parse_contact(p, y, val);
-			break;
-		case KEY_PAPER:
-			parse_paper(p, y, val);
-			break;
-		case KEY_FONTS:
-			parse_fonts(p, y, val);
-			break;
-		case KEY_JUSTIFY:
-			yamlx_bool(y, val, "justify", &p->justify);
-			break;
-		case KEY_PDFA:
-			yamlx_bool(y, val, "pdfa", &p->pdfa);
-			break;
-		}
-	}
-	if (!seen[KEY_NAME])
-		yamlx_msg(y, DIAG_ERROR, root, "missing required key 'name'");
-}
+static const struct yamlx_key colour_keys[] = {
+	COLOUR("primary", primary),
+	COLOUR("accent", accent)
+};
+
+static const struct yamlx_key contact_keys[] = {
+	KEY("phone", YAMLX_STRING, phone),
+	KEY("email", YAMLX_STRING, email),
+	KEY("website", YAMLX_STRING, website),
+	{ .name = "address", .type = YAMLX_LINES, .off = AT(address),
+	  .aux = AT(naddress) }
+};
+
+static const struct yamlx_key font_keys[] = {
+	FONT("regular", FACE_REGULAR),
+	FONT("bold", FACE_BOLD),
+	FONT("italic", FACE_ITALIC),
+	FONT("bold_italic", FACE_BOLDITALIC),
+	FONT("mono", FACE_MONO)
+};
+
+/* In the order of enum paper, which YAMLX_ENUM stores as an int. */
+static const char *const papers[] = { "a4", "letter", NULL };
+_Static_assert(sizeof(enum paper) == sizeof(int), "paper is read as an int");
+
+static const struct yamlx_key keys[] = {
+	{ .name = "name", .type = YAMLX_STRING, .required = 1,
+	  .off = AT(name) },
+	KEY("tagline", YAMLX_STRING, tagline),
+	{ .name = "logo", .type = YAMLX_PATH, .off = AT(logo),
+	  .aux = AT(logo_pos) },
+	MAP("colors", colour_keys),
+	MAP("contact", contact_keys),
+	{ .name = "paper", .type = YAMLX_ENUM, .off = AT(paper),
+	  .choices = papers, .what = "paper size" },
+	MAP("fonts", font_keys),
+	KEY("justify", YAMLX_BOOL, justify),
+	KEY("pdfa", YAMLX_BOOL, pdfa)
+};
 
 /* The logo, loaded once; its problems are held for the leaflets. */
 static void
@@ -399,7 +209,8 @@ profile_parse(struct profile *p, const char *file, const char *buf,
 	}
 	if (yamlx_expect(&y, root, YAML_MAPPING_NODE, NULL) == -1)
 		goto out;
-	parse_root(p, &y, root);
+	yamlx_read_keys(&y, root, keys, sizeof(keys) / sizeof(keys[0]), p,
+	    p->dir);
 	load_logo(p);
 out:
 	yamlx_free(&y);

@@ -1,8 +1,9 @@
 /*
  * A thin layer over libyaml's document loader for the YAML that
  * leafpress reads (clinic profiles, article front matter): loading with
- * errors reported at their line:col, limits against hostile input, and
- * the few accessors that every reader of a mapping needs.
+ * errors reported at their line:col, limits against hostile input, the
+ * few accessors that every reader of a mapping needs, and one reader of
+ * a mapping by a table of its keys.
  *
  * Aliases are refused, so the loaded document is a tree, and mappings
  * and lists nest YAMLX_MAXDEPTH deep at most: a reader may recurse.
@@ -97,12 +98,54 @@ void		 yamlx_bool(struct yamlx *, const yaml_node_t *, const char *key,
 int		 yamlx_isnull(const yaml_node_t *);
 
 /*
- * Look a mapping key up in names[0..n).  Returns its index, marking
- * seen[index]; or -1 after a warning (unknown key 'x' ignored) or an
- * error (a key that is not a string, a duplicate key).
+ * What a key's value must be, and what it is stored as at the row's off
+ * in the destination.  A value that is empty (nothing, ~ or null) or the
+ * empty string counts as absent and leaves the destination alone, except
+ * where said.
  */
-int		 yamlx_key(struct yamlx *, const yaml_node_t *key,
-		    const char *const *names, size_t n, unsigned char *seen);
+enum yamlx_type {
+	YAMLX_STRING,	/* char *, copied */
+	YAMLX_DATE,	/* char *: YYYY-MM-DD, a real date */
+	YAMLX_BOOL,	/* int: as yamlx_bool() reads it */
+	YAMLX_JOINED,	/* char *: a string (even empty), or a list of them
+			   joined with ", " */
+	YAMLX_LINES,	/* char **, with a size_t count at aux: the lines of a
+			   string, or of each string in a list */
+	YAMLX_PATH,	/* char *: resolved against dir; its struct srcpos at
+			   aux */
+	YAMLX_ENUM,	/* int: the index of the value, in any case, in the
+			   NULL-ended choices; unknown WHAT 'x' otherwise */
+	YAMLX_MAP,	/* a mapping of the keys in sub[0..nsub), stored
+			   in the same destination */
+	YAMLX_FUNC	/* read by read(), empty values too */
+};
+
+struct yamlx_key {
+	const char		*name;
+	enum yamlx_type		 type;
+	int			 required;	/* YAMLX_STRING: missing or
+						   empty is an error */
+	size_t			 off;
+	size_t			 aux;
+	const char *const	*choices;	/* YAMLX_ENUM */
+	const char		*what;		/* YAMLX_ENUM, in messages */
+	const struct yamlx_key	*sub;		/* YAMLX_MAP */
+	size_t			 nsub;
+	void			(*read)(struct yamlx *, const yaml_node_t *val,
+				    const char *key, void *field);
+};
+
+/*
+ * Read the mapping map by the table rows[0..n) into dst.  A key that is
+ * not a string, or a duplicate, is an error; one not in the table is a
+ * warning (unknown key 'x' ignored).  Each value is read by its row's
+ * type, every problem reported at its node and reading going on after
+ * it; then a required key that is missing is an error at map.  dir is
+ * where YAMLX_PATH values are relative to.
+ */
+void		 yamlx_read_keys(struct yamlx *, const yaml_node_t *map,
+		    const struct yamlx_key *rows, size_t n, void *dst,
+		    const char *dir);
 
 /*
  * Is the first thing after the end of node on its line an unquoted

@@ -306,6 +306,62 @@ test_frontmatter_errors(void)
 	free(r.msgs);
 }
 
+/* Each row type of the front matter's table, read and refused. */
+static void
+test_rows(void)
+{
+	struct article	 a;
+	struct run	 r = { 0 };
+
+	parse(&a, &r, "---\ncaptions: maybe\n---\n");
+	T_EQ_INT(r.rc, -1, "bool row: a bad value fails");
+	T_EQ_STR(r.msgs, "leaflets/a.md:2:11: error: 'maybe' for 'captions': "
+	    "expected true or false\n", "bool row: message at the value");
+	T_EQ_INT(a.captions, 0, "bool row: a bad value is not kept");
+	article_free(&a);
+
+	parse(&a, &r, "---\ncaptions: true\ncaptions: false\n---\n");
+	T_EQ_STR(r.msgs, "leaflets/a.md:3:1: error: duplicate key "
+	    "'captions'\n", "bool row: duplicate key");
+	T_EQ_INT(a.captions, 1, "bool row: the first value stands");
+	article_free(&a);
+
+	parse(&a, &r, "---\ntitle: A\nsubtitle: {a: b}\n---\n");
+	T_EQ_STR(r.msgs, "leaflets/a.md:3:11: error: expected a string for "
+	    "'subtitle', found a mapping\n", "string row: a mapping");
+	T_OK(a.subtitle == NULL, "string row: a bad value is not kept");
+	article_free(&a);
+
+	parse(&a, &r, "---\nlang: de\n  \npublished: 2026-11-1\n---\n");
+	T_EQ_STR(r.msgs, "leaflets/a.md:4:12: error: malformed date "
+	    "'2026-11-1': expected YYYY-MM-DD\n", "date row: message");
+	T_EQ_STR(a.lang, "de", "string row: lang");
+	article_free(&a);
+
+	parse(&a, &r, "---\nkeywords: [a, [b], \"\", c]\n---\n");
+	T_EQ_STR(r.msgs, "leaflets/a.md:2:15: error: expected a string for "
+	    "'keywords', found a list\n", "joined row: a list in the list");
+	T_EQ_STR(a.keywords, "a, c", "joined row: bad and empty items left out");
+	article_free(&a);
+
+	parse(&a, &r, "---\nkeywords: \"\"\n---\n");
+	T_EQ_STR(a.keywords, "", "joined row: an empty string is kept");
+	article_free(&a);
+
+	parse(&a, &r, "---\nTitle: A\n---\n");
+	T_EQ_INT(r.nwarn, 1, "unknown key: one warning");
+	T_EQ_STR(r.msgs, "leaflets/a.md:2:1: warning: unknown key 'Title' "
+	    "ignored\n", "unknown key: keys are case-sensitive");
+	T_OK(a.title == NULL, "unknown key: nothing kept");
+	article_free(&a);
+
+	parse(&a, &r, "---\n[a]: 1\n---\n");
+	T_EQ_STR(r.msgs, "leaflets/a.md:2:1: error: expected a string as "
+	    "key, found a list\n", "a list as key: message");
+	article_free(&a);
+	free(r.msgs);
+}
+
 static void
 test_body(void)
 {
@@ -504,10 +560,11 @@ test_load(void)
 int
 main(void)
 {
-	T_PLAN(123);
+	T_PLAN(139);
 	test_split();
 	test_frontmatter();
 	test_frontmatter_errors();
+	test_rows();
 	test_body();
 	test_text();
 	test_limits();

@@ -542,16 +542,81 @@ test_color_parse(void)
 	T_OK(c.r == 0.0f, "color_parse: failure leaves the colour alone");
 }
 
+/* Each row type of the profile's tables, read and refused. */
+static void
+test_rows(void)
+{
+	struct profile	 p;
+	struct run	 r = { 0 };
+
+	parse(&p, &r, "tagline: [a]\n");
+	T_EQ_INT(r.nerr, 2, "required row: two errors");
+	T_EQ_STR(r.msgs, "clinics/p.yaml:1:10: error: expected a string for "
+	    "'tagline', found a list\n"
+	    "clinics/p.yaml:1:1: error: missing required key 'name'\n",
+	    "required row: missing after the other errors");
+	profile_free(&p);
+
+	parse(&p, &r, "name: ~\n");
+	T_EQ_STR(r.msgs, "clinics/p.yaml:1:7: error: empty value for required "
+	    "key 'name'\n", "required row: ~ is empty");
+	profile_free(&p);
+
+	parse(&p, &r, "name: X\npaper: Legal\n");
+	T_EQ_STR(r.msgs, "clinics/p.yaml:2:8: error: unknown paper size "
+	    "'Legal': expected a4 or letter\n", "enum row: message");
+	T_EQ_INT(p.paper, PAPER_A4, "enum row: default kept");
+	profile_free(&p);
+
+	parse(&p, &r, "name: X\nlogo: [a]\njustify: 2\n");
+	T_EQ_STR(r.msgs, "clinics/p.yaml:2:7: error: expected a string for "
+	    "'logo', found a list\nclinics/p.yaml:3:10: error: '2' for "
+	    "'justify': expected true or false\n", "path and bool rows");
+	T_OK(p.logo == NULL && p.justify == 0,
+	    "path and bool rows: bad values not kept");
+	profile_free(&p);
+
+	parse(&p, &r, "name: X\nfonts:\n  bold: a.ttf\n  light: l.ttf\n"
+	    "  bold: b.ttf\n  mono: \"\"\n");
+	T_EQ_STR(r.msgs, "clinics/p.yaml:4:3: warning: unknown key 'light' "
+	    "ignored\nclinics/p.yaml:5:3: error: duplicate key 'bold'\n",
+	    "nested rows: unknown and duplicate keys");
+	T_EQ_STR(p.font[FACE_BOLD], "clinics/a.ttf",
+	    "nested path row: the first value stands");
+	T_OK(p.font[FACE_MONO] == NULL, "nested path row: empty is absent");
+	T_EQ_INT(p.font_pos[FACE_BOLD].line, 3, "nested path row: its line");
+	profile_free(&p);
+
+	parse(&p, &r, "name: X\ncolors: { primary: \"\" }\n");
+	T_EQ_STR(r.msgs, "clinics/p.yaml:2:20: error: malformed colour '': "
+	    "expected #RRGGBB\n", "colour row: an empty string");
+	profile_free(&p);
+
+	parse(&p, &r, "name: X\ncolors:\n  accent: ~\n");
+	T_EQ_STR(r.msgs, "clinics/p.yaml:3:11: error: malformed colour '': "
+	    "expected #RRGGBB\n", "colour row: an empty value");
+	profile_free(&p);
+
+	parse(&p, &r, "name: X\ncontact:\n  phone: [1]\n"
+	    "  address: [a, ~, b]\n");
+	T_EQ_STR(r.msgs, "clinics/p.yaml:3:10: error: expected a string for "
+	    "'phone', found a list\n", "nested string row: message");
+	T_EQ_INT(p.naddress, 2, "lines row: an empty item left out");
+	profile_free(&p);
+	free(r.msgs);
+}
+
 int
 main(void)
 {
-	T_PLAN(137);
+	T_PLAN(152);
 	test_full();
 	test_defaults();
 	test_errors();
 	test_unknown();
 	test_address();
 	test_paper();
+	test_rows();
 	test_text();
 	test_yaml();
 	test_load();
