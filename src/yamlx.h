@@ -141,7 +141,7 @@ struct yamlx_key {
  * warning (unknown key 'x' ignored).  Each value is read by its row's
  * type, every problem reported at its node and reading going on after
  * it; then a required key that is missing is an error at map.  dir is
- * where YAMLX_PATH values are relative to.
+ * where YAMLX_PATH values are relative to.  In yamlkeys.c.
  */
 void		 yamlx_read_keys(struct yamlx *, const yaml_node_t *map,
 		    const struct yamlx_key *rows, size_t n, void *dst,
