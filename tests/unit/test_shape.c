@@ -26,6 +26,16 @@ struct columns {
 };
 
 /* Frame n: page n / 2; left column 340 pt wide, right 300 pt. */
+static void
+two_up(size_t n, struct frame *fr)
+{
+	fr->page = n / 2;
+	fr->top = 50;
+	fr->h = PAGE_H - 100;
+	fr->x = n % 2 ? 450 : 60;
+	fr->w = n % 2 ? 300 : 340;
+}
+
 static int
 col_frame(const struct shape *s, size_t n, struct frame *fr)
 {
@@ -33,11 +43,7 @@ col_frame(const struct shape *s, size_t n, struct frame *fr)
 
 	if (c->maxframes && n >= c->maxframes)
 		return -1;
-	fr->page = n / 2;
-	fr->top = 50;
-	fr->h = PAGE_H - 100;
-	fr->x = n % 2 ? 450 : 60;
-	fr->w = n % 2 ? 300 : 340;
+	two_up(n, fr);
 	return 0;
 }
 
@@ -68,11 +74,7 @@ folder_frame(const struct shape *s, size_t n, struct frame *fr)
 	if (n >= 4)
 		return -1;
 	fr->story = story[n];
-	fr->page = n / 2;
-	fr->top = 50;
-	fr->h = PAGE_H - 100;
-	fr->x = n % 2 ? 450 : 60;
-	fr->w = n % 2 ? 300 : 340;
+	two_up(n, fr);
 	return 0;
 }
 
