@@ -355,6 +355,24 @@ narrow_blocks(struct pag *p)
 	return changed;
 }
 
+/* Each block is first set for the first frame of its story. */
+static void
+first_frames(struct pag *p)
+{
+	long first[STORY__MAX];
+	enum story k;
+	size_t bi;
+
+	/* only the stories the shape has: the others have no frames */
+	for (k = STORY_BODY; k < STORY__MAX; k++)
+		first[k] = k == STORY_BODY || p->shape->stories & (1u << k) ?
+		    story_frame(p, k, 0) : -1;
+	for (bi = 0; bi < p->doc->nblocks; bi++) {
+		k = block_story(p, (int)bi);
+		p->set[bi] = first[k] < 0 ? 0 : (size_t)first[k];
+	}
+}
+
 int
 paginate(struct flow *f, const struct document *doc,
     const struct shape *shape, const struct typesetter *ts, struct diag *d)
@@ -377,7 +395,8 @@ paginate(struct flow *f, const struct document *doc,
 		diag_msg(d, DIAG_ERROR, doc->title, 0, 0, "the layout has no "
 		    "frame to set text in");
 		rc = -1;
-	}
+	} else
+		first_frames(&p);
 	for (pass = 0; rc == 0 && pass < MAX_PASSES; pass++) {
 		f->nu = 0;
 		make_units(&p);
