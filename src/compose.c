@@ -213,6 +213,31 @@ add_mark(struct comp *l, const struct unit *u)
 	m->title[len] = '\0';
 }
 
+/*
+ * The mark before the continuation of a wrapped code line: a hook drawn
+ * with two rules in the padding left of the text, so that it is seen
+ * but never copied with the code.
+ */
+static void
+continuation(struct page *pg, int block, float x, float base, float size)
+{
+	static const struct rgb grey = { 0.55f, 0.55f, 0.55f };
+	struct item *it;
+
+	it = pages_add(pg, IT_RULE, block);
+	it->x = x - 7.0f;
+	it->y = base + size * 0.7f;
+	it->h = -size * 0.45f;
+	it->lw = 0.7f;
+	it->color = grey;
+	it = pages_add(pg, IT_RULE, block);
+	it->x = x - 7.0f;
+	it->y = base + size * 0.25f;
+	it->w = 5.0f;
+	it->lw = 0.7f;
+	it->color = grey;
+}
+
 static void
 emit_text(struct comp *l, struct page *pg, const struct unit *u)
 {
@@ -231,6 +256,10 @@ emit_text(struct comp *l, struct page *pg, const struct unit *u)
 		add_text(l, pg, u->block, x - MARKER_GAP - mw, base,
 		    b->marker_face, b->marker_size, b->marker_color, b->marker,
 		    strlen(b->marker))->tag = TAG_LBL;
+	}
+	if (t->hang != NULL && t->hang[u->line] >= 0) {
+		continuation(pg, u->block, x, base, b->ascent);
+		x += t->hang[u->line];
 	}
 	emit_line(l, pg, u->block, t, (size_t)u->line, x, base);
 }

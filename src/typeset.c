@@ -186,29 +186,98 @@ push_forced(struct tblock *t, size_t ri)
 	push_penalty(t, LB_FORCE, 0, 0, ri);
 }
 
-/* Code: lines end at newlines; a line too long may wrap after a space. */
+/* Width of the spaces that open s[0..n), at most half the measure. */
+static float
+lead_width(const struct typesetter *ts, const struct run *r, const char *s,
+    size_t n, float width)
+{
+	size_t k = 0;
+	float w;
+
+	while (k < n && s[k] == ' ')
+		k++;
+	w = font_width(ts->fonts[r->face], s, k, r->size);
+	return w < width / 2 ? w : width / 2;
+}
+
+/*
+ * A code line too long for the measure, wrapped first fit: after a
+ * space where it can, else between two characters; never with a hyphen,
+ * which would change the code.  Each continuation is indented as the
+ * line itself is, and remembered so that it gets a continuation mark.
+ */
 static void
-tokenize_pre(const struct typesetter *ts, const struct block *b, struct tblock *t)
+wrap_pre(const struct typesetter *ts, struct tblock *t, const struct run *r,
+    size_t ri, size_t from, size_t to)
+{
+	const struct font *f = ts->fonts[r->face];
+	float indent = lead_width(ts, r, r->text + from, to - from, t->width);
+	float avail = t->width, w = 0, cw;
+	size_t i, k, start = from, cut = 0;
+	uint32_t cp;
+	int text = 0;		/* the line so far is more than its indent */
+
+	for (i = from; i < to; i += k) {
+		if ((k = utf8_decode(r->text + i, to - i, &cp)) == 0)
+			k = 1;
+		cw = font_width(f, r->text + i, k, r->size);
+		if (w + cw > avail && i > start) {
+			if (cut <= start)	/* no space to wrap at */
+				cut = i;
+			push_item(t, LB_BOX, font_width(f, r->text + start,
+			    cut - start, r->size), ri, start, cut - start);
+			push_forced(t, ri);
+			t->wraps = xgrow(t->wraps, t->nwraps, sizeof(*t->wraps));
+			t->wraps[t->nwraps].item = t->nitems - 1;
+			t->wraps[t->nwraps++].indent = indent;
+			start = cut;
+			avail = t->width - indent;
+			w = font_width(f, r->text + start, i - start, r->size);
+			text = i > start;
+		}
+		w += cw;
+		text |= cp != ' ';
+		if (cp == ' ' && text && i + k < to && r->text[i + k] != ' ')
+			cut = i + k;
+	}
+	push_item(t, LB_BOX, font_width(f, r->text + start, to - start,
+	    r->size), ri, start, to - start);
+}
+
+/*
+ * Code: lines end at newlines.  A line that fits is cut at its spaces
+ * as it always was; one too long is wrapped by wrap_pre().
+ */
+static void
+tokenize_pre(const struct typesetter *ts, const struct block *b,
+    struct tblock *t)
 {
 	const struct run *r;
-	size_t ri, i, start;
+	size_t ri, i, line, start, end;
 
 	for (ri = 0; ri < b->nruns; ri++) {
 		r = &b->runs[ri];
-		for (i = start = 0; i < r->len; i++) {
-			if (r->text[i] == '\n') {
-				push_box(ts, t, r, ri, start, i - start);
+		for (line = 0; line <= r->len; line = end + 1) {
+			for (end = line; end < r->len && r->text[end] != '\n';
+			    end++)
+				;
+			if (line > 0)
 				push_forced(t, ri);
-				start = i + 1;
-			} else if (r->text[i] == ' ' && i > start &&
-			    i + 1 < r->len && r->text[i + 1] != ' ' &&
-			    r->text[i + 1] != '\n') {
-				push_box(ts, t, r, ri, start, i + 1 - start);
-				push_penalty(t, 0, 0, 0, ri);
-				start = i + 1;
+			if (font_width(ts->fonts[r->face], r->text + line,
+			    end - line, r->size) > t->width) {
+				wrap_pre(ts, t, r, ri, line, end);
+				continue;
 			}
+			for (i = start = line; i < end; i++)
+				if (r->text[i] == ' ' && i > start &&
+				    i + 1 < end && r->text[i + 1] != ' ') {
+					push_box(ts, t, r, ri, start,
+					    i + 1 - start);
+					push_penalty(t, 0, 0, 0, ri);
+					start = i + 1;
+				}
+			push_box(ts, t, r, ri, start, end - start);
 		}
-		push_box(ts, t, r, ri, start, r->len - start);
 	}
 }
 
@@ -311,6 +380,28 @@ line_leading(const struct block *b, struct tblock *t)
 	}
 }
 
+/* Which lines continue a wrapped code line, and by how much indented. */
+static void
+line_hang(struct tblock *t)
+{
+	size_t k, j = 0;
+
+	free(t->hang);
+	t->hang = NULL;
+	if (t->nwraps == 0)
+		return;
+	t->hang = xreallocarray(NULL, t->nlines, sizeof(*t->hang));
+	for (k = 0; k < t->nlines; k++) {
+		t->hang[k] = -1;
+		if (k == 0)
+			continue;
+		while (j < t->nwraps && t->wraps[j].item < t->ends[k - 1])
+			j++;
+		if (j < t->nwraps && t->wraps[j].item == t->ends[k - 1])
+			t->hang[k] = t->wraps[j].indent;
+	}
+}
+
 void
 typeset_block(const struct typesetter *ts, const struct block *b,
     struct tblock *t, float width)
@@ -321,6 +412,9 @@ typeset_block(const struct typesetter *ts, const struct block *b,
 		free(t->items);		/* words too wide are split anew */
 		t->items = NULL;
 		t->nitems = 0;
+		free(t->wraps);
+		t->wraps = NULL;
+		t->nwraps = 0;
 	}
 	if (t->items != NULL && !t->dirty)
 		return;		/* broken in an earlier pass */
@@ -341,6 +435,7 @@ typeset_block(const struct typesetter *ts, const struct block *b,
 	t->justify = o.justify;
 	t->nlines = lb_break(t->items, t->nitems, &o, t->ends);
 	line_leading(b, t);
+	line_hang(t);
 }
 
 float
@@ -378,6 +473,8 @@ tblock_free(struct tblock *t)
 	free(t->items);
 	free(t->ends);
 	free(t->lead);
+	free(t->hang);
+	free(t->wraps);
 	memset(t, 0, sizeof(*t));
 }
 

@@ -25,6 +25,12 @@ struct typesetter {
 	int		 justify;	/* prose justified, not ragged right */
 };
 
+/* Code wraps: the forced break at item, and the next line's indent. */
+struct wrap {
+	size_t	item;
+	float	indent;
+};
+
 /* A text block broken into lines. */
 struct tblock {
 	struct lb_item	*items;
@@ -33,6 +39,11 @@ struct tblock {
 	size_t		 nlines;
 	float		 width;		/* the measure it was broken at */
 	float		*lead;		/* leading of each line */
+	float		*hang;		/* code: a wrapped line's indent, by
+					   line; -1 for a line that is not a
+					   continuation; NULL when none is */
+	struct wrap	*wraps;		/* code: where lines were wrapped */
+	size_t		 nwraps;
 	int		 justify;
 	int		 dirty;		/* items changed: break again */
 };

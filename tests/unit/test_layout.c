@@ -262,7 +262,7 @@ main(void)
 	char *md, *tail;
 	int n, ok = 1, pages2 = 0;
 
-	T_PLAN(39);
+	T_PLAN(42);
 	if (build_init(&ctx, "fonts", &d) == -1) {
 		T_OK(0, "bundled fonts load");
 		T_DONE();
@@ -410,6 +410,54 @@ main(void)
 		T_EQ_INT(tag_of(&b, -1, NULL), -1, "no item left untagged");
 	} else
 		T_OK(0, "tagged article builds");
+	unbuild(&b);
+	free(md);
+
+	/* a code line too long wraps: no hyphen, its indent, a hook */
+	md = xstrdup("```\n    if (x) { call_a_function_with_a_long_name("
+	    "argument_one, argument_two, argument_three); }\n"
+	    "aVeryLongIdentifierWithoutAnySpacesThatGoesOnAndOnAndOnAndOn"
+	    "AndOnAndOnAndOnAndOnAndOnAndOnForeverAndEver\n```\n");
+	if (build(&b, &ctx, md) == 0) {
+		const struct page *pg = &b.lf.pages.v[0];
+		char text[512] = "";
+		size_t i, nhooks = 0, ntext = 0;
+		float x0 = -1, x1 = -1;
+		int code = -1;
+
+		for (i = 0; i < pg->nitems; i++)
+			if (pg->items[i].kind == IT_TEXT &&
+			    pg->items[i].face == FACE_MONO)
+				code = pg->items[i].block;
+		for (i = 0; i < pg->nitems; i++) {
+			const struct item *it = &pg->items[i];
+
+			if (it->block != code)
+				continue;
+			if (it->kind == IT_RULE && it->tag == TAG_ARTIFACT)
+				nhooks++;
+			if (it->kind != IT_TEXT ||
+			    strlen(text) + strlen(it->text) >= sizeof(text))
+				continue;
+			strcat(text, it->text);
+			if (ntext == 0)
+				x0 = it->x;
+			if (ntext++ == 1)
+				x1 = it->x;
+		}
+		T_EQ_STR(text, "    if (x) { call_a_function_with_a_long_name("
+		    "argument_one, argument_two, argument_three); }"
+		    "aVeryLongIdentifierWithoutAnySpacesThatGoesOnAndOnAndOnAndOn"
+		    "AndOnAndOnAndOnAndOnAndOnAndOnForeverAndEver",
+		    "wrapped code: every character, none added");
+		T_EQ_INT(nhooks, 4, "wrapped code: a hook (two rules) a "
+		    "continuation");
+		T_OK(x1 - x0 > font_width(&ctx.fonts[FACE_MONO], "    ", 4,
+		    10.5f) - 0.01f && x1 - x0 < font_width(&ctx.fonts[FACE_MONO],
+		    "    ", 4, 10.5f) + 0.01f,
+		    "wrapped code: the continuation keeps the line's indent");
+	} else
+		T_OK(0, "code builds");
 	unbuild(&b);
 	free(md);
 
