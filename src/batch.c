@@ -250,7 +250,8 @@ report(const struct batch *r, FILE *f)
 
 /*
  * A job for every article that parses and every clinic whose profile
- * loads; a bad article is reported here, once, not once a clinic.
+ * loads and whose folder can be written; a bad article or folder is
+ * reported here, once, not once a clinic or once a leaflet.
  * Returns whether any input failed.
  */
 static int
@@ -260,12 +261,21 @@ make_jobs(struct batch *r, const struct list *arts, const struct list *clinics,
 	struct diag *d = r->b->d;
 	size_t i, j;
 	int failed = 0, *pok;
+	char *dir;
 
 	r->clinics = xcalloc(clinics->n ? clinics->n : 1, sizeof(*r->clinics));
 	pok = xcalloc(clinics->n ? clinics->n : 1, sizeof(*pok));
-	for (j = 0; j < clinics->n; j++)
-		if (!(pok[j] = profile_load(&r->clinics[j], clinics->v[j], d) == 0))
+	for (j = 0; j < clinics->n; j++) {
+		pok[j] = profile_load(&r->clinics[j], clinics->v[j], d) == 0;
+		/* a clinic's folder that cannot be written: said once */
+		if (pok[j]) {
+			dir = path_join(outdir, r->clinics[j].slug);
+			pok[j] = dir_ready(dir, d) == 0;
+			free(dir);
+		}
+		if (!pok[j])
 			failed = 1;
+	}
 	r->jobs = xcalloc(arts->n * clinics->n + 1, sizeof(*r->jobs));
 	for (i = 0; i < arts->n; i++) {
 		if (article_load(&r->art, arts->v[i], d) == -1)

@@ -265,3 +265,17 @@ path_join(const char *dir, const char *rel)
 		return xasprintf("%s%s", dir, rel);
 	return xasprintf("%s/%s", dir, rel);
 }
+
+int
+dir_ready(const char *dir, struct diag *d)
+{
+	int err = mkdirs(dir);
+
+	if (err == 0 && access(dir, W_OK | X_OK) == -1)
+		err = errno;
+	if (err == 0)
+		return 0;
+	diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot write into this "
+	    "directory: %s", strerror(err));
+	return -1;
+}

@@ -22,6 +22,12 @@ int	file_read(const char *path, char **buf, size_t *len, struct diag *);
 int	file_write_atomic(const char *path, const void *buf, size_t len,
 	    struct diag *);
 
+/*
+ * Make dir and its parents, and check that files can be created in it:
+ * 0, or -1 after one error naming dir.
+ */
+int	dir_ready(const char *dir, struct diag *);
+
 /* Directory part of path ("." when there is none); caller frees. */
 char	*path_dir(const char *path);
 /* File name of path without directory and without extension; caller frees. */
