@@ -54,7 +54,8 @@ static HPDF_Font
 face(struct rend *r, enum face f)
 {
 	if (r->font[f] == NULL &&
-	    (r->font[f] = pdffont_new(r->pdf, r->fonts[f], (int)f)) == NULL)
+	    (r->font[f] = pdffont_new(r->pdf, r->fonts[f], (int)f, r->file,
+	    r->d)) == NULL)
 		return NULL;
 	return pdffont_font(r->font[f]);
 }
