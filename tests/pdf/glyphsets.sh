@@ -9,8 +9,8 @@
 BUILD=${BUILD:-build}
 N=24
 # Reproducers: 3 articles for 2 clinics; random articles: N for one
-# clinic each; 5 checks a leaflet; and 1 for PDF/A.
-plan $(((3 * 2 + N) * 5 + 1))
+# clinic each; 5 checks a leaflet; 1 for PDF/A and 3 for composites.
+plan $(((3 * 2 + N) * 5 + 1 + 3))
 
 # check LABEL ARTICLE PROFILE [TEXT]: TEXT must come back from
 # pdftotext; without it, the text is kept in $W/text.N for glyphsets.py
@@ -77,6 +77,24 @@ done
     "$W/a/g00.md" 2>/dev/null
 t "glyph set 00 --pdfa: pdfa-check passes" \
     quiet sh tests/pdf/pdfa-check "$W/pdfa.pdf"
+
+# A profile's own face with a composite of a composite (Ǻ = Å + acute,
+# Å = A + ring; tests/unit/composite.py): it holds nothing else, so
+# every other character warns.
+{ sed '/^logo:/d' content/clinics/riverside.yaml
+  printf 'fonts:\n  regular: %s/tests/unit/composite.ttf\n' "$PWD"
+} >"$W/composite.yaml"
+printf -- '---\ntitle: A\n---\n\n\307\272 \303\205 A\n' >"$W/composite.md"
+"$LEAFPRESS" build -p "$W/composite.yaml" -o "$W/composite.pdf" \
+    "$W/composite.md" 2>/dev/null
+t "composite glyphs: built" test -s "$W/composite.pdf"
+pdftotext "$W/composite.pdf" "$W/text" 2>/dev/null
+t "composite glyphs: pdftotext gives them back" has "$W/text" \
+    "$(printf '\307\272 \303\205 A')"
+rm -rf "$W/x" && mkdir "$W/x" &&
+    (cd "$W/x" && mutool extract "$W/composite.pdf" >/dev/null 2>&1)
+t "composite glyphs: font programs are sound TrueType" \
+    quiet "$BUILD/test_pdffont" "$W"/x/font-*.ttf
 
 eval "set -- $texts"
 python3 tests/pdf/glyphsets.py check "$@"

@@ -4,8 +4,9 @@
  * each code point asked for maps (through the program's own cmap) to
  * the new glyph id pdffont_subset says, with its advance and outline
  * header unchanged, and loca and glyf are sound.  Seeded random subsets
- * of every character a face covers, and the glyph set on which
- * libharu's subsetter failed.
+ * of every character a face covers, the glyph set on which libharu's
+ * subsetter failed, and a composite of a composite (composite.ttf, made
+ * by composite.py: the bundled faces have no composites left).
  *
  * With arguments, the font programs tests/pdf/glyphsets.sh extracts
  * from real leaflets get the same structural checks: test_pdffont FILE...
@@ -24,6 +25,7 @@
 
 #define REGULAR	"fonts/NotoSans-Regular.ttf"
 #define MONO	"fonts/NotoSansMono-Regular.ttf"
+#define COMPOSITE "tests/unit/composite.ttf"
 #define ROUNDS	40	/* random subsets per face */
 
 /* libharu 2.3 failed to embed NotoSansMono with exactly these glyphs. */
@@ -118,6 +120,37 @@ glyph_header(const struct font *f, unsigned g)
 		b = get32(loca + 4 * g + 4);
 	}
 	return b - a >= 10 ? glyf + a : NULL;
+}
+
+/*
+ * A glyph as it is drawn, written out: each simple glyph reached as its
+ * header in hex, each component as its flags and offsets around what it
+ * holds.  The same for a glyph and its subset unless a part was lost.
+ */
+static void
+drawn(const struct font *f, unsigned g, char *out, size_t size, int depth)
+{
+	const unsigned char *h = glyph_header(f, g);
+	size_t at = 10, k;
+	unsigned flags;
+
+	if (h == NULL || depth > 8)
+		return;
+	if ((int16_t)get16(h) >= 0) {
+		for (k = 0; k < 10; k++)
+			snprintf(out + strlen(out), size - strlen(out), "%02x",
+			    h[k]);
+		return;
+	}
+	do {
+		flags = get16(h + at);
+		snprintf(out + strlen(out), size - strlen(out), "(%x %02x%02x ",
+		    flags & 0x3, h[at + 4], h[at + 5]);
+		drawn(f, get16(h + at + 2), out, size, depth + 1);
+		snprintf(out + strlen(out), size - strlen(out), ")");
+		at += 4 + (flags & 1 ? 4 : 2) + (flags & 8 ? 2 : flags & 0x40 ?
+		    4 : flags & 0x80 ? 8 : 0);
+	} while (flags & 0x20);
 }
 
 /* Load a subset through a file, as font_load reads fonts. */
@@ -215,6 +248,34 @@ notdef_alone(const struct font *face)
 	return rc;
 }
 
+/*
+ * U+01FA alone: its subset has the glyph, the composite inside it and
+ * their three simple parts, drawn as before.
+ */
+static int
+nested(const struct font *face)
+{
+	struct pdffont_subset sub;
+	struct font f;
+	char a[512] = "", b[512] = "";
+	uint16_t cp = 0x1FA, gid = (uint16_t)font_glyph(face, cp);
+	int rc = -1;
+
+	if (gid == 0 || pdffont_subset(face, &gid, &cp, 1, &sub) == -1)
+		return -1;
+	if (load_bytes(&f, sub.data, sub.len) == 0) {
+		drawn(face, gid, a, sizeof(a), 0);
+		drawn(&f, sub.gid[0], b, sizeof(b), 0);
+		printf("# %u glyphs; drawn: %s\n", f.nglyphs, b);
+		rc = f.nglyphs == 6 && check_glyphs(&f) == 0 &&
+		    strchr(a, '(') != strrchr(a, '(') && strcmp(a, b) == 0 ?
+		    0 : -1;
+		font_free(&f);
+	}
+	pdffont_subset_free(&sub);
+	return rc;
+}
+
 /* Every code point the face maps to a glyph, but controls. */
 static size_t
 covered(const struct font *f, uint16_t *cp)
@@ -282,13 +343,13 @@ int
 main(int argc, char **argv)
 {
 	struct diag d = { stderr, 0, 0 };
-	struct font reg, mono;
+	struct font reg, mono, comp;
 	uint16_t cp[sizeof(failed84)];
 	size_t i;
 
 	if (argc > 1)
 		return check_files(argc, argv);
-	T_PLAN(2 * (ROUNDS + 1) + 5);
+	T_PLAN(2 * (ROUNDS + 1) + 7);
 	T_OK(font_load(&reg, REGULAR, &d) == 0, "load " REGULAR);
 	T_OK(font_load(&mono, MONO, &d) == 0, "load " MONO);
 	for (i = 0; failed84[i] != '\0'; i++)
@@ -299,7 +360,10 @@ main(int argc, char **argv)
 	T_OK(notdef_alone(&reg) == 0, "regular: .notdef alone");
 	random_subsets("regular", &reg);
 	random_subsets("mono", &mono);
+	T_OK(font_load(&comp, COMPOSITE, &d) == 0, "load " COMPOSITE);
+	T_OK(nested(&comp) == 0, "composite of a composite: every part kept");
 	font_free(&reg);
 	font_free(&mono);
+	font_free(&comp);
 	T_DONE();
 }
