@@ -142,7 +142,7 @@ mark_dest(struct rend *r, const struct mark *m)
 	 * refuse the indirect one HPDF_Page_CreateDestination makes.
 	 */
 	if ((dst = HPDF_Array_New(r->pdf->mmgr)) == NULL) {
-		lib(r, HPDF_GetError(r->pdf));
+		on_error(HPDF_GetError(r->pdf), 0, r);
 		return NULL;
 	}
 	dst->header.obj_class |= HPDF_OSUBCLASS_DESTINATION;
