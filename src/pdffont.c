@@ -59,7 +59,7 @@ struct pdffont {
 	int16_t			*w;		/* id -> advance, 1/1000 em */
 	unsigned		 n;		/* ids 1..n in use */
 	struct diag		*d;
-	const char		*doc;		/* names the leaflet in messages */
+	const char		*doc;		/* the leaflet, for messages */
 };
 
 /*
@@ -74,11 +74,11 @@ lib_fail(HPDF_Doc pdf, struct pdffont *f, HPDF_STATUS st, const char *what)
 		st = HPDF_GetError(pdf);
 	if (st == HPDF_OK)
 		diag_msg(f->d, DIAG_ERROR, f->doc, 0, 0, "embedding font %s "
-		    "(%s): PDF library failed writing %s", f->face->name,
+		    "(%s): PDF library failed %s", f->face->name,
 		    f->face->path, what);
 	else
 		diag_msg(f->d, DIAG_ERROR, f->doc, 0, 0, "embedding font %s "
-		    "(%s): PDF library error 0x%04X (detail %u) writing %s",
+		    "(%s): PDF library error 0x%04X (detail %u) %s",
 		    f->face->name, f->face->path, (unsigned)st,
 		    (unsigned)HPDF_GetErrorDetail(pdf), what);
 	return -1;
@@ -301,13 +301,13 @@ load_def(HPDF_Doc pdf, struct pdffont *f, int index)
 	HPDF_Stream rd;
 
 	NEW(rd, HPDF_CallbackReader_New(pdf->mmgr, rd_read, rd_seek, rd_tell,
-	    rd_size, f), "a reader for the font file");
+	    rd_size, f), "making a reader for the font file");
 	NEW(f->def, HPDF_TTFontDef_Load(pdf->mmgr, rd, HPDF_TRUE),
-	    "the font's metrics (is it a TrueType font that may be embedded?)");
+	    "reading it (a TrueType font that may be embedded?)");
 	if (HPDF_List_Add(pdf->fontdef_list, f->def) != HPDF_OK) {
 		HPDF_FontDef_Free(f->def);
 		f->def = NULL;
-		return lib_fail(pdf, f, HPDF_OK, "the list of fonts");
+		return lib_fail(pdf, f, HPDF_OK, "adding it to the document");
 	}
 	HPDF_TTFontDef_SetTagName(f->def, tag);
 	return 0;
@@ -316,7 +316,7 @@ load_def(HPDF_Doc pdf, struct pdffont *f, int index)
 static int
 build_type0(HPDF_Doc pdf, struct pdffont *f)
 {
-	const char *what = "the Type 0 font dictionary";
+	const char *what = "writing the Type 0 font dictionary";
 	HPDF_TTFontDefAttr da = f->def->attr;
 	HPDF_Array arr;
 
@@ -329,7 +329,7 @@ build_type0(HPDF_Doc pdf, struct pdffont *f)
 	f->font->attr = &f->attr;
 	TRY(HPDF_Xref_Add(pdf->xref, f->font), what);
 	NEW(f->tounicode, HPDF_DictStream_New(pdf->mmgr, pdf->xref),
-	    "the ToUnicode map");
+	    "writing the ToUnicode map");
 	f->tounicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 	NEW(arr, HPDF_Array_New(pdf->mmgr), what);
 	TRY(HPDF_Dict_Add(f->font, "DescendantFonts", arr), what);
@@ -338,8 +338,10 @@ build_type0(HPDF_Doc pdf, struct pdffont *f)
 	TRY(HPDF_Dict_AddName(f->font, "BaseFont", da->base_font), what);
 	TRY(HPDF_Dict_AddName(f->font, "Encoding", "Identity-H"), what);
 	TRY(HPDF_Dict_Add(f->font, "ToUnicode", f->tounicode), what);
-	NEW(f->cidfont, HPDF_Dict_New(pdf->mmgr), "the CIDFont dictionary");
-	TRY(HPDF_Xref_Add(pdf->xref, f->cidfont), "the CIDFont dictionary");
+	NEW(f->cidfont, HPDF_Dict_New(pdf->mmgr),
+	    "writing the CIDFont dictionary");
+	TRY(HPDF_Xref_Add(pdf->xref, f->cidfont),
+	    "writing the CIDFont dictionary");
 	TRY(HPDF_Array_Add(arr, f->cidfont), what);
 	return 0;
 }
@@ -347,7 +349,7 @@ build_type0(HPDF_Doc pdf, struct pdffont *f)
 static int
 build_cidfont(HPDF_Doc pdf, struct pdffont *f)
 {
-	const char *what = "the CIDFont dictionary";
+	const char *what = "writing the CIDFont dictionary";
 	HPDF_TTFontDefAttr da = f->def->attr;
 	HPDF_Dict si;
 
@@ -364,7 +366,7 @@ build_cidfont(HPDF_Doc pdf, struct pdffont *f)
 	TRY(HPDF_Dict_AddNumber(f->cidfont, "DW", f->def->missing_width),
 	    what);
 	NEW(f->cidtogid, HPDF_DictStream_New(pdf->mmgr, pdf->xref),
-	    "the CIDToGIDMap");
+	    "writing the CIDToGIDMap");
 	f->cidtogid->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 	TRY(HPDF_Dict_Add(f->cidfont, "CIDToGIDMap", f->cidtogid), what);
 	return 0;
@@ -373,14 +375,14 @@ build_cidfont(HPDF_Doc pdf, struct pdffont *f)
 static int
 build_descriptor(HPDF_Doc pdf, struct pdffont *f)
 {
-	const char *what = "the font descriptor";
+	const char *what = "writing the font descriptor";
 	HPDF_TTFontDefAttr da = f->def->attr;
 	HPDF_Dict fd;
 
 	NEW(fd, HPDF_Dict_New(pdf->mmgr), what);
 	TRY(HPDF_Xref_Add(pdf->xref, fd), what);
 	TRY(HPDF_Dict_Add(f->cidfont, "FontDescriptor", fd),
-	    "the CIDFont dictionary");
+	    "writing the CIDFont dictionary");
 	f->descriptor = fd;
 	TRY(HPDF_Dict_AddName(fd, "Type", "FontDescriptor"), what);
 	TRY(HPDF_Dict_AddName(fd, "FontName", da->base_font), what);
@@ -445,7 +447,7 @@ pdffont_font(struct pdffont *f)
 static int
 write_tounicode(HPDF_Doc pdf, struct pdffont *f)
 {
-	const char *what = "the ToUnicode map";
+	const char *what = "writing the ToUnicode map";
 	HPDF_Stream s = f->tounicode->stream;
 	unsigned c, left;
 	char b[32];
@@ -480,7 +482,7 @@ write_tounicode(HPDF_Doc pdf, struct pdffont *f)
 static int
 write_cidset(HPDF_Doc pdf, struct pdffont *f)
 {
-	const char *what = "the CIDSet (PDF/A)";
+	const char *what = "writing the CIDSet (PDF/A)";
 	size_t nbytes = (f->n + 1 + 7) / 8, c;
 	unsigned char *bits;
 	HPDF_Dict s;
@@ -501,7 +503,7 @@ write_cidset(HPDF_Doc pdf, struct pdffont *f)
 static int
 write_widths(HPDF_Doc pdf, struct pdffont *f)
 {
-	const char *what = "the widths (W)";
+	const char *what = "writing the widths (W)";
 	HPDF_Array w, run;
 	unsigned c;
 
@@ -524,7 +526,7 @@ write_widths(HPDF_Doc pdf, struct pdffont *f)
 static int
 write_program(HPDF_Doc pdf, struct pdffont *f)
 {
-	const char *what = "the font program (FontFile2)";
+	const char *what = "writing the font program (FontFile2)";
 	struct pdffont_subset sub;
 	HPDF_Dict ff;
 	HPDF_BYTE be[2];
@@ -546,7 +548,7 @@ write_program(HPDF_Doc pdf, struct pdffont *f)
 	}
 	if (c <= f->n) {
 		pdffont_subset_free(&sub);
-		return lib_fail(pdf, f, st, "the CIDToGIDMap");
+		return lib_fail(pdf, f, st, "writing the CIDToGIDMap");
 	}
 	if ((ff = HPDF_DictStream_New(pdf->mmgr, pdf->xref)) == NULL)
 		st = HPDF_GetError(pdf);

@@ -214,8 +214,8 @@ check_subset(const struct font *face, const uint16_t *cp, size_t n)
 			    f.advance[sub.gid[i]] != face->advance[gid[i]] ||
 			    (h0 == NULL) != (h1 == NULL) ||
 			    (h0 != NULL && memcmp(h0, h1, 10) != 0)) {
-				printf("# U+%04X: glyph %u became %u, wrongly\n",
-				    cp[i], gid[i], sub.gid[i]);
+				printf("# U+%04X: glyph %u became %u, "
+				    "wrongly\n", cp[i], gid[i], sub.gid[i]);
 				break;
 			}
 		}
