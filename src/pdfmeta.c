@@ -9,6 +9,10 @@
  * the call and the real ones after, the key is renamed, and the
  * identifier is zeroed and later replaced by a hash of the saved file,
  * which keeps builds byte-for-byte reproducible.
+ *
+ * Every libharu status that is not OK stops the work: pdfmeta_info
+ * hands the first back, pdfmeta_pdfa reports it with what it was
+ * writing.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,70 +52,123 @@ xml_escape(const char *s)
 	return out;
 }
 
-static void
+static HPDF_STATUS
 set_text(HPDF_Doc pdf, HPDF_InfoType type, const char *v, int escape)
 {
+	HPDF_STATUS st;
 	char *e;
 
 	if (v == NULL)
-		return;
+		return HPDF_OK;
 	e = escape ? xml_escape(v) : NULL;
-	HPDF_SetInfoAttr(pdf, type, e ? e : v);
+	st = HPDF_SetInfoAttr(pdf, type, e ? e : v);
 	free(e);
+	return st;
 }
 
-static void
+static HPDF_STATUS
 set_texts(HPDF_Doc pdf, const struct pdfinfo *doc, int escape)
 {
-	set_text(pdf, HPDF_INFO_TITLE, doc->title, escape);
-	set_text(pdf, HPDF_INFO_AUTHOR, doc->author, escape);
-	set_text(pdf, HPDF_INFO_SUBJECT, doc->subtitle, escape);
-	set_text(pdf, HPDF_INFO_KEYWORDS, doc->keywords, escape);
-	set_text(pdf, HPDF_INFO_CREATOR, "leafpress " VERSION, escape);
+	static const HPDF_InfoType type[] = { HPDF_INFO_TITLE,
+	    HPDF_INFO_AUTHOR, HPDF_INFO_SUBJECT, HPDF_INFO_KEYWORDS,
+	    HPDF_INFO_CREATOR };
+	const char *v[] = { doc->title, doc->author, doc->subtitle,
+	    doc->keywords, "leafpress " VERSION };
+	HPDF_STATUS st = HPDF_OK;
+	size_t i;
+
+	for (i = 0; i < 5 && st == HPDF_OK; i++)
+		st = set_text(pdf, type[i], v[i], escape);
+	return st;
 }
 
-void
+/* Creation and modification date, UTC as +00'00'. */
+static HPDF_STATUS
+set_dates(HPDF_Doc pdf, long long when)
+{
+	HPDF_Date date;
+	HPDF_STATUS st;
+	struct tm tm;
+	time_t t = (time_t)when;
+
+	gmtime_r(&t, &tm);
+	memset(&date, 0, sizeof(date));
+	date.year = tm.tm_year + 1900;
+	date.month = tm.tm_mon + 1;
+	date.day = tm.tm_mday;
+	date.hour = tm.tm_hour;
+	date.minutes = tm.tm_min;
+	date.seconds = tm.tm_sec;
+	date.ind = '+';
+	if ((st = HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date)) !=
+	    HPDF_OK)
+		return st;
+	return HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+}
+
+HPDF_STATUS
 pdfmeta_info(HPDF_Doc pdf, const struct pdfinfo *doc)
 {
 	HPDF_Dict vp;
-	HPDF_Date date;
-	struct tm tm;
-	time_t t;
+	HPDF_STATUS st;
 
 	/* strings go out as UTF-16 */
-	HPDF_UseUTFEncodings(pdf);
-	HPDF_SetCurrentEncoder(pdf, "UTF-8");
-	set_texts(pdf, doc, 0);
-	if (doc->date >= 0) {
-		t = (time_t)doc->date;
-		gmtime_r(&t, &tm);
-		memset(&date, 0, sizeof(date));
-		date.year = tm.tm_year + 1900;
-		date.month = tm.tm_mon + 1;
-		date.day = tm.tm_mday;
-		date.hour = tm.tm_hour;
-		date.minutes = tm.tm_min;
-		date.seconds = tm.tm_sec;
-		date.ind = '+';		/* UTC as +00'00' */
-		HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
-		HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
-	}
-	HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr,
-	    doc->lang, NULL));
-	if ((vp = HPDF_Dict_New(pdf->mmgr)) != NULL &&
-	    HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", vp) == HPDF_OK)
-		HPDF_Dict_Add(vp, "DisplayDocTitle", HPDF_Boolean_New(pdf->mmgr,
-		    HPDF_TRUE));
+	if ((st = HPDF_UseUTFEncodings(pdf)) != HPDF_OK ||
+	    (st = HPDF_SetCurrentEncoder(pdf, "UTF-8")) != HPDF_OK ||
+	    (st = set_texts(pdf, doc, 0)) != HPDF_OK ||
+	    (doc->date >= 0 && (st = set_dates(pdf, doc->date)) != HPDF_OK) ||
+	    (st = HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr,
+	    doc->lang, NULL))) != HPDF_OK)
+		return st;
+	if ((vp = HPDF_Dict_New(pdf->mmgr)) == NULL)
+		return HPDF_GetError(pdf);
+	if ((st = HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", vp)) !=
+	    HPDF_OK)
+		return st;
+	return HPDF_Dict_Add(vp, "DisplayDocTitle", HPDF_Boolean_New(pdf->mmgr,
+	    HPDF_TRUE));
 }
 
-/* The sRGB output intent, built directly (libharu's misspells a key). */
+/*
+ * A PDF/A part libharu failed to write, reported with what it was; an
+ * object it could not make left its status in the document's error.
+ */
 static int
-output_intent(HPDF_Doc pdf, struct diag *d)
+pdfa_fail(HPDF_Doc pdf, const struct pdfinfo *doc, struct diag *d,
+    HPDF_STATUS st, const char *what)
 {
+	if (st == HPDF_OK)
+		st = HPDF_GetError(pdf);
+	if (st == HPDF_OK)
+		diag_msg(d, DIAG_ERROR, doc->title, 0, 0, "PDF/A: PDF library "
+		    "failed writing %s", what);
+	else
+		diag_msg(d, DIAG_ERROR, doc->title, 0, 0, "PDF/A: PDF library "
+		    "error 0x%04X (detail %u) writing %s", (unsigned)st,
+		    (unsigned)HPDF_GetErrorDetail(pdf), what);
+	return -1;
+}
+
+/* Stop at the first status that is not OK: they are never merged. */
+#define TRY(call, what) do {						\
+	HPDF_STATUS try_st = (call);					\
+	if (try_st != HPDF_OK)						\
+		return pdfa_fail(pdf, doc, d, try_st, (what));		\
+} while (0)
+
+#define NEW(var, call, what) do {					\
+	if (((var) = (call)) == NULL)					\
+		return pdfa_fail(pdf, doc, d, HPDF_OK, (what));		\
+} while (0)
+
+/* The sRGB profile as a stream, read from Debian's copy. */
+static int
+icc_stream(HPDF_Doc pdf, const struct pdfinfo *doc, struct diag *d,
+    HPDF_Dict *icc)
+{
+	const char *what = "the sRGB profile (ICC)";
 	struct diag quiet = { NULL, 0, 0 };
-	HPDF_Dict icc, oi;
-	HPDF_Array arr;
-	HPDF_STATUS e = 0;
+	HPDF_STATUS st;
 	char *buf;
 	size_t n;
 
@@ -120,59 +177,75 @@ output_intent(HPDF_Doc pdf, struct diag *d)
 		    "sRGB profile PDF/A needs (Debian package icc-profiles-free)");
 		return -1;
 	}
-	if ((icc = HPDF_DictStream_New(pdf->mmgr, pdf->xref)) == NULL ||
-	    (oi = HPDF_Dict_New(pdf->mmgr)) == NULL ||
-	    (arr = HPDF_Array_New(pdf->mmgr)) == NULL) {
+	if ((*icc = HPDF_DictStream_New(pdf->mmgr, pdf->xref)) == NULL) {
 		free(buf);
-		return -1;
+		return pdfa_fail(pdf, doc, d, HPDF_OK, what);
 	}
-	icc->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	e |= HPDF_Dict_AddNumber(icc, "N", 3);
-	e |= HPDF_Dict_AddName(icc, "Alternate", "DeviceRGB");
-	e |= HPDF_Stream_Write(icc->stream, (HPDF_BYTE *)buf, (HPDF_UINT)n);
+	(*icc)->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	st = HPDF_Stream_Write((*icc)->stream, (HPDF_BYTE *)buf, (HPDF_UINT)n);
 	free(buf);
-	e |= HPDF_Xref_Add(pdf->xref, oi);
-	e |= HPDF_Dict_AddName(oi, "Type", "OutputIntent");
-	e |= HPDF_Dict_AddName(oi, "S", "GTS_PDFA1");
-	e |= HPDF_Dict_Add(oi, "OutputConditionIdentifier",
-	    HPDF_String_New(pdf->mmgr, "sRGB IEC61966-2.1", NULL));
-	e |= HPDF_Dict_Add(oi, "RegistryName",
-	    HPDF_String_New(pdf->mmgr, "http://www.color.org", NULL));
-	e |= HPDF_Dict_Add(oi, "Info",
-	    HPDF_String_New(pdf->mmgr, "sRGB IEC61966-2.1", NULL));
-	e |= HPDF_Dict_Add(oi, "DestOutputProfile", icc);
-	e |= HPDF_Dict_Add(pdf->catalog, "OutputIntents", arr);
-	e |= HPDF_Array_Add(arr, oi);
-	return e == HPDF_OK ? 0 : -1;
+	TRY(st, what);
+	TRY(HPDF_Dict_AddNumber(*icc, "N", 3), what);
+	TRY(HPDF_Dict_AddName(*icc, "Alternate", "DeviceRGB"), what);
+	return 0;
+}
+
+/* The sRGB output intent, built directly (libharu's misspells a key). */
+static int
+output_intent(HPDF_Doc pdf, const struct pdfinfo *doc, struct diag *d)
+{
+	const char *what = "the output intent";
+	HPDF_Dict icc, oi;
+	HPDF_Array arr;
+
+	if (icc_stream(pdf, doc, d, &icc) == -1)
+		return -1;
+	NEW(oi, HPDF_Dict_New(pdf->mmgr), what);
+	TRY(HPDF_Xref_Add(pdf->xref, oi), what);
+	NEW(arr, HPDF_Array_New(pdf->mmgr), what);
+	TRY(HPDF_Dict_Add(pdf->catalog, "OutputIntents", arr), what);
+	TRY(HPDF_Array_Add(arr, oi), what);
+	TRY(HPDF_Dict_AddName(oi, "Type", "OutputIntent"), what);
+	TRY(HPDF_Dict_AddName(oi, "S", "GTS_PDFA1"), what);
+	TRY(HPDF_Dict_Add(oi, "OutputConditionIdentifier",
+	    HPDF_String_New(pdf->mmgr, "sRGB IEC61966-2.1", NULL)), what);
+	TRY(HPDF_Dict_Add(oi, "RegistryName",
+	    HPDF_String_New(pdf->mmgr, "http://www.color.org", NULL)), what);
+	TRY(HPDF_Dict_Add(oi, "Info",
+	    HPDF_String_New(pdf->mmgr, "sRGB IEC61966-2.1", NULL)), what);
+	TRY(HPDF_Dict_Add(oi, "DestOutputProfile", icc), what);
+	return 0;
 }
 
 int
 pdfmeta_pdfa(HPDF_Doc pdf, const struct pdfinfo *doc, struct diag *d)
 {
 	static const HPDF_BYTE zero[16];
+	const char *xmp_what = "the XMP metadata";
 	HPDF_Dict xmp;
 	HPDF_Array id;
 	HPDF_Binary b;
-	HPDF_STATUS rc;
+	HPDF_STATUS st;
 	HPDF_UINT i;
 
-	if (output_intent(pdf, d) == -1)
+	if (output_intent(pdf, doc, d) == -1)
 		return -1;
-	set_texts(pdf, doc, 1);
-	rc = HPDF_PDFA_SetPDFAConformance(pdf, HPDF_PDFA_1B);
-	set_texts(pdf, doc, 0);
-	if (rc != HPDF_OK || (xmp = HPDF_Dict_GetItem(pdf->catalog, "Metadata",
-	    HPDF_OCLASS_DICT)) == NULL)
-		return -1;
-	HPDF_Dict_RemoveElement(xmp, "SubType");
-	HPDF_Dict_AddName(xmp, "Subtype", "XML");
-	if ((id = HPDF_Dict_GetItem(pdf->trailer, "ID",
-	    HPDF_OCLASS_ARRAY)) == NULL)
-		return -1;
-	for (i = 0; i < 2; i++)
-		if ((b = HPDF_Array_GetItem(id, i, HPDF_OCLASS_BINARY)) == NULL ||
-		    HPDF_Binary_SetValue(b, (HPDF_BYTE *)zero, 16) != HPDF_OK)
-			return -1;
+	TRY(set_texts(pdf, doc, 1), xmp_what);
+	st = HPDF_PDFA_SetPDFAConformance(pdf, HPDF_PDFA_1B);
+	TRY(st, xmp_what);
+	TRY(set_texts(pdf, doc, 0), "the document information");
+	NEW(xmp, HPDF_Dict_GetItem(pdf->catalog, "Metadata",
+	    HPDF_OCLASS_DICT), xmp_what);
+	TRY(HPDF_Dict_RemoveElement(xmp, "SubType"), xmp_what);
+	TRY(HPDF_Dict_AddName(xmp, "Subtype", "XML"), xmp_what);
+	NEW(id, HPDF_Dict_GetItem(pdf->trailer, "ID", HPDF_OCLASS_ARRAY),
+	    "the file identifier");
+	for (i = 0; i < 2; i++) {
+		NEW(b, HPDF_Array_GetItem(id, i, HPDF_OCLASS_BINARY),
+		    "the file identifier");
+		TRY(HPDF_Binary_SetValue(b, (HPDF_BYTE *)zero, 16),
+		    "the file identifier");
+	}
 	return 0;
 }
 

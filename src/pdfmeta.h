@@ -16,13 +16,17 @@ struct pdfinfo;
 /* The sRGB profile PDF/A leaflets carry (Debian's icc-profiles-free). */
 #define PDFMETA_ICC	"/usr/share/color/icc/sRGB.icc"
 
-/* Information, language, viewer preferences; dates never from the clock. */
-void	pdfmeta_info(HPDF_Doc, const struct pdfinfo *);
+/*
+ * Information, language, viewer preferences; dates never from the clock.
+ * The first libharu status that is not OK, for the caller to report.
+ */
+HPDF_STATUS	pdfmeta_info(HPDF_Doc, const struct pdfinfo *);
 
 /*
  * PDF/A-1b, once everything else is in the document and just before it
  * is saved: output intent, XMP agreeing with the information, and a
- * blank identifier for pdfmeta_id() to fill.
+ * blank identifier for pdfmeta_id() to fill.  Every failure is
+ * reported to the diag against the leaflet's title.
  */
 int	pdfmeta_pdfa(HPDF_Doc, const struct pdfinfo *, struct diag *);
 

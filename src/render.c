@@ -2,6 +2,7 @@
  * render: pages -> libharu calls -> PDF bytes in memory.  Writing them
  * to a file (atomically) is the caller's business.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,7 @@ struct rend {
 	HPDF_STATUS		 err;		/* its first */
 	HPDF_STATUS		 detail;
 	int			 reported;	/* a better message was given */
+	char			 what[96];	/* what was being done */
 	struct imgcache		*cache;
 	HPDF_Doc		 pdf;
 	struct pdffont		*font[FACE__MAX];
@@ -36,7 +38,10 @@ struct rend {
 	const struct font *const *fonts;
 };
 
-/* libharu's errors are kept; the caller says what went wrong. */
+/*
+ * libharu's errors are kept; render_pdf reports the first with what was
+ * being done when it came (set by doing()).
+ */
 static void
 on_error(HPDF_STATUS err, HPDF_STATUS detail, void *arg)
 {
@@ -49,13 +54,62 @@ on_error(HPDF_STATUS err, HPDF_STATUS detail, void *arg)
 	r->failed = 1;
 }
 
+/*
+ * A status from one of libharu's object functions, which do not call
+ * on_error: kept the same way.  0 when it is OK, else -1.
+ */
+static int
+lib(struct rend *r, HPDF_STATUS st)
+{
+	if (st == HPDF_OK)
+		return 0;
+	on_error(st, HPDF_GetErrorDetail(r->pdf), r);
+	return -1;
+}
+
+/* Say what is being done, for the message should libharu fail. */
+static void
+doing(struct rend *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+doing(struct rend *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (r->failed)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(r->what, sizeof(r->what), fmt, ap);
+	va_end(ap);
+}
+
+/* The one message for a leaflet libharu failed on, never "0x0000". */
+static void
+report(struct rend *r)
+{
+	if (r->reported)
+		return;
+	if (r->err != HPDF_OK)
+		diag_msg(r->d, DIAG_ERROR, r->file, 0, 0, "PDF library error "
+		    "0x%04X (detail %u) while %s", (unsigned)r->err,
+		    (unsigned)r->detail, r->what);
+	else
+		diag_msg(r->d, DIAG_ERROR, r->file, 0, 0, "PDF library failed "
+		    "while %s", r->what);
+	r->reported = 1;
+}
+
 /* A face is embedded the first time some text uses it. */
 static HPDF_Font
 face(struct rend *r, enum face f)
 {
 	if (r->font[f] == NULL &&
-	    (r->font[f] = pdffont_new(r->pdf, r->fonts[f], (int)f)) == NULL)
+	    (r->font[f] = pdffont_new(r->pdf, r->fonts[f], (int)f, r->file,
+	    r->d)) == NULL) {
+		r->reported = 1;	/* pdffont said what */
 		return NULL;
+	}
 	return pdffont_font(r->font[f]);
 }
 
@@ -87,12 +141,15 @@ mark_dest(struct rend *r, const struct mark *m)
 	 * A direct array, one per use: PDF/A validators (PDFBox Preflight)
 	 * refuse the indirect one HPDF_Page_CreateDestination makes.
 	 */
-	if ((dst = HPDF_Array_New(r->pdf->mmgr)) == NULL)
+	if ((dst = HPDF_Array_New(r->pdf->mmgr)) == NULL) {
+		on_error(HPDF_GetError(r->pdf), 0, r);
 		return NULL;
+	}
 	dst->header.obj_class |= HPDF_OSUBCLASS_DESTINATION;
-	HPDF_Array_Add(dst, r->pages[m->page]);
-	HPDF_Array_AddName(dst, "Fit");
-	HPDF_Destination_SetFitH(dst, m->y + 4);
+	if (lib(r, HPDF_Array_Add(dst, r->pages[m->page])) == -1 ||
+	    lib(r, HPDF_Array_AddName(dst, "Fit")) == -1 ||
+	    HPDF_Destination_SetFitH(dst, m->y + 4) != HPDF_OK)
+		return NULL;
 	return dst;
 }
 
@@ -125,6 +182,7 @@ outline(struct rend *r)
 	int level[7], depth = 0;
 	size_t i;
 
+	doing(r, "writing the bookmarks");
 	for (i = 0; i < ps->nmarks && !r->failed; i++) {
 		while (depth > 0 && level[depth - 1] >= ps->marks[i].level)
 			depth--;
@@ -242,7 +300,8 @@ draw_page(struct rend *r, const struct pdfinfo *doc, const struct page *p,
 				an = HPDF_Page_CreateURILinkAnnot(pg, rect, it->uri);
 			if (an != NULL) {
 				HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
-				HPDF_Dict_AddNumber(an, "F", 4);	/* print */
+				/* print */
+				lib(r, HPDF_Dict_AddNumber(an, "F", 4));
 			}
 			break;
 		}
@@ -252,13 +311,75 @@ draw_page(struct rend *r, const struct pdfinfo *doc, const struct page *p,
 	return r->failed ? -1 : 0;
 }
 
+/* Every page, the bookmarks and the fonts: the document before saving. */
+static int
+build(struct rend *r, const struct pdfinfo *doc)
+{
+	const struct pages *ps = r->ps;
+	size_t i;
+
+	doing(r, "writing the document information");
+	if (lib(r, pdfmeta_info(r->pdf, doc)) == -1 || r->failed)
+		return -1;
+	/* every page first: links may point forwards */
+	for (i = 0; i < ps->n && !r->failed; i++) {
+		doing(r, "adding page %zu of %zu", i + 1, ps->n);
+		if ((r->pages[i] = HPDF_AddPage(r->pdf)) == NULL)
+			return -1;
+		HPDF_Page_SetWidth(r->pages[i], ps->width);
+		HPDF_Page_SetHeight(r->pages[i], ps->height);
+	}
+	for (i = 0; i < ps->n && !r->failed; i++) {
+		doing(r, "drawing page %zu of %zu", i + 1, ps->n);
+		if (draw_page(r, doc, &ps->v[i], r->pages[i]) == -1)
+			return -1;
+	}
+	outline(r);
+	for (i = 0; i < FACE__MAX && !r->failed; i++)
+		if (r->font[i] != NULL &&
+		    pdffont_finish(r->pdf, r->font[i], doc->pdfa) == -1) {
+			r->reported = 1;	/* pdffont said what */
+			return -1;
+		}
+	if (doc->pdfa && !r->failed && pdfmeta_pdfa(r->pdf, doc, r->d) == -1) {
+		r->reported = 1;	/* so did pdfmeta */
+		return -1;
+	}
+	return r->failed ? -1 : 0;
+}
+
+/* The saved document, read back into memory. */
+static int
+save(struct rend *r, const struct pdfinfo *doc, unsigned char **buf,
+    size_t *len)
+{
+	HPDF_UINT32 size;
+
+	doing(r, "saving the PDF");
+	if (HPDF_SaveToStream(r->pdf) != HPDF_OK)
+		return -1;
+	size = HPDF_GetStreamSize(r->pdf);
+	*buf = xmalloc(size ? size : 1);
+	doing(r, "reading back the saved PDF");
+	/* it says EOF having read it all */
+	if (HPDF_ReadFromStream(r->pdf, *buf, &size) != HPDF_OK && size == 0)
+		return -1;
+	*len = size;
+	if (doc->pdfa && pdfmeta_id(*buf, *len) == -1) {
+		diag_msg(r->d, DIAG_ERROR, r->file, 0, 0, "cannot find the "
+		    "file identifier PDF/A needs in the saved PDF");
+		r->reported = 1;
+		return -1;
+	}
+	return 0;
+}
+
 int
 render_pdf(const struct pages *ps, const struct pdfinfo *doc,
     const struct font *const *fonts, struct imgcache *cache,
     unsigned char **buf, size_t *len, struct diag *d)
 {
 	struct rend r;
-	HPDF_UINT32 size;
 	size_t i;
 	int rc = -1;
 
@@ -272,50 +393,22 @@ render_pdf(const struct pages *ps, const struct pdfinfo *doc,
 	r.img = xcalloc(doc->nimages ? doc->nimages : 1, sizeof(*r.img));
 	r.pages = xcalloc(ps->n ? ps->n : 1, sizeof(*r.pages));
 	r.ps = ps;
+	snprintf(r.what, sizeof(r.what), "starting the PDF");
 	if ((r.pdf = HPDF_New(on_error, &r)) == NULL) {
-		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot start a PDF");
-		goto out;
-	}
-	HPDF_SetCompressionMode(r.pdf, HPDF_COMP_ALL);
-	pdfmeta_info(r.pdf, doc);
-	/* every page first: links may point forwards */
-	for (i = 0; i < ps->n && !r.failed; i++) {
-		if ((r.pages[i] = HPDF_AddPage(r.pdf)) == NULL)
-			goto out;
-		HPDF_Page_SetWidth(r.pages[i], ps->width);
-		HPDF_Page_SetHeight(r.pages[i], ps->height);
-	}
-	for (i = 0; i < ps->n && !r.failed; i++)
-		if (draw_page(&r, doc, &ps->v[i], r.pages[i]) == -1)
-			goto out;
-	outline(&r);
-	for (i = 0; i < FACE__MAX && !r.failed; i++)
-		if (r.font[i] != NULL &&
-		    pdffont_finish(r.pdf, r.font[i], doc->pdfa) == -1)
-			goto out;
-	if (doc->pdfa && !r.failed && pdfmeta_pdfa(r.pdf, doc, d) == -1) {
+		diag_msg(d, DIAG_ERROR, doc->title, 0, 0, "cannot start a PDF");
 		r.reported = 1;
 		goto out;
 	}
-	if (r.failed || HPDF_SaveToStream(r.pdf) != HPDF_OK)
-		goto out;
-	size = HPDF_GetStreamSize(r.pdf);
-	*buf = xmalloc(size ? size : 1);
-	if (HPDF_ReadFromStream(r.pdf, *buf, &size) != HPDF_OK &&
-	    size == 0)
-		goto out;
-	*len = size;
-	if (doc->pdfa && pdfmeta_id(*buf, *len) == -1)
+	if (lib(&r, HPDF_SetCompressionMode(r.pdf, HPDF_COMP_ALL)) == -1 ||
+	    build(&r, doc) == -1 || save(&r, doc, buf, len) == -1)
 		goto out;
 	rc = 0;
 out:
 	if (rc == -1) {
-		if (!r.reported)
-			diag_msg(d, DIAG_ERROR, doc->title, 0, 0,
-			    "PDF library error 0x%04X (detail %u)",
-			    (unsigned)r.err, (unsigned)r.detail);
+		report(&r);
 		free(*buf);
 		*buf = NULL;
+		*len = 0;
 	}
 	if (r.pdf != NULL)
 		HPDF_Free(r.pdf);
