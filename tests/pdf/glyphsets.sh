@@ -12,6 +12,10 @@ N=24
 # clinic each; 5 checks a leaflet; 1 for PDF/A and 3 for composites.
 plan $(((3 * 2 + N) * 5 + 1 + 3))
 
+# joined FILE STRING: FILE, its lines joined, contains STRING (a code
+# line too long for the measure comes back as two lines).
+joined() { tr -d '\n' <"$1" | grep -qF -- "$2"; }
+
 # check LABEL ARTICLE PROFILE [TEXT]: TEXT must come back from
 # pdftotext; without it, the text is kept in $W/text.N for glyphsets.py
 # to compare with the article's characters, all in one run at the end.
@@ -29,7 +33,7 @@ check() {
 	    bad++ } END { exit !(n > 0 && !bad) }'"
 	pdftotext "$pdf" "$W/text" 2>/dev/null
 	if [ $# -gt 3 ]; then
-		t "$l: pdftotext gives back '$4'" has "$W/text" "$4"
+		t "$l: pdftotext gives back '$4'" joined "$W/text" "$4"
 	else
 		n=$((n + 1))
 		mv "$W/text" "$W/text.$n"
