@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmark.h>
 #include <yaml.h>
@@ -218,6 +219,22 @@ check_depth(struct article *a, struct diag *d)
 }
 
 /*
+ * Is url a local file that may be a PNG or JPEG?  Not a web address
+ * (nor any other "scheme://"), nor an SVG, which the PDF library cannot
+ * place: those are valid Markdown, shown by their alt text.
+ */
+static int
+can_load(const char *url)
+{
+	size_t	 n;
+
+	if (url == NULL || *url == '\0' || strstr(url, "://") != NULL)
+		return 0;
+	n = strlen(url);
+	return !(n >= 4 && strcasecmp(url + n - 4, ".svg") == 0);
+}
+
+/*
  * Load the images the body shows, relative to the article.  Only local
  * files are loaded, ARTICLE_MAXIMAGES at most: the document reports the
  * rest when it comes to them.
@@ -252,11 +269,11 @@ load_figures(struct article *a)
 		f->pos.col = cmark_node_get_start_column(f->node);
 		url = cmark_node_get_url(f->node);
 		diag_hold(&held, &f->held);
-		if (url == NULL || *url == '\0' || strstr(url, "://") != NULL) {
+		if (!can_load(url)) {
 			f->remote = 1;
-			diag_at(&held, DIAG_ERROR, &f->pos, "image '%s': only "
-			    "local PNG and JPEG files can be shown",
-			    url ? url : "");
+			diag_at(&held, DIAG_WARNING, &f->pos, "image '%s': only "
+			    "local PNG and JPEG files can be shown; its alt "
+			    "text stands in", url ? url : "");
 		} else if (nlocal++ < ARTICLE_MAXIMAGES) {
 			path = path_join(a->dir, url);
 			f->ok = image_load(&f->img, path, &f->pos, &held) == 0;

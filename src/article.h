@@ -17,7 +17,8 @@
 struct figure {
 	cmark_node	*node;		/* its CMARK_NODE_IMAGE */
 	struct srcpos	 pos;		/* where it is named */
-	int		 remote;	/* not a local file: never loaded */
+	int		 remote;	/* a web address or an SVG: never loaded,
+					   its alt text stands in */
 	int		 ok;		/* img is loaded */
 	struct image	 img;
 	struct diag_held held;		/* why it cannot be shown */

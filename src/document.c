@@ -98,6 +98,40 @@ use_image(struct document *doc, const struct image *img)
 	doc->images[doc->nimages++] = img;
 }
 
+/*
+ * An image that cannot be shown (a web address, an SVG): its alt text,
+ * in italics, in a tinted box where the image would stand, so that no
+ * words are lost; the address when it has none.
+ */
+static void
+stand_in(struct ctx *c, cmark_node *n, int line)
+{
+	struct style saved = c->st;
+	struct block *b;
+	const char *url = cmark_node_get_url(n);
+	char *alt = plain_text(n);
+
+	flush_marker(c, line);
+	if ((b = add_block(c, BLK_TEXT, ROLE_P, line)) != NULL) {
+		if (b->callout == 0) {
+			b->callout = new_callout(c->doc, CALLOUT_IMAGE,
+			    tint(c->doc->primary, 0.09f), QUOTE_PAD);
+			b->indent += QUOTE_PAD;
+		}
+		c->cur = b;
+		c->st.strong = 0;
+		c->st.emph = 1;
+		c->st.link = NULL;
+		if (*alt == '\0' && url != NULL)
+			text_run(c, url, strlen(url), 0, line);
+		else
+			text_run(c, alt, strlen(alt), 0, line);
+		c->cur = NULL;
+	}
+	c->st = saved;
+	free(alt);
+}
+
 static void
 add_image(struct ctx *c, cmark_node *n)
 {
@@ -111,7 +145,7 @@ add_image(struct ctx *c, cmark_node *n)
 		return;
 	if (f->remote) {
 		diag_replay(c->d, &f->held);
-		c->err = 1;
+		stand_in(c, n, line);
 		return;
 	}
 	if (doc->nimages >= MAX_IMAGES || (!f->ok && f->held.nerr == 0)) {

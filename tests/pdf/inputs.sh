@@ -1,0 +1,29 @@
+# Inputs that are valid Markdown or odd profiles: built, not refused,
+# with one clear warning each; and what the command refuses to write.
+. tests/pdf/lib.inc
+plan 3
+ROOT=$PWD
+case $LEAFPRESS in
+/*) ;;
+*/*) LEAFPRESS=$ROOT/$LEAFPRESS ;;
+esac
+export LEAFPRESS_FONTS="${LEAFPRESS_FONTS:-$ROOT/fonts}"
+P=$ROOT/tests/e2e/default.yaml
+E=$ROOT/tests/e2e
+
+# lp ARGS...: run leafpress, stdout in $W/out, stderr in $W/err, status in $rc.
+lp() { "$LEAFPRESS" "$@" >"$W/out" 2>"$W/err"; rc=$?; }
+# text PDF: its text, one line, in $W/txt.
+text() { pdftotext "$1" - 2>/dev/null | tr '\n' ' ' >"$W/txt"; }
+
+# Remote and SVG images: their alt text stands in, with a warning each.
+lp build -p "$P" -o "$W/remote.pdf" "$E/image-remote.md"
+t "remote and SVG images: exit 0, one warning each" sh -c "[ $rc -eq 0 ] &&
+    [ \$(grep -c ': warning: image .*alt text stands in' '$W/err') -eq 3 ] &&
+    [ \$(wc -l <'$W/err') -eq 3 ]"
+text "$W/remote.pdf"
+t "remote and SVG images: their alt text is in the PDF" sh -c "
+    grep -q 'A nurse showing where the injection goes' '$W/txt' &&
+    grep -q 'Diagram of the neck muscles' '$W/txt'"
+t "remote and SVG images: no image in the PDF" sh -c "
+    ! pdfimages -list '$W/remote.pdf' 2>/dev/null | grep -q 'image'"
