@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmark.h>
 
@@ -175,6 +176,57 @@ add_image(struct ctx *c, cmark_node *n)
 }
 
 /*
+ * Only these become links in the PDF: a click on a leaflet must never
+ * run a script, open a local file or fail the PDF library (an empty
+ * destination, as "[foo]: <>" gives, did).
+ */
+static int
+safe_link(const char *url)
+{
+	static const char *const schemes[] = {
+		"http://", "https://", "mailto:", "tel:"
+	};
+	size_t i, n;
+
+	if (url == NULL)
+		return 0;
+	if (url[0] == '#')
+		return url[1] != '\0';
+	for (i = 0; i < sizeof(schemes) / sizeof(schemes[0]); i++) {
+		n = strlen(schemes[i]);
+		if (strncasecmp(url, schemes[i], n) == 0 && url[n] != '\0')
+			return 1;
+	}
+	return 0;
+}
+
+static void
+enter_link(struct ctx *c, cmark_node *n)
+{
+	const char *url = cmark_node_get_url(n);
+
+	if (url == NULL || *url == '\0') {
+		diag_msg(c->d, DIAG_WARNING, c->art->file, node_line(c, n),
+		    cmark_node_get_start_column(n), "link without a "
+		    "destination: shown as text");
+		c->st.link = NULL;
+		return;
+	}
+	if (!safe_link(url)) {
+		diag_msg(c->d, DIAG_WARNING, c->art->file, node_line(c, n),
+		    cmark_node_get_start_column(n), "link to '%.80s': only "
+		    "http, https, mailto, tel and #heading links are kept; "
+		    "shown as text", url != NULL ? url : "");
+		c->st.link = NULL;
+		return;
+	}
+	c->st.link = url;
+	if (url[0] == '#')
+		add_ref(c, url + 1, node_line(c, n),
+		    cmark_node_get_start_column(n));
+}
+
+/*
  * A link whose text does not show where it goes gets the address after
  * it, since a printed page cannot be clicked.
  */
@@ -208,7 +260,7 @@ link_suffix(struct ctx *c, cmark_node *link)
 	}
 	if (strstr(text, shown) == NULL) {
 		text_run(c, " (", 2, 0, node_line(c, link));
-		c->st.link = url;
+		c->st.link = safe_link(url) ? url : NULL;
 		text_run(c, shown, strlen(shown), 0, node_line(c, link));
 		c->st.link = NULL;
 		text_run(c, ")", 1, 0, node_line(c, link));
@@ -303,12 +355,9 @@ inline_node(struct ctx *c, cmark_node *n, cmark_event_type ev,
 		c->st.strong += ev == CMARK_EVENT_ENTER ? 1 : -1;
 		break;
 	case CMARK_NODE_LINK:
-		if (ev == CMARK_EVENT_ENTER) {
-			c->st.link = cmark_node_get_url(n);
-			if (c->st.link != NULL && c->st.link[0] == '#')
-				add_ref(c, c->st.link + 1, node_line(c, n),
-				    cmark_node_get_start_column(n));
-		} else {
+		if (ev == CMARK_EVENT_ENTER)
+			enter_link(c, n);
+		else {
 			c->st.link = NULL;
 			link_suffix(c, n);
 		}

@@ -1,7 +1,7 @@
 # Inputs that are valid Markdown or odd profiles: built, not refused,
 # with one clear warning each; and what the command refuses to write.
 . tests/pdf/lib.inc
-plan 3
+plan 6
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -27,3 +27,16 @@ t "remote and SVG images: their alt text is in the PDF" sh -c "
     grep -q 'Diagram of the neck muscles' '$W/txt'"
 t "remote and SVG images: no image in the PDF" sh -c "
     ! pdfimages -list '$W/remote.pdf' 2>/dev/null | grep -q 'image'"
+
+# Links: only http, https, mailto, tel and #heading become annotations.
+lp build -p "$P" -o "$W/links.pdf" "$E/links-unsafe.md"
+t "unsafe links: exit 0, one warning each" sh -c "[ $rc -eq 0 ] &&
+    [ \$(grep -c ': warning: link ' '$W/err') -eq 5 ] &&
+    [ \$(wc -l <'$W/err') -eq 5 ]"
+qpdf --qdf --object-streams=disable "$W/links.pdf" "$W/links.qdf" 2>/dev/null
+t "unsafe links: no annotation for them" sh -c "
+    grep -aq '/URI (mailto:team@example.org)' '$W/links.qdf' &&
+    ! grep -aq '/URI (\\(javascript\\|file\\|data\\|other\\)' '$W/links.qdf'"
+text "$W/links.pdf"
+t "unsafe links: their text and address are printed" \
+    has "$W/txt" "a script (javascript:alert(1))"
