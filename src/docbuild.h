@@ -42,7 +42,7 @@ struct slugset {		/* open addressing, a power of two */
 };
 
 struct ref {			/* a "#slug" link, to check */
-	const char	*slug;
+	char		*slug;		/* owned */
 	int		 line;
 	int		 col;
 };
@@ -57,6 +57,8 @@ struct ctx {
 	size_t			 depth;
 	struct block		*cur;		/* open text block, or NULL */
 	struct style		 st;
+	char			*anchor;	/* st.link when it is a "#slug",
+						   percent-decoded */
 	char			*marker;	/* list marker for the next block */
 	int			 callout;	/* current callout index + 1 */
 	float			 indent;
@@ -97,6 +99,7 @@ void		 flush_marker(struct ctx *, int line);
 
 /* headings.c */
 void		 name_heading(struct ctx *, struct block *, cmark_node *);
+char		*anchor_decode(const char *);
 void		 add_ref(struct ctx *, const char *slug, int line, int col);
 void		 check_refs(struct ctx *);
 void		 headings_free(struct ctx *);

@@ -221,9 +221,12 @@ enter_link(struct ctx *c, cmark_node *n)
 		return;
 	}
 	c->st.link = url;
-	if (url[0] == '#')
-		add_ref(c, url + 1, node_line(c, n),
+	if (url[0] == '#') {
+		free(c->anchor);
+		c->st.link = c->anchor = anchor_decode(url);
+		add_ref(c, c->anchor + 1, node_line(c, n),
 		    cmark_node_get_start_column(n));
+	}
 }
 
 /*
@@ -523,6 +526,7 @@ document_build(struct document *doc, const struct article *a,
 	if (!c.err)
 		closing(&c);
 	headings_free(&c);
+	free(c.anchor);
 	free(c.stack);
 	free(c.marker);
 	free(c.warned);

@@ -93,12 +93,52 @@ name_heading(struct ctx *c, struct block *b, cmark_node *n)
 	free(text);
 }
 
+static int
+hexval(char h)
+{
+	if (h >= '0' && h <= '9')
+		return h - '0';
+	if (h >= 'a' && h <= 'f')
+		return h - 'a' + 10;
+	if (h >= 'A' && h <= 'F')
+		return h - 'A' + 10;
+	return -1;
+}
+
+/*
+ * A link's "#slug" as the heading names it: editors and GitHub write
+ * "#wst%C4%99p" for "#wstęp", so %XX is decoded; text that would not
+ * decode to UTF-8 without NUL is kept as written.
+ */
+char *
+anchor_decode(const char *s)
+{
+	char *out = xmalloc(strlen(s) + 1), *t = out;
+	const char *p;
+	int hi, lo;
+
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '%' && (hi = hexval(p[1])) >= 0 &&
+		    (lo = hexval(p[2])) >= 0 && (hi | lo) != 0) {
+			*t++ = (char)(hi * 16 + lo);
+			p += 2;
+		} else
+			*t++ = *p;
+	}
+	*t = '\0';
+	if (utf8_invalid(out, (size_t)(t - out)) < (size_t)(t - out)) {
+		free(out);
+		return xstrdup(s);
+	}
+	return out;
+}
+
 /* Remember a "#slug" link, for check_refs() once every heading is named. */
 void
 add_ref(struct ctx *c, const char *slug, int line, int col)
 {
 	c->refs = xgrow(c->refs, c->nrefs, sizeof(*c->refs));
-	c->refs[c->nrefs].slug = slug;
+	c->refs[c->nrefs].slug = xstrdup(slug);
 	c->refs[c->nrefs].line = line;
 	c->refs[c->nrefs++].col = col;
 }
@@ -120,6 +160,10 @@ check_refs(struct ctx *c)
 void
 headings_free(struct ctx *c)
 {
+	size_t i;
+
+	for (i = 0; i < c->nrefs; i++)
+		free(c->refs[i].slug);
 	free(c->refs);
 	free(c->slugs.v);
 }

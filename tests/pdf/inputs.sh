@@ -1,7 +1,7 @@
 # Inputs that are valid Markdown or odd profiles: built, not refused,
 # with one clear warning each; and what the command refuses to write.
 . tests/pdf/lib.inc
-plan 6
+plan 7
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -13,6 +13,18 @@ E=$ROOT/tests/e2e
 
 # lp ARGS...: run leafpress, stdout in $W/out, stderr in $W/err, status in $rc.
 lp() { "$LEAFPRESS" "$@" >"$W/out" 2>"$W/err"; rc=$?; }
+# diag WHAT STATUS REGEX: the last run exited STATUS and its stderr is
+# exactly one line matching REGEX (anchored both ends).
+diag() {
+	if [ "$rc" -eq "$2" ] && [ "$(wc -l <"$W/err")" -eq 1 ] &&
+	    grep -qx -- "$3" "$W/err"; then
+		ok "$1"
+	else
+		notok "$1"
+		echo "# exit $rc, stderr:"
+		sed 's/^/#   /' "$W/err"
+	fi
+}
 # text PDF: its text, one line, in $W/txt.
 text() { pdftotext "$1" - 2>/dev/null | tr '\n' ' ' >"$W/txt"; }
 
@@ -40,3 +52,8 @@ t "unsafe links: no annotation for them" sh -c "
 text "$W/links.pdf"
 t "unsafe links: their text and address are printed" \
     has "$W/txt" "a script (javascript:alert(1))"
+
+# Percent-encoded anchors name their headings.
+lp build -p "$P" -o "$W/anchors.pdf" "$E/links-encoded.md"
+diag "encoded anchors: decoded; only the broken one warned of" 0 \
+    "$E/links-encoded.md:7:1: warning: link to '#wst%C4': no heading has that name"
