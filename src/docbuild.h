@@ -74,6 +74,7 @@ struct ctx {
 	uint32_t		*warned;	/* code points already warned of */
 	size_t			 nwarned;
 	size_t			 nextfig;	/* the article's next figure */
+	int			 html;		/* raw HTML met, and warned of */
 	int			 err;
 };
 
@@ -92,6 +93,12 @@ void		 check_run(struct ctx *, const struct run *, int from_profile);
 char		*plain_text(cmark_node *);
 int		 node_line(const struct ctx *, cmark_node *);
 
+/*
+ * htmltext.c: the text of raw HTML, entities decoded, tags dropped but
+ * for line breaks ('\n') and images' alt text; caller frees.
+ */
+char		*html_text(const char *, size_t);
+
 /* containers.c */
 void		 enter_container(struct ctx *, cmark_node *);
 void		 leave_container(struct ctx *);
@@ -99,6 +106,8 @@ void		 flush_marker(struct ctx *, int line);
 
 /* headings.c */
 void		 name_heading(struct ctx *, struct block *, cmark_node *);
+int		 safe_link(const char *url);
+void		 enter_link(struct ctx *, cmark_node *);
 char		*anchor_decode(const char *);
 void		 add_ref(struct ctx *, const char *slug, int line, int col);
 void		 check_refs(struct ctx *);

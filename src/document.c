@@ -10,7 +10,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <cmark.h>
 
@@ -176,60 +175,6 @@ add_image(struct ctx *c, cmark_node *n)
 }
 
 /*
- * Only these become links in the PDF: a click on a leaflet must never
- * run a script, open a local file or fail the PDF library (an empty
- * destination, as "[foo]: <>" gives, did).
- */
-static int
-safe_link(const char *url)
-{
-	static const char *const schemes[] = {
-		"http://", "https://", "mailto:", "tel:"
-	};
-	size_t i, n;
-
-	if (url == NULL)
-		return 0;
-	if (url[0] == '#')
-		return url[1] != '\0';
-	for (i = 0; i < sizeof(schemes) / sizeof(schemes[0]); i++) {
-		n = strlen(schemes[i]);
-		if (strncasecmp(url, schemes[i], n) == 0 && url[n] != '\0')
-			return 1;
-	}
-	return 0;
-}
-
-static void
-enter_link(struct ctx *c, cmark_node *n)
-{
-	const char *url = cmark_node_get_url(n);
-
-	if (url == NULL || *url == '\0') {
-		diag_msg(c->d, DIAG_WARNING, c->art->file, node_line(c, n),
-		    cmark_node_get_start_column(n), "link without a "
-		    "destination: shown as text");
-		c->st.link = NULL;
-		return;
-	}
-	if (!safe_link(url)) {
-		diag_msg(c->d, DIAG_WARNING, c->art->file, node_line(c, n),
-		    cmark_node_get_start_column(n), "link to '%.80s': only "
-		    "http, https, mailto, tel and #heading links are kept; "
-		    "shown as text", url != NULL ? url : "");
-		c->st.link = NULL;
-		return;
-	}
-	c->st.link = url;
-	if (url[0] == '#') {
-		free(c->anchor);
-		c->st.link = c->anchor = anchor_decode(url);
-		add_ref(c, c->anchor + 1, node_line(c, n),
-		    cmark_node_get_start_column(n));
-	}
-}
-
-/*
  * A link whose text does not show where it goes gets the address after
  * it, since a printed page cannot be clicked.
  */
@@ -271,6 +216,47 @@ link_suffix(struct ctx *c, cmark_node *link)
 	free(text);
 }
 
+/*
+ * Raw HTML, a block (its own paragraph) or inline: its words are kept,
+ * its tags dropped, with one warning for the whole document.
+ */
+static void
+html_runs(struct ctx *c, cmark_node *n, int block)
+{
+	const char *lit = cmark_node_get_literal(n);
+	char *text = html_text(lit, strlen(lit)), *s, *nl;
+	int line = node_line(c, n);
+	struct run *r;
+	size_t len;
+
+	if (!c->html++)
+		diag_msg(c->d, DIAG_WARNING, c->art->file, line,
+		    cmark_node_get_start_column(n), "raw HTML: its tags are "
+		    "dropped, its text kept");
+	s = text;
+	if (block) {	/* a block's breaks at its ends are no lines */
+		s += strspn(s, "\n");
+		for (len = strlen(s); len > 0 && s[len - 1] == '\n'; len--)
+			s[len - 1] = '\0';
+		if (*s != '\0')
+			c->cur = add_block(c, BLK_TEXT, ROLE_P, line);
+	}
+	for (; c->cur != NULL; s = nl + 1) {
+		if ((nl = strchr(s, '\n')) == NULL)
+			nl = s + strlen(s);
+		if (nl > s)
+			text_run(c, s, (size_t)(nl - s), 0, line);
+		if (*nl == '\0')
+			break;
+		r = add_run(c->cur, "", 0, FACE_REGULAR, c->cur->ascent,
+		    COLOR_TEXT, NULL);
+		r->hardbreak = 1;
+	}
+	if (block)
+		c->cur = NULL;
+	free(text);
+}
+
 static void
 leaf(struct ctx *c, cmark_node *n)
 {
@@ -309,8 +295,8 @@ leaf(struct ctx *c, cmark_node *n)
 		}
 		break;
 	case CMARK_NODE_HTML_BLOCK:
-		diag_msg(c->d, DIAG_WARNING, c->art->file, line,
-		    cmark_node_get_start_column(n), "raw HTML dropped");
+		flush_marker(c, line);
+		html_runs(c, n, 1);
 		break;
 	default:
 		break;
@@ -380,8 +366,7 @@ inline_node(struct ctx *c, cmark_node *n, cmark_event_type ev,
 		}
 		break;
 	case CMARK_NODE_HTML_INLINE:
-		diag_msg(c->d, DIAG_WARNING, c->art->file, node_line(c, n),
-		    cmark_node_get_start_column(n), "raw HTML dropped");
+		html_runs(c, n, 0);
 		break;
 	default:
 		break;
@@ -508,8 +493,12 @@ document_build(struct document *doc, const struct article *a,
 	    cmark_node_get_heading_level(first) == 1) {
 		title = plain_text(first);
 		skip = first;
-	} else
+	} else {
 		title = xstrdup(a->slug);
+		diag_msg(d, DIAG_WARNING, a->file, 1, 1, "no title: add "
+		    "'title: ...' to front matter, or begin with a '# ' "
+		    "heading; titled '%s' meanwhile", title);
+	}
 	init_doc(doc, a, p, title);
 
 	if (p->logo != NULL) {

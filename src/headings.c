@@ -1,11 +1,13 @@
 /*
  * headings: every heading's name, made as GitHub makes them, so that a
- * "#slug" link in the article can point at it; and the check, once the
- * walk is done, that every such link names a heading.
+ * "#slug" link in the article can point at it; the links the PDF may
+ * hold; and the check, once the walk is done, that every "#slug" link
+ * names a heading.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmark.h>
 
@@ -141,6 +143,60 @@ add_ref(struct ctx *c, const char *slug, int line, int col)
 	c->refs[c->nrefs].slug = xstrdup(slug);
 	c->refs[c->nrefs].line = line;
 	c->refs[c->nrefs++].col = col;
+}
+
+/*
+ * Only these become links in the PDF: a click on a leaflet must never
+ * run a script, open a local file or fail the PDF library (an empty
+ * destination, as "[foo]: <>" gives, did).
+ */
+int
+safe_link(const char *url)
+{
+	static const char *const schemes[] = {
+		"http://", "https://", "mailto:", "tel:"
+	};
+	size_t i, n;
+
+	if (url == NULL)
+		return 0;
+	if (url[0] == '#')
+		return url[1] != '\0';
+	for (i = 0; i < sizeof(schemes) / sizeof(schemes[0]); i++) {
+		n = strlen(schemes[i]);
+		if (strncasecmp(url, schemes[i], n) == 0 && url[n] != '\0')
+			return 1;
+	}
+	return 0;
+}
+
+void
+enter_link(struct ctx *c, cmark_node *n)
+{
+	const char *url = cmark_node_get_url(n);
+
+	if (url == NULL || *url == '\0') {
+		diag_msg(c->d, DIAG_WARNING, c->art->file, node_line(c, n),
+		    cmark_node_get_start_column(n), "link without a "
+		    "destination: shown as text");
+		c->st.link = NULL;
+		return;
+	}
+	if (!safe_link(url)) {
+		diag_msg(c->d, DIAG_WARNING, c->art->file, node_line(c, n),
+		    cmark_node_get_start_column(n), "link to '%.80s': only "
+		    "http, https, mailto, tel and #heading links are kept; "
+		    "shown as text", url != NULL ? url : "");
+		c->st.link = NULL;
+		return;
+	}
+	c->st.link = url;
+	if (url[0] == '#') {
+		free(c->anchor);
+		c->st.link = c->anchor = anchor_decode(url);
+		add_ref(c, c->anchor + 1, node_line(c, n),
+		    cmark_node_get_start_column(n));
+	}
 }
 
 /* Every "#slug" link must name a heading of the article. */

@@ -301,7 +301,7 @@ test_slugs(void)
 	struct diag d = { NULL, 0, 0 };
 	struct built b;
 
-	build(&b, "## Side effects\n\n## Side effects\n\n"
+	build(&b, "# Slugs\n\n## Side effects\n\n## Side effects\n\n"
 	    "## What\xe2\x80\x99s next?\n\n"
 	    "See [here](#side-effects-1) and [there](#nowhere).\n", &d);
 	T_EQ_STR(nth(&b.doc, ROLE_H, 0)->slug, "side-effects", "slug: GitHub's");
@@ -311,6 +311,34 @@ test_slugs(void)
 	    "slug: punctuation dropped");
 	T_EQ_INT(d.nwarn, 1, "slug: a link to no heading is warned of, "
 	    "a link to one is not");
+	unbuild(&b);
+}
+
+/* An article without a title is titled by its file name, with a hint. */
+static void
+test_title(void)
+{
+	struct diag d = { NULL, 0, 0 };
+	struct built b;
+	char *msgs = NULL;
+	size_t len = 0;
+
+	d.out = open_memstream(&msgs, &len);
+	build(&b, "Text.\n\n# Late heading\n", &d);
+	fclose(d.out);
+	T_EQ_STR(b.doc.title, "t", "no title: the file name");
+	T_EQ_STR(msgs, "t.md:1:1: warning: no title: add 'title: ...' to "
+	    "front matter, or begin with a '# ' heading; titled 't' "
+	    "meanwhile\n", "no title: a warning saying how to add one");
+	unbuild(&b);
+	free(msgs);
+	d.out = NULL;
+	d.nwarn = 0;
+	build(&b, "---\ntitle: T\n---\nText.\n", &d);
+	T_EQ_INT(d.nwarn, 0, "title in front matter: no warning");
+	unbuild(&b);
+	build(&b, "# Heading\n\nText.\n", &d);
+	T_EQ_INT(d.nwarn, 0, "leading heading: no warning");
 	unbuild(&b);
 }
 
@@ -355,7 +383,7 @@ main(void)
 {
 	struct diag d = { stderr, 0, 0 };
 
-	T_PLAN(54);
+	T_PLAN(58);
 	if (build_init(&ctx, "fonts", &d) == -1) {
 		T_OK(0, "bundled fonts load");
 		T_DONE();
@@ -365,6 +393,7 @@ main(void)
 	test_callouts();
 	test_lists();
 	test_slugs();
+	test_title();
 	test_furniture();
 	test_groups();
 	build_free(&ctx);
