@@ -47,6 +47,15 @@ struct ref {			/* a "#slug" link, to check */
 	int		 col;
 };
 
+/* The characters a face cannot draw, told once per document. */
+struct missing {
+	uint32_t	*cp;		/* distinct, in order of appearance */
+	size_t		 n;
+	struct srcpos	 first;		/* where the first appears */
+};
+
+#define MISSING_SHOWN	20	/* characters a warning names */
+
 struct ctx {
 	struct document		*doc;
 	const struct article	*art;
@@ -71,8 +80,7 @@ struct ctx {
 	cmark_node		*alert_node;	/* text opening "[!WARNING]" */
 	size_t			 alert_skip;	/* bytes of its tag */
 	const char		*alert_label;	/* shown instead */
-	uint32_t		*warned;	/* code points already warned of */
-	size_t			 nwarned;
+	struct missing		 missing[FACE__MAX];
 	size_t			 nextfig;	/* the article's next figure */
 	int			 html;		/* raw HTML met, and warned of */
 	int			 err;
@@ -90,6 +98,7 @@ int		 new_callout(struct document *, enum callout_kind, struct rgb,
 void		 check_glyphs(struct ctx *, enum face, const char *, size_t,
 		    int line);
 void		 check_run(struct ctx *, const struct run *, int from_profile);
+void		 report_glyphs(struct ctx *);
 char		*plain_text(cmark_node *);
 int		 node_line(const struct ctx *, cmark_node *);
 

@@ -508,17 +508,19 @@ document_build(struct document *doc, const struct article *a,
 		}
 		use_image(doc, &p->logo_image);
 	}
-	if (brand(&c, title) == -1)
+	if (brand(&c, title) == -1) {
+		report_glyphs(&c);
 		return -1;
+	}
 	walk(&c, a->doc, skip);
 	check_refs(&c);
 	if (!c.err)
 		closing(&c);
+	report_glyphs(&c);
 	headings_free(&c);
 	free(c.anchor);
 	free(c.stack);
 	free(c.marker);
-	free(c.warned);
 	return c.err ? -1 : 0;
 }
 

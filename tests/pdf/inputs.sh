@@ -1,7 +1,7 @@
 # Inputs that are valid Markdown or odd profiles: built, not refused,
 # with one clear warning each; and what the command refuses to write.
 . tests/pdf/lib.inc
-plan 7
+plan 9
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -57,3 +57,18 @@ t "unsafe links: their text and address are printed" \
 lp build -p "$P" -o "$W/anchors.pdf" "$E/links-encoded.md"
 diag "encoded anchors: decoded; only the broken one warned of" 0 \
     "$E/links-encoded.md:7:1: warning: link to '#wst%C4': no heading has that name"
+
+# Characters a font lacks: one warning per face, the first 20 named.
+printf -- '---\ntitle: Glyphs\n---\n\nSee 一二三四五六七八九十百千万円日月火水木金土年時分秒上下左右中, twice: 一二三.\n' \
+    >"$W/cjk.md"
+lp build -p "$P" -o "$W/cjk.pdf" "$W/cjk.md"
+diag "missing characters: one warning, at the first, 20 named" 0 \
+    "$W/cjk.md:5:5: warning: 30 characters not in font NotoSans-Regular: '一' U+4E00, .*'金' U+91D1 and 10 more"
+printf -- '---\ntitle: Glyphs\n---\n\n**中** first.\n\nThen 中.\n\nLast *中*.\n' \
+    >"$W/faces.md"
+lp build -p "$P" -o "$W/faces.pdf" "$W/faces.md"
+t "missing characters: one warning per face, in reading order" sh -c "
+    [ $rc -eq 0 ] && [ \$(wc -l <'$W/err') -eq 3 ] &&
+    sed -n 1p '$W/err' | grep -q ':5:3: .*NotoSans-Bold' &&
+    sed -n 2p '$W/err' | grep -q ':7:6: .*NotoSans-Regular' &&
+    sed -n 3p '$W/err' | grep -q ':9:7: .*NotoSans-Italic'"
