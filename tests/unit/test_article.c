@@ -279,9 +279,9 @@ test_frontmatter_errors(void)
 	article_free(&a);
 
 	parse(&a, &r, "---\ntitel: A\nkeywords: [a, b]\n---\n");
-	T_EQ_INT(r.rc, 0, "unknown key: not an error");
-	T_EQ_STR(r.msgs, "leaflets/a.md:2:1: warning: unknown key 'titel' "
-	    "ignored\n", "unknown key: warning at its line");
+	T_EQ_INT(r.rc, -1, "a typo of a key: an error");
+	T_EQ_STR(r.msgs, "leaflets/a.md:2:1: error: unknown key 'titel': "
+	    "did you mean 'title'?\n", "a typo of a key: the key meant");
 	T_EQ_STR(a.keywords, "a, b", "keywords: a list, joined");
 	article_free(&a);
 
@@ -386,10 +386,15 @@ test_rows(void)
 	T_EQ_STR(a.keywords, "", "joined row: an empty string is kept");
 	article_free(&a);
 
-	parse(&a, &r, "---\nTitle: A\n---\n");
+	parse(&a, &r, "---\nsummary: A\n---\n");
 	T_EQ_INT(r.nwarn, 1, "unknown key: one warning");
-	T_EQ_STR(r.msgs, "leaflets/a.md:2:1: warning: unknown key 'Title' "
-	    "ignored\n", "unknown key: keys are case-sensitive");
+	T_EQ_STR(r.msgs, "leaflets/a.md:2:1: warning: unknown key 'summary' "
+	    "ignored\n", "unknown key: far from any, a warning");
+	article_free(&a);
+	parse(&a, &r, "---\nTitle: A\n---\n");
+	T_EQ_STR(r.msgs, "leaflets/a.md:2:1: error: unknown key 'Title': "
+	    "did you mean 'title'?\n", "keys are case-sensitive; the "
+	    "suggestion is not");
 	T_OK(a.title == NULL, "unknown key: nothing kept");
 	article_free(&a);
 
@@ -612,7 +617,7 @@ test_load(void)
 int
 main(void)
 {
-	T_PLAN(146);
+	T_PLAN(147);
 	test_split();
 	test_frontmatter();
 	test_frontmatter_errors();
