@@ -217,6 +217,8 @@ leaflet_make(struct build *b, const struct profile *p,
 	if ((rc = leaflet_render(b, p, a, &o, &lf)) == 0) {
 		if (dump != NULL)
 			pages_dump(&lf.pages, dump);
+		else if (strcmp(out, "-") == 0)
+			rc = file_write_stdout(lf.pdf, lf.len, b->d);
 		else
 			rc = file_write_atomic(out, lf.pdf, lf.len, b->d);
 	}

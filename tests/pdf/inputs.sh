@@ -1,7 +1,7 @@
 # Inputs that are valid Markdown or odd profiles: built, not refused,
 # with one clear warning each; and what the command refuses to write.
 . tests/pdf/lib.inc
-plan 9
+plan 14
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -72,3 +72,22 @@ t "missing characters: one warning per face, in reading order" sh -c "
     sed -n 1p '$W/err' | grep -q ':5:3: .*NotoSans-Bold' &&
     sed -n 2p '$W/err' | grep -q ':7:6: .*NotoSans-Regular' &&
     sed -n 3p '$W/err' | grep -q ':9:7: .*NotoSans-Italic'"
+
+# Output paths: only a regular file or a new name; "-" is standard output.
+A=$E/charset.md
+mkdir -p "$W/o/dir" && mkfifo "$W/o/fifo" && ln -s fifo "$W/o/link"
+lp build -p "$P" -o "$W/o/dir" "$A"
+diag "-o a directory: refused" 1 "$W/o/dir: error: cannot write: a directory, not a regular file"
+lp build -p "$P" -o "$W/o/fifo" "$A"
+diag "-o a FIFO: refused before anything is written" 1 \
+    "$W/o/fifo: error: cannot write: a FIFO, not a regular file"
+lp build -p "$P" -o "$W/o/link" "$A"
+diag "-o a link to a FIFO: refused" 1 \
+    "$W/o/link: error: cannot write: a FIFO, not a regular file"
+t "refused outputs: left as they were, nothing beside them" sh -c "
+    [ -p '$W/o/fifo' ] && [ -L '$W/o/link' ] && [ -z \"\$(ls -A '$W/o/dir')\" ] &&
+    [ \$(ls -A '$W/o' | wc -l) -eq 3 ]"
+lp build -p "$P" -o - "$A"
+"$LEAFPRESS" build -p "$P" -o "$W/o/file.pdf" "$A" 2>/dev/null
+t "-o -: the PDF on standard output, as it is in a file" sh -c "
+    [ $rc -eq 0 ] && [ ! -s '$W/err' ] && cmp -s '$W/out' '$W/o/file.pdf'"
