@@ -1,7 +1,7 @@
 # Inputs that are valid Markdown or odd profiles: built, not refused,
 # with one clear warning each; and what the command refuses to write.
 . tests/pdf/lib.inc
-plan 14
+plan 16
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -91,3 +91,21 @@ lp build -p "$P" -o - "$A"
 "$LEAFPRESS" build -p "$P" -o "$W/o/file.pdf" "$A" 2>/dev/null
 t "-o -: the PDF on standard output, as it is in a file" sh -c "
     [ $rc -eq 0 ] && [ ! -s '$W/err' ] && cmp -s '$W/out' '$W/o/file.pdf'"
+
+# Images sized for print: at most 300 pixels an inch at the widest they
+# can be placed (the 420-point measure: 1750 pixels).
+python3 -c '
+import struct, sys, zlib
+w, h = 4000, 60
+row = b"\0" + bytes(v for x in range(w) for v in (x % 256, 128, 255 - x % 256))
+def chunk(t, d):
+    return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+sys.stdout.buffer.write(b"\x89PNG\r\n\x1a\n" +
+    chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) +
+    chunk(b"IDAT", zlib.compress(row * h)) + chunk(b"IEND", b""))
+' >"$W/wide.png"
+printf -- '---\ntitle: Wide\n---\n\n![A wide picture](wide.png)\n' >"$W/wide.md"
+lp build -p "$P" -o "$W/wide.pdf" "$W/wide.md"
+t "a wide PNG: built without a word" test "$rc" -eq 0 -a ! -s "$W/err"
+t "a wide PNG: 4000 pixels scaled to 1750 (300 ppi at the measure)" sh -c "
+    pdfimages -list '$W/wide.pdf' | awk 'NR == 3 { exit !(\$4 == 1750 && \$5 == 26 && \$13 == 300) }'"
