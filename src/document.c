@@ -240,6 +240,8 @@ html_runs(struct ctx *c, cmark_node *n, int block)
 			s[len - 1] = '\0';
 		if (*s != '\0')
 			c->cur = add_block(c, BLK_TEXT, ROLE_P, line);
+		else
+			flush_marker(c, line);
 	}
 	for (; c->cur != NULL; s = nl + 1) {
 		if ((nl = strchr(s, '\n')) == NULL)
@@ -295,8 +297,7 @@ leaf(struct ctx *c, cmark_node *n)
 		}
 		break;
 	case CMARK_NODE_HTML_BLOCK:
-		flush_marker(c, line);
-		html_runs(c, n, 1);
+		html_runs(c, n, 1);	/* a list item's marker goes on it */
 		break;
 	default:
 		break;

@@ -198,6 +198,9 @@ tag(struct out *o, const char *s, const char *e)
 			q = 0;
 	if (breaks_line(name, n))
 		put_break(o);
+	else if (n == 2 && (strncasecmp(name, "td", 2) == 0 ||
+	    strncasecmp(name, "th", 2) == 0))
+		o->space = 1;	/* cells of a row stay apart */
 	else if (n == 3 && strncasecmp(name, "img", 3) == 0 &&
 	    (v = attr(p, end, "alt", &vlen)) != NULL)
 		put_text(o, v, vlen);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "article.h"
+#include "docbuild.h"
 #include "document.h"
 #include "leaflet.h"
 #include "profile.h"
@@ -314,6 +315,42 @@ test_slugs(void)
 	unbuild(&b);
 }
 
+/* html_text(s) compared with want; frees it. */
+static int
+html_is(const char *s, const char *want)
+{
+	char *got = html_text(s, strlen(s));
+	int same = strcmp(got, want) == 0;
+
+	if (!same)
+		printf("# html_text: got \"%s\"\n", got);
+	free(got);
+	return same;
+}
+
+/* The words of raw HTML, tags dropped. */
+static void
+test_html(void)
+{
+	T_OK(html_is("<div class=\"a\">\n  Two   words\n</div>\n",
+	    "\nTwo words\n"), "html: tags dropped, blanks collapsed");
+	T_OK(html_is("a &amp; b &lt;c&gt; &nbsp;&#233;&#xE9; &foo; &#0;",
+	    "a & b <c> \xC2\xA0\xC3\xA9\xC3\xA9 &foo; &#0;"),
+	    "html: entities decoded, unknown ones kept");
+	T_OK(html_is("one<br>two<BR/>three", "one\ntwo\nthree"),
+	    "html: <br> is a line break");
+	T_OK(html_is("<img src=\"x.png\" alt='A &quot;b&quot; c'>",
+	    "A \"b\" c"), "html: an image is its alt text");
+	T_OK(html_is("a<script>if (x < 1) y = \"</p>\";</script>b<!-- c -->d"
+	    "<style>p { }</style>", "abd"),
+	    "html: scripts, styles and comments dropped");
+	T_OK(html_is("<a title=\"x > y\">link</a> <3 <", "link <3 <"),
+	    "html: '>' in quotes, '<' that opens no tag");
+	T_OK(html_is("<br>", "\n"), "html: a lone <br>");
+	T_OK(html_is("<p title=\"x", "\n"), "html: a tag cut short ends "
+	    "with the text");
+}
+
 /* An article without a title is titled by its file name, with a hint. */
 static void
 test_title(void)
@@ -383,7 +420,7 @@ main(void)
 {
 	struct diag d = { stderr, 0, 0 };
 
-	T_PLAN(58);
+	T_PLAN(66);
 	if (build_init(&ctx, "fonts", &d) == -1) {
 		T_OK(0, "bundled fonts load");
 		T_DONE();
@@ -394,6 +431,7 @@ main(void)
 	test_lists();
 	test_slugs();
 	test_title();
+	test_html();
 	test_furniture();
 	test_groups();
 	build_free(&ctx);
