@@ -83,6 +83,7 @@ struct ctx {
 	struct missing		 missing[FACE__MAX];
 	size_t			 nextfig;	/* the article's next figure */
 	int			 html;		/* raw HTML met, and warned of */
+	int			 toomany;	/* images past MAX_IMAGES met */
 	int			 err;
 };
 

@@ -149,9 +149,12 @@ add_image(struct ctx *c, cmark_node *n)
 		return;
 	}
 	if (doc->nimages >= MAX_IMAGES || (!f->ok && f->held.nerr == 0)) {
-		diag_at(c->d, DIAG_ERROR, &f->pos, "too many images (limit %d)",
-		    MAX_IMAGES);
-		c->err = 1;
+		/* valid Markdown all the same: told once, not refused */
+		if (!c->toomany++)
+			diag_at(c->d, DIAG_WARNING, &f->pos, "more than %d "
+			    "images: the alt text of this one and the rest "
+			    "stands in", MAX_IMAGES);
+		stand_in(c, n, line);
 		return;
 	}
 	if (!f->ok) {

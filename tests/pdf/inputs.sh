@@ -1,7 +1,7 @@
 # Inputs that are valid Markdown or odd profiles: built, not refused,
 # with one clear warning each; and what the command refuses to write.
 . tests/pdf/lib.inc
-plan 16
+plan 18
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -109,3 +109,16 @@ lp build -p "$P" -o "$W/wide.pdf" "$W/wide.md"
 t "a wide PNG: built without a word" test "$rc" -eq 0 -a ! -s "$W/err"
 t "a wide PNG: 4000 pixels scaled to 1750 (300 ppi at the measure)" sh -c "
     pdfimages -list '$W/wide.pdf' | awk 'NR == 3 { exit !(\$4 == 1750 && \$5 == 26 && \$13 == 300) }'"
+
+# More images than a leaflet shows: the rest stand in, not refused.
+cp "$E/images/dot.png" "$W/dot.png"
+{ printf -- '---\ntitle: Many\n---\n\n'
+  i=0; while [ $i -lt 260 ]; do printf '![dot %d](dot.png)\n\n' $i; i=$((i + 1)); done
+} >"$W/many.md"
+lp build -p "$P" -o "$W/many.pdf" "$W/many.md"
+diag "260 images: a warning at the 257th" 0 \
+    "$W/many.md:517:1: warning: more than 256 images: the alt text of this one and the rest stands in"
+text "$W/many.pdf"
+t "260 images: 256 shown, the last one's alt text printed" sh -c "
+    [ \$(pdfimages -list '$W/many.pdf' | tail -n +3 | wc -l) -eq 256 ] &&
+    grep -q 'dot 259' '$W/txt'"
