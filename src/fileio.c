@@ -43,7 +43,8 @@ file_read(const char *path, char **bufp, size_t *lenp, struct diag *d)
 		goto out;
 	}
 	if (S_ISREG(st.st_mode) && st.st_size > (off_t)FILEIO_MAX) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "file too large");
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "file too large: more "
+		    "than %u bytes", FILEIO_MAX);
 		goto out;
 	}
 
@@ -74,7 +75,8 @@ file_read(const char *path, char **bufp, size_t *lenp, struct diag *d)
 		len += (size_t)n;
 	}
 	if (len > FILEIO_MAX) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "file too large");
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "file too large: more "
+		    "than %u bytes", FILEIO_MAX);
 		goto out;
 	}
 	buf[len] = '\0';

@@ -1,7 +1,7 @@
 # Inputs that are valid Markdown or odd profiles: built, not refused,
 # with one clear warning each; and what the command refuses to write.
 . tests/pdf/lib.inc
-plan 18
+plan 19
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -122,3 +122,10 @@ text "$W/many.pdf"
 t "260 images: 256 shown, the last one's alt text printed" sh -c "
     [ \$(pdfimages -list '$W/many.pdf' | tail -n +3 | wc -l) -eq 256 ] &&
     grep -q 'dot 259' '$W/txt'"
+
+# Only sizes refuse, each saying its limit (a sparse file: no disk used).
+truncate -s 65M "$W/huge.md"
+lp build -p "$P" -o "$W/huge.pdf" "$W/huge.md"
+diag "a file over 64 MiB: refused, with the limit" 1 \
+    "$W/huge.md: error: file too large: more than 67108864 bytes"
+rm -f "$W/huge.md"
