@@ -55,6 +55,40 @@ slug_add(struct slugset *set, const char *s)
 }
 
 /*
+ * The lowercase of cp in the scripts of the languages leafpress
+ * hyphenates (Latin-1, Latin Extended-A) and in Greek and Cyrillic, as
+ * GitHub lowercases a heading's name: "#żółć" names "## Żółć".
+ */
+static uint32_t
+lower(uint32_t cp)
+{
+	if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+	    (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) ||
+	    (cp >= 0x410 && cp <= 0x42F))
+		return cp + 0x20;
+	if (cp >= 0x400 && cp <= 0x40F)
+		return cp + 0x50;
+	if (cp == 0x178)
+		return 0xFF;
+	/* Greek capitals with tonos */
+	if (cp == 0x386)
+		return 0x3AC;
+	if (cp >= 0x388 && cp <= 0x38A)
+		return cp + 0x25;
+	if (cp == 0x38C)
+		return 0x3CC;
+	if (cp == 0x38E || cp == 0x38F)
+		return cp + 0x3F;
+	/* Latin Extended-A pairs: upper even, or odd where said */
+	if ((cp >= 0x100 && cp <= 0x137 && cp != 0x130 && cp % 2 == 0) ||
+	    (cp >= 0x14A && cp <= 0x177 && cp % 2 == 0) ||
+	    (((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) &&
+	    cp % 2 == 1))
+		return cp + 1;
+	return cp;
+}
+
+/*
  * A heading's name, as GitHub makes them: lowercase, spaces to hyphens,
  * punctuation dropped; a second "side-effects" becomes "side-effects-1".
  */
@@ -78,10 +112,8 @@ name_heading(struct ctx *c, struct block *b, cmark_node *n)
 			*t++ = (char)(cp + 32);
 		else if (cp >= 0x80 && cp != 0x2019 && cp != 0x2018 &&
 		    cp != 0x201C && cp != 0x201D && cp != 0x2013 &&
-		    cp != 0x2014) {
-			memcpy(t, s, k);	/* letters of other scripts */
-			t += k;
-		}
+		    cp != 0x2014)		/* letters of other scripts */
+			t += utf8_encode(lower(cp), t);
 	}
 	*t = '\0';
 	u = xstrdup(slug);

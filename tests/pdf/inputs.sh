@@ -56,7 +56,7 @@ t "unsafe links: their text and address are printed" \
 # Percent-encoded anchors name their headings.
 lp build -p "$P" -o "$W/anchors.pdf" "$E/links-encoded.md"
 diag "encoded anchors: decoded; only the broken one warned of" 0 \
-    "$E/links-encoded.md:7:1: warning: link to '#wst%C4': no heading has that name"
+    "$E/links-encoded.md:7:41: warning: link to '#wst%C4': no heading has that name"
 
 # Characters a font lacks: one warning per face, the first 20 named.
 printf -- '---\ntitle: Glyphs\n---\n\nSee 一二三四五六七八九十百千万円日月火水木金土年時分秒上下左右中, twice: 一二三.\n' \

@@ -303,13 +303,15 @@ test_slugs(void)
 	struct built b;
 
 	build(&b, "# Slugs\n\n## Side effects\n\n## Side effects\n\n"
-	    "## What\xe2\x80\x99s next?\n\n"
+	    "## What\xe2\x80\x99s next?\n\n## Żółć Ÿ ΠΡΏΤΑ Вступ\n\n"
 	    "See [here](#side-effects-1) and [there](#nowhere).\n", &d);
 	T_EQ_STR(nth(&b.doc, ROLE_H, 0)->slug, "side-effects", "slug: GitHub's");
 	T_EQ_STR(nth(&b.doc, ROLE_H, 1)->slug, "side-effects-1",
 	    "slug: a second one is numbered");
 	T_EQ_STR(nth(&b.doc, ROLE_H, 2)->slug, "whats-next",
 	    "slug: punctuation dropped");
+	T_EQ_STR(nth(&b.doc, ROLE_H, 3)->slug, "żółć-ÿ-πρώτα-вступ",
+	    "slug: Latin, Greek and Cyrillic capitals lowercased");
 	T_EQ_INT(d.nwarn, 1, "slug: a link to no heading is warned of, "
 	    "a link to one is not");
 	unbuild(&b);
@@ -420,7 +422,7 @@ main(void)
 {
 	struct diag d = { stderr, 0, 0 };
 
-	T_PLAN(66);
+	T_PLAN(67);
 	if (build_init(&ctx, "fonts", &d) == -1) {
 		T_OK(0, "bundled fonts load");
 		T_DONE();
