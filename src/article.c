@@ -7,14 +7,15 @@
  *	---
  *	# Botulinum toxin ...
  *
- * The whole text is checked first (UTF-8, no NUL), then the front
- * matter is read through yamlx, then the body is checked against the
- * limits in article.h and handed to cmark.  Errors do not stop the
+ * The whole text is checked first (UTF-8; a NUL becomes U+FFFD), then
+ * the front matter is read through yamlx, then the body is fitted to
+ * the limits in article.h (mdprep.c) and handed to cmark.  Errors do not stop the
  * other parts from being read, so one run reports all of them.
  */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmark.h>
 #include <yaml.h>
@@ -22,6 +23,7 @@
 #include "article.h"
 #include "diag.h"
 #include "fileio.h"
+#include "mdprep.h"
 #include "utf8.h"
 #include "xalloc.h"
 #include "yamlx.h"
@@ -104,12 +106,18 @@ count_lines(const char *s, size_t n)
 	return lines;
 }
 
-static void
+/*
+ * Read the front matter; 0 when it is no mapping of keys, but text
+ * that CommonMark reads as a thematic break or a setext heading
+ * ("---\nFoo\n---", spec example 96), to be read as Markdown.
+ */
+static int
 parse_frontmatter(struct article *a, size_t off, size_t len,
     struct diag *d)
 {
 	struct yamlx	 y;
 	yaml_node_t	*root;
+	int		 rc = 1;
 
 	if (yamlx_load(&y, a->file, count_lines(a->buf, off),
 	    a->buf + off, len, d) == -1)
@@ -117,133 +125,17 @@ parse_frontmatter(struct article *a, size_t off, size_t len,
 	if ((root = yamlx_root(&y)) == NULL)
 		goto out;
 	if (root->type != YAML_MAPPING_NODE) {
-		yamlx_msg(&y, DIAG_ERROR, root, "expected front matter "
-		    "keys and values, found %s", yamlx_kind(root));
+		diag_msg(d, DIAG_WARNING, a->file, 1, 1, "'---' opens no front "
+		    "matter (its block is %s, not keys and values): read as "
+		    "Markdown", yamlx_kind(root));
+		rc = 0;
 		goto out;
 	}
 	yamlx_read_keys(&y, root, fm_keys,
 	    sizeof(fm_keys) / sizeof(fm_keys[0]), a, a->dir);
 out:
 	yamlx_free(&y);
-}
-
-/*
- * Can a line open containers at [s, e): a '>', or a list marker and a
- * blank after it?  Returns the marker's length, or 0.
- */
-static size_t
-marker(const char *s, const char *e)
-{
-	const char	*p = s;
-
-	if (*p == '>')
-		return 1;
-	if (*p == '-' || *p == '+' || *p == '*')
-		p++;
-	else {
-		while (p < e && p - s < 10 && *p >= '0' && *p <= '9')
-			p++;
-		if (p == s || p - s > 9 || p == e || (*p != '.' && *p != ')'))
-			return 0;
-		p++;
-	}
-	if (p < e && *p != ' ' && *p != '\t' && *p != '\r')
-		return 0;
-	return (size_t)(p - s);
-}
-
-static int
-is_blank(const char *s, const char *e)
-{
-	for (; s < e; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\r')
-			return 0;
-	return 1;
-}
-
-/* A line of nothing but three or more of one of "-*_" and blanks. */
-static int
-is_break(const char *s, const char *e)
-{
-	char	 c = 0;
-	int	 n = 0;
-
-	for (; s < e; s++) {
-		if (*s == ' ' || *s == '\t' || *s == '\r')
-			continue;
-		if (c == 0 && (*s == '-' || *s == '*' || *s == '_'))
-			c = *s;
-		if (*s != c)
-			return 0;
-		n++;
-	}
-	return n >= 3;
-}
-
-/*
- * Where the containers that line [s, e) may open or continue pass
- * ARTICLE_MAXNEST, or NULL.  A list item is continued by at least two
- * columns of indent, a quote by its '>', and a container is opened by
- * its marker, so a line's depth is at most its markers plus half its
- * leading blank columns.
- */
-static const char *
-too_deep(const char *s, const char *e)
-{
-	const char	*p;
-	size_t		 k, cols = 0, markers = 0;
-
-	if (is_blank(s, e) || is_break(s, e))
-		return NULL;
-	for (p = s; p < e; p += k) {
-		if (*p == ' ')
-			cols++, k = 1;
-		else if (*p == '\t')
-			cols += 4, k = 1;
-		else if ((k = marker(p, e)) > 0)
-			markers++;
-		else
-			break;
-		if (markers + cols / 2 > ARTICLE_MAXNEST)
-			return p;
-	}
-	return NULL;
-}
-
-/*
- * Keep cmark out of its quadratic corners: see the limits in
- * article.h.  Linear in the body.
- */
-static int
-check_limits(struct article *a, size_t off, struct diag *d)
-{
-	const char	*s, *p, *e, *end = a->buf + a->len;
-	size_t		 brackets = 0;
-	int		 line, col;
-
-	for (s = a->buf + off; s < end; s = e + 1) {
-		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
-			e = end;
-		if ((p = too_deep(s, e)) != NULL) {
-			utf8_linecol(a->buf, (size_t)(p - a->buf), &line, &col);
-			diag_msg(d, DIAG_ERROR, a->file, line, col,
-			    "nested too deeply: more than %d levels",
-			    ARTICLE_MAXNEST);
-			return -1;
-		}
-		for (p = s; (p = memchr(p, '[', (size_t)(e - p))) != NULL; p++)
-			if (++brackets > ARTICLE_MAXBRACKETS) {
-				utf8_linecol(a->buf, (size_t)(p - a->buf),
-				    &line, &col);
-				diag_msg(d, DIAG_ERROR, a->file, line, col,
-				    "too many '[': more than %d",
-				    ARTICLE_MAXBRACKETS);
-				return -1;
-			}
-		if (e == end)
-			break;
-	}
-	return 0;
+	return rc;
 }
 
 /* Nodes that cmark_iter enters but never exits. */
@@ -265,14 +157,31 @@ is_leaf(cmark_node *n)
 	}
 }
 
-/* The tree's depth, without recursion: see ARTICLE_MAXDEPTH. */
+/* Move n's children to its place and free it. */
+static void
+unwrap(cmark_node *n)
+{
+	cmark_node	*k;
+
+	while ((k = cmark_node_first_child(n)) != NULL)
+		cmark_node_insert_before(n, k);
+	cmark_node_free(n);
+}
+
+/*
+ * The tree's depth, without recursion: see ARTICLE_MAXDEPTH.  Blocks
+ * cannot nest that deep after mdprep_body(); emphasis and links that
+ * do are unwrapped, their text kept, with one warning.  -1 if a block
+ * is too deep after all (the tree is then not to be read).
+ */
 static int
 check_depth(struct article *a, struct diag *d)
 {
 	cmark_iter		*it;
 	cmark_event_type	 ev;
-	cmark_node		*n;
-	int			 depth = 0, rc = 0, line;
+	cmark_node		*n, **deep = NULL;
+	size_t			 ndeep = 0, i;
+	int			 depth = 0, rc = 0;
 
 	it = cmark_iter_new(a->doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -281,21 +190,48 @@ check_depth(struct article *a, struct diag *d)
 			depth--;
 			continue;
 		}
-		if (++depth > ARTICLE_MAXDEPTH) {
-			for (line = 0; n != NULL && line == 0;
-			    n = cmark_node_parent(n))
-				line = article_line(a, n);
-			diag_msg(d, DIAG_ERROR, a->file, line, 0,
-			    "nested too deeply: more than %d levels",
-			    ARTICLE_MAXDEPTH);
-			rc = -1;
-			break;
+		/* an inline container so deep could hold a leaf too deep */
+		if (++depth >= ARTICLE_MAXDEPTH && !is_leaf(n)) {
+			if (cmark_node_get_type(n) < CMARK_NODE_FIRST_INLINE) {
+				rc = -1;
+				break;
+			}
+			if (ndeep == 0)
+				diag_msg(d, DIAG_WARNING, a->file,
+				    article_line(a, cmark_node_parent(n)), 0,
+				    "nested too deeply: more than %d levels; "
+				    "the deeper emphasis and links are dropped",
+				    ARTICLE_MAXDEPTH);
+			deep = xgrow(deep, ndeep, sizeof(*deep));
+			deep[ndeep++] = n;
 		}
 		if (is_leaf(n))
 			depth--;
 	}
 	cmark_iter_free(it);
+	if (rc == -1)
+		diag_msg(d, DIAG_ERROR, a->file, article_line(a, n), 0,
+		    "nested too deeply: more than %d levels", ARTICLE_MAXDEPTH);
+	for (i = 0; rc == 0 && i < ndeep; i++)
+		unwrap(deep[i]);
+	free(deep);
 	return rc;
+}
+
+/*
+ * Is url a local file that may be a PNG or JPEG?  Not a web address
+ * (nor any other "scheme://"), nor an SVG, which the PDF library cannot
+ * place: those are valid Markdown, shown by their alt text.
+ */
+static int
+can_load(const char *url)
+{
+	size_t	 n;
+
+	if (url == NULL || *url == '\0' || strstr(url, "://") != NULL)
+		return 0;
+	n = strlen(url);
+	return !(n >= 4 && strcasecmp(url + n - 4, ".svg") == 0);
 }
 
 /*
@@ -333,11 +269,11 @@ load_figures(struct article *a)
 		f->pos.col = cmark_node_get_start_column(f->node);
 		url = cmark_node_get_url(f->node);
 		diag_hold(&held, &f->held);
-		if (url == NULL || *url == '\0' || strstr(url, "://") != NULL) {
+		if (!can_load(url)) {
 			f->remote = 1;
-			diag_at(&held, DIAG_ERROR, &f->pos, "image '%s': only "
-			    "local PNG and JPEG files can be shown",
-			    url ? url : "");
+			diag_at(&held, DIAG_WARNING, &f->pos, "image '%s': only "
+			    "local PNG and JPEG files can be shown; its alt "
+			    "text stands in", url ? url : "");
 		} else if (nlocal++ < ARTICLE_MAXIMAGES) {
 			path = path_join(a->dir, url);
 			f->ok = image_load(&f->img, path, &f->pos, &held) == 0;
@@ -371,22 +307,20 @@ article_parse(struct article *a, const char *file, const char *buf,
 		    "article too large: more than %d bytes", ARTICLE_MAXLEN);
 		goto out;
 	}
-	if (yamlx_check_text(a->file, a->buf, len, d) == -1)
+	mdprep_nul(a, d);
+	if (yamlx_check_text(a->file, a->buf, a->len, d) == -1)
 		goto out;
-	if ((fm = frontmatter_split(a->buf, len, &yoff, &ylen)) == -1) {
-		diag_msg(d, DIAG_ERROR, a->file, 1, 1,
-		    "front matter is not closed by '---'");
-		goto out;
-	}
-	if (fm > 0) {
-		parse_frontmatter(a, yoff, ylen, d);
+	if ((fm = frontmatter_split(a->buf, a->len, &yoff, &ylen)) == -1)
+		diag_msg(d, DIAG_WARNING, a->file, 1, 1, "'---' opens no front "
+		    "matter (no '---' line closes it): read as Markdown");
+	if (fm > 0 && parse_frontmatter(a, yoff, ylen, d)) {
 		boff = (size_t)fm;
 		a->body_line = 1 + count_lines(a->buf, boff);
-	} else if (len >= 3 && memcmp(a->buf, BOM, 3) == 0)
+	} else if (a->len >= 3 && memcmp(a->buf, BOM, 3) == 0)
 		boff = 3;
-	if (check_limits(a, boff, d) == -1)
-		goto out;
-	a->doc = cmark_parse_document(a->buf + boff, len - boff, CMARK_OPTS);
+	mdprep_body(a, boff, d);
+	a->doc = cmark_parse_document(a->buf + boff, a->len - boff,
+	    CMARK_OPTS);
 	if (check_depth(a, d) == -1) {
 		cmark_node_free(a->doc);
 		a->doc = NULL;

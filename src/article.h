@@ -17,7 +17,8 @@
 struct figure {
 	cmark_node	*node;		/* its CMARK_NODE_IMAGE */
 	struct srcpos	 pos;		/* where it is named */
-	int		 remote;	/* not a local file: never loaded */
+	int		 remote;	/* a web address or an SVG: never loaded,
+					   its alt text stands in */
 	int		 ok;		/* img is loaded */
 	struct image	 img;
 	struct diag_held held;		/* why it cannot be shown */
@@ -50,17 +51,21 @@ struct article {
  * cmark 0.30.2 (Debian 12) takes quadratic time on some input: brackets
  * left open before links ("![[]()" repeated, CVE-2023-22486), and time
  * in proportion to the nesting for every blank line or emphasis inside
- * deeply nested lists or quotes.  So before parsing, the article may be
- * ARTICLE_MAXLEN bytes long, the body may hold ARTICLE_MAXBRACKETS '[',
- * and no line may reach more than ARTICLE_MAXNEST containers deep
- * (counted as its leading '>' and list markers plus half its leading
- * blank columns, which is never less); after parsing, the tree may nest
- * ARTICLE_MAXDEPTH deep, so that its readers may keep a stack or recurse.
+ * deeply nested lists or quotes.  So before parsing (mdprep.c) the
+ * article may be ARTICLE_MAXLEN bytes long, or it is refused; past
+ * ARTICLE_MAXBRACKETS '[' in the body the rest are escaped, read as
+ * plain text; and a line that reaches more than ARTICLE_MAXNEST
+ * containers deep (counted as its leading '>' and list markers plus half
+ * its leading blank columns, which is never less) loses the markers
+ * past that depth.  A list costs the tree two levels (list and item), so
+ * blocks then nest less than ARTICLE_MAXDEPTH deep; emphasis and links
+ * nested deeper are unwrapped after parsing, so that the tree's readers
+ * may keep a stack or recurse.  Each is one warning.
  */
 #define ARTICLE_MAXLEN		(1024 * 1024)
 #define ARTICLE_MAXBRACKETS	10000
 #define ARTICLE_MAXNEST		32
-#define ARTICLE_MAXDEPTH	64
+#define ARTICLE_MAXDEPTH	(2 * ARTICLE_MAXNEST + 16)
 /* Figures loaded; a leaflet shows no more (with its logo) than this. */
 #define ARTICLE_MAXIMAGES	256
 
@@ -78,7 +83,9 @@ long	frontmatter_split(const char *buf, size_t len, size_t *yaml_off,
 
 /*
  * Parse an article held in memory; file names it in messages and
- * locates its images.  Every error is reported, and -1 returned if
+ * locates its images.  Any text is read as Markdown: only an article
+ * longer than ARTICLE_MAXLEN, bad UTF-8 or bad front matter is an
+ * error.  Every error is reported, and -1 returned if
  * there was one; either way the article is filled as far as the text
  * allowed, a->doc is a document (empty if the body could not be
  * parsed) and article_free() must follow.

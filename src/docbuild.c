@@ -3,6 +3,7 @@
  * blocks, runs, callouts, and the check that the fonts can draw them.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,18 +108,19 @@ find_char(const struct article *a, int from, const char *enc, int *line,
 }
 
 /*
- * Warn, once per character, of text s[0..n) a face cannot draw: at its
- * place in the article from line on, or in the profile when line is 0.
+ * Note the characters of text s[0..n) a face cannot draw, to be told
+ * once for the document by report_glyphs(): the first where it stands
+ * in the article from line on, or in the profile when line is 0.
  */
 void
 check_glyphs(struct ctx *c, enum face face, const char *s, size_t n,
     int line)
 {
 	const struct font *f = c->fonts[face];
+	struct missing *m = &c->missing[face];
 	size_t i = 0, k, j;
 	uint32_t cp;
 	char enc[5];
-	int l, col;
 
 	if (f == NULL)
 		return;
@@ -129,21 +131,72 @@ check_glyphs(struct ctx *c, enum face face, const char *s, size_t n,
 		/* libharu 2.3 writes only BMP characters through UTF-8 */
 		if (cp < 0x20 || (cp <= 0xFFFF && font_glyph(f, cp) != 0))
 			continue;
-		for (j = 0; j < c->nwarned; j++)
-			if (c->warned[j] == cp)
+		for (j = 0; j < m->n; j++)
+			if (m->cp[j] == cp)
 				break;
-		if (j < c->nwarned)
+		if (j < m->n)
 			continue;
-		c->warned = xgrow(c->warned, c->nwarned, sizeof(*c->warned));
-		c->warned[c->nwarned++] = cp;
-		enc[utf8_encode(cp, enc)] = '\0';
-		if (line > 0)
-			find_char(c->art, line, enc, &l, &col);
-		else
-			l = col = 0;	/* from the profile: no place to point */
-		diag_msg(c->d, DIAG_WARNING, line > 0 ? c->art->file :
-		    c->prof->file, l, col, "character U+%04X '%s' is not in "
-		    "font %s", (unsigned)cp, enc, f->name);
+		if (m->n == 0) {
+			enc[utf8_encode(cp, enc)] = '\0';
+			m->first.file = line > 0 ? c->art->file : c->prof->file;
+			if (line > 0)
+				find_char(c->art, line, enc, &m->first.line,
+				    &m->first.col);
+		}
+		m->cp = xgrow(m->cp, m->n, sizeof(*m->cp));
+		m->cp[m->n++] = cp;
+	}
+}
+
+/*
+ * One warning per face that cannot draw some of the document's
+ * characters, naming the first MISSING_SHOWN of them: a Japanese
+ * article in a Latin font is one line, not hundreds.  Frees the lists.
+ */
+/* Is a's first character before b's in the article (the profile last)? */
+static int
+before(const struct missing *a, const struct missing *b)
+{
+	if (a->n == 0 || b->n == 0)
+		return a->n != 0;
+	if ((a->first.line == 0) != (b->first.line == 0))
+		return b->first.line == 0;
+	return a->first.line < b->first.line || (a->first.line ==
+	    b->first.line && a->first.col < b->first.col);
+}
+
+void
+report_glyphs(struct ctx *c)
+{
+	struct missing *m;
+	char list[MISSING_SHOWN * 16 + 32], enc[5];
+	size_t i, len;
+	int face, order[FACE__MAX], j, t;
+
+	/* in the order a reader of the article meets them */
+	for (face = 0; face < FACE__MAX; face++)
+		for (order[face] = face, j = face; j > 0 &&
+		    before(&c->missing[order[j]], &c->missing[order[j - 1]]);
+		    j--)
+			t = order[j], order[j] = order[j - 1], order[j - 1] = t;
+	for (j = 0; j < FACE__MAX; j++) {
+		face = order[j];
+		m = &c->missing[face];
+		for (i = len = 0; i < m->n && i < MISSING_SHOWN; i++) {
+			enc[utf8_encode(m->cp[i], enc)] = '\0';
+			len += (size_t)snprintf(list + len, sizeof(list) - len,
+			    "%s'%s' U+%04X", i ? ", " : "", enc,
+			    (unsigned)m->cp[i]);
+		}
+		if (m->n > MISSING_SHOWN)
+			snprintf(list + len, sizeof(list) - len, " and %zu more",
+			    m->n - MISSING_SHOWN);
+		if (m->n > 0)
+			diag_at(c->d, DIAG_WARNING, &m->first, "%zu "
+			    "character%s not in font %s: %s", m->n,
+			    m->n == 1 ? "" : "s", c->fonts[face]->name, list);
+		free(m->cp);
+		memset(m, 0, sizeof(*m));
 	}
 }
 

@@ -42,10 +42,19 @@ struct slugset {		/* open addressing, a power of two */
 };
 
 struct ref {			/* a "#slug" link, to check */
-	const char	*slug;
+	char		*slug;		/* owned */
 	int		 line;
 	int		 col;
 };
+
+/* The characters a face cannot draw, told once per document. */
+struct missing {
+	uint32_t	*cp;		/* distinct, in order of appearance */
+	size_t		 n;
+	struct srcpos	 first;		/* where the first appears */
+};
+
+#define MISSING_SHOWN	20	/* characters a warning names */
 
 struct ctx {
 	struct document		*doc;
@@ -57,6 +66,8 @@ struct ctx {
 	size_t			 depth;
 	struct block		*cur;		/* open text block, or NULL */
 	struct style		 st;
+	char			*anchor;	/* st.link when it is a "#slug",
+						   percent-decoded */
 	char			*marker;	/* list marker for the next block */
 	int			 callout;	/* current callout index + 1 */
 	float			 indent;
@@ -69,9 +80,10 @@ struct ctx {
 	cmark_node		*alert_node;	/* text opening "[!WARNING]" */
 	size_t			 alert_skip;	/* bytes of its tag */
 	const char		*alert_label;	/* shown instead */
-	uint32_t		*warned;	/* code points already warned of */
-	size_t			 nwarned;
+	struct missing		 missing[FACE__MAX];
 	size_t			 nextfig;	/* the article's next figure */
+	int			 html;		/* raw HTML met, and warned of */
+	int			 toomany;	/* images past MAX_IMAGES met */
 	int			 err;
 };
 
@@ -87,8 +99,15 @@ int		 new_callout(struct document *, enum callout_kind, struct rgb,
 void		 check_glyphs(struct ctx *, enum face, const char *, size_t,
 		    int line);
 void		 check_run(struct ctx *, const struct run *, int from_profile);
+void		 report_glyphs(struct ctx *);
 char		*plain_text(cmark_node *);
 int		 node_line(const struct ctx *, cmark_node *);
+
+/*
+ * htmltext.c: the text of raw HTML, entities decoded, tags dropped but
+ * for line breaks ('\n') and images' alt text; caller frees.
+ */
+char		*html_text(const char *, size_t);
 
 /* containers.c */
 void		 enter_container(struct ctx *, cmark_node *);
@@ -97,6 +116,9 @@ void		 flush_marker(struct ctx *, int line);
 
 /* headings.c */
 void		 name_heading(struct ctx *, struct block *, cmark_node *);
+int		 safe_link(const char *url);
+void		 enter_link(struct ctx *, cmark_node *);
+char		*anchor_decode(const char *);
 void		 add_ref(struct ctx *, const char *slug, int line, int col);
 void		 check_refs(struct ctx *);
 void		 headings_free(struct ctx *);

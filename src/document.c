@@ -98,6 +98,40 @@ use_image(struct document *doc, const struct image *img)
 	doc->images[doc->nimages++] = img;
 }
 
+/*
+ * An image that cannot be shown (a web address, an SVG): its alt text,
+ * in italics, in a tinted box where the image would stand, so that no
+ * words are lost; the address when it has none.
+ */
+static void
+stand_in(struct ctx *c, cmark_node *n, int line)
+{
+	struct style saved = c->st;
+	struct block *b;
+	const char *url = cmark_node_get_url(n);
+	char *alt = plain_text(n);
+
+	flush_marker(c, line);
+	if ((b = add_block(c, BLK_TEXT, ROLE_P, line)) != NULL) {
+		if (b->callout == 0) {
+			b->callout = new_callout(c->doc, CALLOUT_IMAGE,
+			    tint(c->doc->primary, 0.09f), QUOTE_PAD);
+			b->indent += QUOTE_PAD;
+		}
+		c->cur = b;
+		c->st.strong = 0;
+		c->st.emph = 1;
+		c->st.link = NULL;
+		if (*alt == '\0' && url != NULL)
+			text_run(c, url, strlen(url), 0, line);
+		else
+			text_run(c, alt, strlen(alt), 0, line);
+		c->cur = NULL;
+	}
+	c->st = saved;
+	free(alt);
+}
+
 static void
 add_image(struct ctx *c, cmark_node *n)
 {
@@ -111,13 +145,16 @@ add_image(struct ctx *c, cmark_node *n)
 		return;
 	if (f->remote) {
 		diag_replay(c->d, &f->held);
-		c->err = 1;
+		stand_in(c, n, line);
 		return;
 	}
 	if (doc->nimages >= MAX_IMAGES || (!f->ok && f->held.nerr == 0)) {
-		diag_at(c->d, DIAG_ERROR, &f->pos, "too many images (limit %d)",
-		    MAX_IMAGES);
-		c->err = 1;
+		/* valid Markdown all the same: told once, not refused */
+		if (!c->toomany++)
+			diag_at(c->d, DIAG_WARNING, &f->pos, "more than %d "
+			    "images: the alt text of this one and the rest "
+			    "stands in", MAX_IMAGES);
+		stand_in(c, n, line);
 		return;
 	}
 	if (!f->ok) {
@@ -174,11 +211,54 @@ link_suffix(struct ctx *c, cmark_node *link)
 	}
 	if (strstr(text, shown) == NULL) {
 		text_run(c, " (", 2, 0, node_line(c, link));
-		c->st.link = url;
+		c->st.link = safe_link(url) ? url : NULL;
 		text_run(c, shown, strlen(shown), 0, node_line(c, link));
 		c->st.link = NULL;
 		text_run(c, ")", 1, 0, node_line(c, link));
 	}
+	free(text);
+}
+
+/*
+ * Raw HTML, a block (its own paragraph) or inline: its words are kept,
+ * its tags dropped, with one warning for the whole document.
+ */
+static void
+html_runs(struct ctx *c, cmark_node *n, int block)
+{
+	const char *lit = cmark_node_get_literal(n);
+	char *text = html_text(lit, strlen(lit)), *s, *nl;
+	int line = node_line(c, n);
+	struct run *r;
+	size_t len;
+
+	if (!c->html++)
+		diag_msg(c->d, DIAG_WARNING, c->art->file, line,
+		    cmark_node_get_start_column(n), "raw HTML: its tags are "
+		    "dropped, its text kept");
+	s = text;
+	if (block) {	/* a block's breaks at its ends are no lines */
+		s += strspn(s, "\n");
+		for (len = strlen(s); len > 0 && s[len - 1] == '\n'; len--)
+			s[len - 1] = '\0';
+		if (*s != '\0')
+			c->cur = add_block(c, BLK_TEXT, ROLE_P, line);
+		else
+			flush_marker(c, line);
+	}
+	for (; c->cur != NULL; s = nl + 1) {
+		if ((nl = strchr(s, '\n')) == NULL)
+			nl = s + strlen(s);
+		if (nl > s)
+			text_run(c, s, (size_t)(nl - s), 0, line);
+		if (*nl == '\0')
+			break;
+		r = add_run(c->cur, "", 0, FACE_REGULAR, c->cur->ascent,
+		    COLOR_TEXT, NULL);
+		r->hardbreak = 1;
+	}
+	if (block)
+		c->cur = NULL;
 	free(text);
 }
 
@@ -220,8 +300,7 @@ leaf(struct ctx *c, cmark_node *n)
 		}
 		break;
 	case CMARK_NODE_HTML_BLOCK:
-		diag_msg(c->d, DIAG_WARNING, c->art->file, line,
-		    cmark_node_get_start_column(n), "raw HTML dropped");
+		html_runs(c, n, 1);	/* a list item's marker goes on it */
 		break;
 	default:
 		break;
@@ -269,12 +348,9 @@ inline_node(struct ctx *c, cmark_node *n, cmark_event_type ev,
 		c->st.strong += ev == CMARK_EVENT_ENTER ? 1 : -1;
 		break;
 	case CMARK_NODE_LINK:
-		if (ev == CMARK_EVENT_ENTER) {
-			c->st.link = cmark_node_get_url(n);
-			if (c->st.link != NULL && c->st.link[0] == '#')
-				add_ref(c, c->st.link + 1, node_line(c, n),
-				    cmark_node_get_start_column(n));
-		} else {
+		if (ev == CMARK_EVENT_ENTER)
+			enter_link(c, n);
+		else {
 			c->st.link = NULL;
 			link_suffix(c, n);
 		}
@@ -294,8 +370,7 @@ inline_node(struct ctx *c, cmark_node *n, cmark_event_type ev,
 		}
 		break;
 	case CMARK_NODE_HTML_INLINE:
-		diag_msg(c->d, DIAG_WARNING, c->art->file, node_line(c, n),
-		    cmark_node_get_start_column(n), "raw HTML dropped");
+		html_runs(c, n, 0);
 		break;
 	default:
 		break;
@@ -422,8 +497,12 @@ document_build(struct document *doc, const struct article *a,
 	    cmark_node_get_heading_level(first) == 1) {
 		title = plain_text(first);
 		skip = first;
-	} else
+	} else {
 		title = xstrdup(a->slug);
+		diag_msg(d, DIAG_WARNING, a->file, 1, 1, "no title: add "
+		    "'title: ...' to front matter, or begin with a '# ' "
+		    "heading; titled '%s' meanwhile", title);
+	}
 	init_doc(doc, a, p, title);
 
 	if (p->logo != NULL) {
@@ -433,16 +512,19 @@ document_build(struct document *doc, const struct article *a,
 		}
 		use_image(doc, &p->logo_image);
 	}
-	if (brand(&c, title) == -1)
+	if (brand(&c, title) == -1) {
+		report_glyphs(&c);
 		return -1;
+	}
 	walk(&c, a->doc, skip);
 	check_refs(&c);
 	if (!c.err)
 		closing(&c);
+	report_glyphs(&c);
 	headings_free(&c);
+	free(c.anchor);
 	free(c.stack);
 	free(c.marker);
-	free(c.warned);
 	return c.err ? -1 : 0;
 }
 

@@ -54,7 +54,8 @@ enum callout_kind {
 	CALLOUT_NOTE,
 	CALLOUT_WARNING,
 	CALLOUT_CONTACT,
-	CALLOUT_CODE
+	CALLOUT_CODE,
+	CALLOUT_IMAGE	/* the alt text of an image that cannot be shown */
 };
 
 struct callout {

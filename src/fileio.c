@@ -43,7 +43,8 @@ file_read(const char *path, char **bufp, size_t *lenp, struct diag *d)
 		goto out;
 	}
 	if (S_ISREG(st.st_mode) && st.st_size > (off_t)FILEIO_MAX) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "file too large");
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "file too large: more "
+		    "than %u bytes", FILEIO_MAX);
 		goto out;
 	}
 
@@ -74,7 +75,8 @@ file_read(const char *path, char **bufp, size_t *lenp, struct diag *d)
 		len += (size_t)n;
 	}
 	if (len > FILEIO_MAX) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "file too large");
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "file too large: more "
+		    "than %u bytes", FILEIO_MAX);
 		goto out;
 	}
 	buf[len] = '\0';
@@ -150,6 +152,57 @@ file_mode(void)
 	return (mode_t)(0666 & ~mask);
 }
 
+/* What a file is, for a message; NULL for a regular file. */
+static const char *
+file_kind(mode_t m)
+{
+	if (S_ISREG(m))
+		return NULL;
+	if (S_ISDIR(m))
+		return "a directory";
+	if (S_ISFIFO(m))
+		return "a FIFO";
+	if (S_ISSOCK(m))
+		return "a socket";
+	if (S_ISCHR(m) || S_ISBLK(m))
+		return "a device";
+	return "not a regular file";
+}
+
+int
+file_check_output(const char *path, struct diag *d)
+{
+	struct stat	 st;
+	const char	*kind;
+
+	/*
+	 * rename() would put the PDF in place of a FIFO, a socket or a
+	 * device node (/dev/null included) and fail on a directory only
+	 * after the work: refuse them first.  A symbolic link is judged by
+	 * what it points to, and replaced by the PDF like a file.
+	 */
+	if (lstat(path, &st) == -1)
+		return 0;	/* a new name; mkdirs and rename will tell */
+	if (S_ISLNK(st.st_mode) && stat(path, &st) == -1)
+		return 0;
+	if ((kind = file_kind(st.st_mode)) == NULL)
+		return 0;
+	diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot write: %s, not a regular "
+	    "file", kind);
+	return -1;
+}
+
+int
+file_write_stdout(const void *buf, size_t len, struct diag *d)
+{
+	if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
+		diag_msg(d, DIAG_ERROR, "-", 0, 0, "cannot write: %s",
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 int
 file_write_atomic(const char *path, const void *buf, size_t len,
     struct diag *d)
@@ -168,6 +221,10 @@ file_write_atomic(const char *path, const void *buf, size_t len,
 	if (*name == '\0') {
 		err = EISDIR;
 		goto out;
+	}
+	if (file_check_output(path, d) == -1) {
+		free(dir);
+		return -1;
 	}
 	if ((err = mkdirs(dir)) != 0)
 		goto out;

@@ -17,7 +17,8 @@ int	file_read(const char *path, char **buf, size_t *len, struct diag *);
 /*
  * Write buf to path through a temporary file in the same directory,
  * renamed into place only when everything was written.  Creates missing
- * parent directories.  On error nothing is left behind.
+ * parent directories.  Refuses what file_check_output() refuses.  On
+ * error nothing is left behind.
  */
 int	file_write_atomic(const char *path, const void *buf, size_t len,
 	    struct diag *);
@@ -27,6 +28,15 @@ int	file_write_atomic(const char *path, const void *buf, size_t len,
  * 0, or -1 after one error naming dir.
  */
 int	dir_ready(const char *dir, struct diag *);
+
+/*
+ * Is path a regular file (or a link to one) or a new name, which
+ * file_write_atomic() may replace?  Otherwise (a directory, a FIFO, a
+ * socket, a device) report and return -1.
+ */
+int	file_check_output(const char *path, struct diag *);
+/* Write buf to standard output ("-o -"). */
+int	file_write_stdout(const void *buf, size_t len, struct diag *);
 
 /* Directory part of path ("." when there is none); caller frees. */
 char	*path_dir(const char *path);

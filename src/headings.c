@@ -1,11 +1,13 @@
 /*
  * headings: every heading's name, made as GitHub makes them, so that a
- * "#slug" link in the article can point at it; and the check, once the
- * walk is done, that every such link names a heading.
+ * "#slug" link in the article can point at it; the links the PDF may
+ * hold; and the check, once the walk is done, that every "#slug" link
+ * names a heading.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmark.h>
 
@@ -53,6 +55,40 @@ slug_add(struct slugset *set, const char *s)
 }
 
 /*
+ * The lowercase of cp in the scripts of the languages leafpress
+ * hyphenates (Latin-1, Latin Extended-A) and in Greek and Cyrillic, as
+ * GitHub lowercases a heading's name: "#żółć" names "## Żółć".
+ */
+static uint32_t
+lower(uint32_t cp)
+{
+	if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+	    (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) ||
+	    (cp >= 0x410 && cp <= 0x42F))
+		return cp + 0x20;
+	if (cp >= 0x400 && cp <= 0x40F)
+		return cp + 0x50;
+	if (cp == 0x178)
+		return 0xFF;
+	/* Greek capitals with tonos */
+	if (cp == 0x386)
+		return 0x3AC;
+	if (cp >= 0x388 && cp <= 0x38A)
+		return cp + 0x25;
+	if (cp == 0x38C)
+		return 0x3CC;
+	if (cp == 0x38E || cp == 0x38F)
+		return cp + 0x3F;
+	/* Latin Extended-A pairs: upper even, or odd where said */
+	if ((cp >= 0x100 && cp <= 0x137 && cp != 0x130 && cp % 2 == 0) ||
+	    (cp >= 0x14A && cp <= 0x177 && cp % 2 == 0) ||
+	    (((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) &&
+	    cp % 2 == 1))
+		return cp + 1;
+	return cp;
+}
+
+/*
  * A heading's name, as GitHub makes them: lowercase, spaces to hyphens,
  * punctuation dropped; a second "side-effects" becomes "side-effects-1".
  */
@@ -76,10 +112,8 @@ name_heading(struct ctx *c, struct block *b, cmark_node *n)
 			*t++ = (char)(cp + 32);
 		else if (cp >= 0x80 && cp != 0x2019 && cp != 0x2018 &&
 		    cp != 0x201C && cp != 0x201D && cp != 0x2013 &&
-		    cp != 0x2014) {
-			memcpy(t, s, k);	/* letters of other scripts */
-			t += k;
-		}
+		    cp != 0x2014)		/* letters of other scripts */
+			t += utf8_encode(lower(cp), t);
 	}
 	*t = '\0';
 	u = xstrdup(slug);
@@ -93,14 +127,108 @@ name_heading(struct ctx *c, struct block *b, cmark_node *n)
 	free(text);
 }
 
+static int
+hexval(char h)
+{
+	if (h >= '0' && h <= '9')
+		return h - '0';
+	if (h >= 'a' && h <= 'f')
+		return h - 'a' + 10;
+	if (h >= 'A' && h <= 'F')
+		return h - 'A' + 10;
+	return -1;
+}
+
+/*
+ * A link's "#slug" as the heading names it: editors and GitHub write
+ * "#wst%C4%99p" for "#wstęp", so %XX is decoded; text that would not
+ * decode to UTF-8 without NUL is kept as written.
+ */
+char *
+anchor_decode(const char *s)
+{
+	char *out = xmalloc(strlen(s) + 1), *t = out;
+	const char *p;
+	int hi, lo;
+
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '%' && (hi = hexval(p[1])) >= 0 &&
+		    (lo = hexval(p[2])) >= 0 && (hi | lo) != 0) {
+			*t++ = (char)(hi * 16 + lo);
+			p += 2;
+		} else
+			*t++ = *p;
+	}
+	*t = '\0';
+	if (utf8_invalid(out, (size_t)(t - out)) < (size_t)(t - out)) {
+		free(out);
+		return xstrdup(s);
+	}
+	return out;
+}
+
 /* Remember a "#slug" link, for check_refs() once every heading is named. */
 void
 add_ref(struct ctx *c, const char *slug, int line, int col)
 {
 	c->refs = xgrow(c->refs, c->nrefs, sizeof(*c->refs));
-	c->refs[c->nrefs].slug = slug;
+	c->refs[c->nrefs].slug = xstrdup(slug);
 	c->refs[c->nrefs].line = line;
 	c->refs[c->nrefs++].col = col;
+}
+
+/*
+ * Only these become links in the PDF: a click on a leaflet must never
+ * run a script, open a local file or fail the PDF library (an empty
+ * destination, as "[foo]: <>" gives, did).
+ */
+int
+safe_link(const char *url)
+{
+	static const char *const schemes[] = {
+		"http://", "https://", "mailto:", "tel:"
+	};
+	size_t i, n;
+
+	if (url == NULL)
+		return 0;
+	if (url[0] == '#')
+		return url[1] != '\0';
+	for (i = 0; i < sizeof(schemes) / sizeof(schemes[0]); i++) {
+		n = strlen(schemes[i]);
+		if (strncasecmp(url, schemes[i], n) == 0 && url[n] != '\0')
+			return 1;
+	}
+	return 0;
+}
+
+void
+enter_link(struct ctx *c, cmark_node *n)
+{
+	const char *url = cmark_node_get_url(n);
+
+	if (url == NULL || *url == '\0') {
+		diag_msg(c->d, DIAG_WARNING, c->art->file, node_line(c, n),
+		    cmark_node_get_start_column(n), "link without a "
+		    "destination: shown as text");
+		c->st.link = NULL;
+		return;
+	}
+	if (!safe_link(url)) {
+		diag_msg(c->d, DIAG_WARNING, c->art->file, node_line(c, n),
+		    cmark_node_get_start_column(n), "link to '%.80s': only "
+		    "http, https, mailto, tel and #heading links are kept; "
+		    "shown as text", url != NULL ? url : "");
+		c->st.link = NULL;
+		return;
+	}
+	c->st.link = url;
+	if (url[0] == '#') {
+		free(c->anchor);
+		c->st.link = c->anchor = anchor_decode(url);
+		add_ref(c, c->anchor + 1, node_line(c, n),
+		    cmark_node_get_start_column(n));
+	}
 }
 
 /* Every "#slug" link must name a heading of the article. */
@@ -120,6 +248,10 @@ check_refs(struct ctx *c)
 void
 headings_free(struct ctx *c)
 {
+	size_t i;
+
+	for (i = 0; i < c->nrefs; i++)
+		free(c->refs[i].slug);
 	free(c->refs);
 	free(c->slugs.v);
 }

@@ -17,15 +17,20 @@ struct cimage;
 struct imgcache {
 	struct cimage	*v;
 	size_t		 n;
+	unsigned	 maxw;		/* widest in pixels, as the last
+					   imgcache_prepare() said */
 };
 
 /*
  * Decode a PNG into the cache ahead of need; -1 if it is corrupt
  * (reported).  opaque: transparency composed onto the white page, for
- * PDF/A-1, which has none.
+ * PDF/A-1, which has none.  maxw: the widest an image need be, in
+ * pixels (0: any); a wider PNG or JPEG is scaled down to it, and the
+ * leaflet's render then uses that copy, so a worker prepares one
+ * leaflet's images and renders it before the next.
  */
 int	imgcache_prepare(struct imgcache *, const struct image *, int opaque,
-	    struct diag *);
+	    unsigned maxw, struct diag *);
 void	imgcache_free(struct imgcache *);
 
 #endif

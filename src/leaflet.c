@@ -6,6 +6,7 @@
 #include "article.h"
 #include "document.h"
 #include "fileio.h"
+#include "imgscale.h"
 #include "layout.h"
 #include "leaflet.h"
 #include "pages.h"
@@ -108,13 +109,33 @@ load_hyph(void *arg)
 }
 
 /*
+ * The widest an image need be, in pixels: IMAGE_PPI at the widest frame
+ * of the shape, since layout places an image at its natural size (96
+ * pixels an inch, less than IMAGE_PPI) or a frame's width at most.  The
+ * first frames show every width a shape has (a handout's are all one).
+ */
+static unsigned
+image_maxw(const struct shape *sh)
+{
+	struct frame fr;
+	float w = 0;
+	size_t n;
+
+	for (n = 0; n < 16 && sh->frame(sh, n, &fr) == 0; n++)
+		if (fr.w > w)
+			w = fr.w;
+	return w > 0 ? (unsigned)(w / 72.0f * IMAGE_PPI + 0.5f) : 0;
+}
+
+/*
  * The document, with its images decoded.  Loading hyphenation patterns
  * is the slowest step of a worker's first leaflet, so it runs in a
  * thread meanwhile; later leaflets find them loaded.
  */
 static int
 prepare(struct build *b, struct document *doc, const struct article *a,
-    const struct profile *p, const struct font *const *fonts)
+    const struct profile *p, const struct font *const *fonts,
+    const struct shape *sh)
 {
 	struct hyphload hs;
 	pthread_t th;
@@ -130,7 +151,7 @@ prepare(struct build *b, struct document *doc, const struct article *a,
 	doc->pdfa |= b->pdfa;
 	for (i = 0; rc == 0 && i < doc->nimages; i++)
 		rc = imgcache_prepare(&b->images, doc->images[i], doc->pdfa,
-		    b->d);
+		    image_maxw(sh), b->d);
 	if (started)
 		pthread_join(th, NULL);
 	return rc;
@@ -177,10 +198,10 @@ leaflet_render(struct build *b, const struct profile *p,
 			return -1;
 		fonts[i] = &lf->own[i];
 	}
-	if (prepare(b, &lf->doc, a, p, fonts) == -1)
-		return -1;
 	shape_handout(&shape, p->paper);
 	lo.shape = o->shape ? o->shape : &shape;
+	if (prepare(b, &lf->doc, a, p, fonts, lo.shape) == -1)
+		return -1;
 	lo.fonts = fonts;
 	lo.hyphs = &b->hyphs;
 	lo.stats = o->stats;
@@ -217,6 +238,8 @@ leaflet_make(struct build *b, const struct profile *p,
 	if ((rc = leaflet_render(b, p, a, &o, &lf)) == 0) {
 		if (dump != NULL)
 			pages_dump(&lf.pages, dump);
+		else if (strcmp(out, "-") == 0)
+			rc = file_write_stdout(lf.pdf, lf.len, b->d);
 		else
 			rc = file_write_atomic(out, lf.pdf, lf.len, b->d);
 	}

@@ -63,7 +63,7 @@ void	leaflet_free(struct leaflet *);
 
 /*
  * Make one leaflet.  With dump set, write the laid-out pages there as
- * text instead of a PDF to out.  On failure nothing is written.
+ * text instead of a PDF to out ("-": standard output).  On failure nothing is written.
  */
 int	leaflet_make(struct build *, const struct profile *,
 	    const struct article *, const char *out, FILE *dump);

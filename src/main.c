@@ -32,7 +32,7 @@ static const char help_text[] =
 "\n"
 "build   make one leaflet\n"
 "  -p, --profile FILE   the clinic profile (required)\n"
-"  -o, --output FILE    where to write the PDF\n"
+"  -o, --output FILE    where to write the PDF, '-' for standard output\n"
 "                       (default out/<clinic>/<article>.pdf)\n"
 "      --dump           print the laid-out pages as text instead\n"
 "      --pdfa           write PDF/A-1b (also a profile's pdfa: true)\n"
@@ -155,6 +155,10 @@ cmd_build(int argc, char *argv[], struct build *b)
 		return usage_error("build takes exactly one article");
 	memset(&p, 0, sizeof(p));
 	memset(&a, 0, sizeof(a));
+	/* refused before any work, and long before anything is written */
+	if (out != NULL && !dump && strcmp(out, "-") != 0 &&
+	    file_check_output(out, b->d) == -1)
+		goto out;
 	if (profile_load(&p, prof, b->d) == -1 ||
 	    article_load(&a, argv[optind], b->d) == -1)
 		goto out;

@@ -2,7 +2,9 @@
  * pdfimage: PNG pixels decoded with libpng and deflated with zlib once,
  * cached by the image's bytes, and written into each document as an
  * image XObject (with an SMask for transparency) through libharu's
- * object API, already compressed.
+ * object API, already compressed.  An image wider than the cache's
+ * limit (IMAGE_PPI at the widest it can be placed) is scaled down
+ * first: a PNG's pixels, a JPEG decoded and encoded again (imgscale.c).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -18,6 +20,7 @@
 
 #include "hash.h"
 #include "image.h"
+#include "imgscale.h"
 #include "pdfimage.h"
 #include "xalloc.h"
 
@@ -35,6 +38,8 @@ struct plane {			/* one compressed stream of samples */
 struct cimage {
 	uint64_t	 hash;		/* of the file's bytes */
 	int		 opaque;	/* alpha composed onto white (PDF/A) */
+	unsigned	 maxw;		/* the limit it was made for */
+	struct plane	 jpeg;		/* a JPEG scaled down, or len 0 */
 	size_t		 size;
 	unsigned	 width;
 	unsigned	 height;
@@ -59,8 +64,9 @@ static int
 decode_png(struct cimage *ci, const struct image *img, int opaque)
 {
 	png_image pi;
-	unsigned char *px, *col, *alpha;
+	unsigned char *px, *col, *alpha, *small;
 	size_t i, npix, nc, stride;
+	unsigned tw, th;
 	int has_alpha;
 
 	memset(&pi, 0, sizeof(pi));
@@ -81,7 +87,16 @@ decode_png(struct cimage *ci, const struct image *img, int opaque)
 	}
 	nc = ci->color ? 3 : 1;
 	stride = nc + (has_alpha ? 1 : 0);
-	npix = (size_t)pi.width * pi.height;
+	scale_fit(pi.width, pi.height, ci->maxw, &tw, &th);
+	if (tw < pi.width) {
+		small = scale_box(px, pi.width, pi.height, (unsigned)stride,
+		    tw, th);
+		free(px);
+		px = small;
+		ci->width = tw;
+		ci->height = th;
+	}
+	npix = (size_t)ci->width * ci->height;
 	if (!has_alpha) {
 		deflate_plane(&ci->pix, px, npix * nc);
 		free(px);
@@ -149,6 +164,19 @@ xobject(HPDF_Doc pdf, const struct cimage *ci, const struct plane *pl,
 	return e == HPDF_OK ? d : NULL;
 }
 
+/* A JPEG too wide for the limit, scaled down; else left as it is. */
+static void
+scale_down_jpeg(struct cimage *ci, const struct image *img)
+{
+	unsigned char *out;
+	size_t len;
+
+	if (scale_jpeg(img->data, img->len, ci->maxw, &out, &len) == 0) {
+		ci->jpeg.data = out;
+		ci->jpeg.len = len;
+	}
+}
+
 static struct cimage *
 lookup(struct imgcache *c, const struct image *img, int opaque,
     struct diag *d)
@@ -159,12 +187,15 @@ lookup(struct imgcache *c, const struct image *img, int opaque,
 
 	for (i = 0; i < c->n; i++)
 		if (c->v[i].hash == h && c->v[i].size == img->len &&
-		    c->v[i].opaque == opaque)
+		    c->v[i].opaque == opaque && c->v[i].maxw == c->maxw)
 			return &c->v[i];
 	c->v = xgrow(c->v, c->n, sizeof(*c->v));
 	ci = &c->v[c->n];
 	memset(ci, 0, sizeof(*ci));
-	if (decode_png(ci, img, opaque) == -1) {
+	ci->maxw = c->maxw;
+	if (img->type == IMAGE_JPEG)
+		scale_down_jpeg(ci, img);
+	else if (decode_png(ci, img, opaque) == -1) {
 		diag_at(d, DIAG_ERROR, &img->pos, "%s: corrupt PNG image",
 		    img->path);
 		return NULL;
@@ -178,10 +209,13 @@ lookup(struct imgcache *c, const struct image *img, int opaque,
 
 int
 imgcache_prepare(struct imgcache *c, const struct image *img, int opaque,
-    struct diag *d)
+    unsigned maxw, struct diag *d)
 {
-	return img->type == IMAGE_JPEG || lookup(c, img, opaque, d) != NULL ?
-	    0 : -1;
+	c->maxw = maxw;
+	/* a JPEG that fits is passed through, never decoded */
+	if (img->type == IMAGE_JPEG && (maxw == 0 || img->width <= maxw))
+		return 0;
+	return lookup(c, img, opaque, d) != NULL ? 0 : -1;
 }
 
 HPDF_Image
@@ -197,11 +231,16 @@ pdfimage_get(HPDF_Doc pdf, struct imgcache *c, const struct image *img,
 		    "a PDF/A leaflet", img->path);
 		return NULL;
 	}
-	if (img->type == IMAGE_JPEG)
+	if (img->type == IMAGE_JPEG && (c->maxw == 0 || img->width <= c->maxw))
 		return HPDF_LoadJpegImageFromMem(pdf, img->data,
 		    (HPDF_UINT)img->len);
 	if ((ci = lookup(c, img, opaque, d)) == NULL)
 		return NULL;
+	if (img->type == IMAGE_JPEG)
+		return ci->jpeg.len > 0 ? HPDF_LoadJpegImageFromMem(pdf,
+		    ci->jpeg.data, (HPDF_UINT)ci->jpeg.len) :
+		    HPDF_LoadJpegImageFromMem(pdf, img->data,
+		    (HPDF_UINT)img->len);
 	im = xobject(pdf, ci, &ci->pix, ci->color ? "DeviceRGB" : "DeviceGray");
 	if (im == NULL || ci->alpha.len == 0)
 		return im;
@@ -217,6 +256,7 @@ imgcache_free(struct imgcache *c)
 	size_t i;
 
 	for (i = 0; i < c->n; i++) {
+		free(c->v[i].jpeg.data);
 		free(c->v[i].pix.data);
 		free(c->v[i].alpha.data);
 	}

@@ -16,6 +16,68 @@
 #include "xalloc.h"
 #include "yamlx.h"
 
+#define KEY_MAXLEN	32	/* longer keys are no typo of ours */
+
+static char
+lower(char ch)
+{
+	return ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+}
+
+/*
+ * Edits from a[0..la) to b, ignoring case: insertions, deletions,
+ * substitutions and swaps of neighbours (optimal string alignment).
+ */
+static size_t
+distance(const char *a, size_t la, const char *b)
+{
+	size_t	 d[3][KEY_MAXLEN + 1], lb = strlen(b), i, j, v;
+
+	if (la > KEY_MAXLEN || lb > KEY_MAXLEN)
+		return (size_t)-1;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++) {
+		d[i % 3][0] = i;
+		for (j = 1; j <= lb; j++) {
+			v = d[(i - 1) % 3][j - 1] +
+			    (lower(a[i - 1]) != lower(b[j - 1]));
+			if (d[(i - 1) % 3][j] + 1 < v)
+				v = d[(i - 1) % 3][j] + 1;
+			if (d[i % 3][j - 1] + 1 < v)
+				v = d[i % 3][j - 1] + 1;
+			if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
+			    lower(a[i - 2]) == lower(b[j - 1]) &&
+			    d[(i - 2) % 3][j - 2] + 1 < v)
+				v = d[(i - 2) % 3][j - 2] + 1;
+			d[i % 3][j] = v;
+		}
+	}
+	return d[la % 3][lb];
+}
+
+/*
+ * The known key that s[0..len) is a typo of, or NULL: one edit away
+ * from a short key, two from a key of five letters or more, and closer
+ * than any other.
+ */
+static const char *
+typo_of(const char *s, size_t len, const struct yamlx_key *rows, size_t n)
+{
+	const char	*best = NULL;
+	size_t		 i, dist, bestd = (size_t)-1;
+
+	for (i = 0; i < n; i++) {
+		dist = distance(s, len, rows[i].name);
+		if (dist <= (strlen(rows[i].name) < 5 ? 1u : 2u) &&
+		    dist < bestd) {
+			best = rows[i].name;
+			bestd = dist;
+		}
+	}
+	return best;
+}
+
 /*
  * The row of a mapping key, marking seen[row]; or NULL after a warning
  * or an error: see yamlx_read_keys().
@@ -24,7 +86,7 @@ static const struct yamlx_key *
 find_row(struct yamlx *y, const yaml_node_t *key,
     const struct yamlx_key *rows, size_t n, unsigned char *seen)
 {
-	const char	*s;
+	const char	*s, *near;
 	char		 show[YAMLX_SHOWMAX];
 	size_t		 i, len;
 
@@ -47,8 +109,13 @@ find_row(struct yamlx *y, const yaml_node_t *key,
 			seen[i] = 1;
 			return &rows[i];
 		}
-	yamlx_msg(y, DIAG_WARNING, key, "unknown key '%s' ignored",
-	    yamlx_show(s, len, show));
+	/* a typo would lose the value without a word: say which was meant */
+	if ((near = typo_of(s, len, rows, n)) != NULL)
+		yamlx_msg(y, DIAG_ERROR, key, "unknown key '%s': did you mean "
+		    "'%s'?", yamlx_show(s, len, show), near);
+	else
+		yamlx_msg(y, DIAG_WARNING, key, "unknown key '%s' ignored",
+		    yamlx_show(s, len, show));
 	return NULL;
 }
 

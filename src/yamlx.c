@@ -31,12 +31,77 @@ mark_pos(const struct yamlx *y, const yaml_mark_t *m, struct srcpos *pos)
 	pos->col = m->column >= (size_t)INT_MAX ? 0 : (int)m->column + 1;
 }
 
+/*
+ * In the lines before lines (0-based) of a flow mapping or list, the
+ * last ':' followed by blanks and an unquoted '#': "{ primary: #6A1B9A }"
+ * is a comment to YAML, so the mapping is never closed and libyaml's
+ * message ("did not find expected ',' or '}'") names no cause.  Sets
+ * *off to the '#'.
+ */
+static int
+flow_comment(const struct yamlx *y, size_t lines, size_t *off)
+{
+	size_t	 i, line = 0;
+	int	 flow = 0, found = 0;
+	char	 q = 0;
+
+	for (i = 0; i < y->len && line <= lines; i++) {
+		if (y->buf[i] == '\n') {
+			line++;
+			q = 0;
+		} else if (q != 0) {
+			if (y->buf[i] == q)
+				q = 0;
+		} else if (y->buf[i] == '"' || y->buf[i] == '\'')
+			q = y->buf[i];
+		else if (y->buf[i] == '{' || y->buf[i] == '[')
+			flow++;
+		else if ((y->buf[i] == '}' || y->buf[i] == ']') && flow > 0)
+			flow--;
+		else if (y->buf[i] == ':' && flow > 0) {
+			while (i + 1 < y->len && (y->buf[i + 1] == ' ' ||
+			    y->buf[i + 1] == '\t'))
+				i++;
+			if (i + 1 < y->len && y->buf[i + 1] == '#' &&
+			    y->buf[i] != ':') {
+				*off = i + 1;
+				found = 1;
+			}
+		} else if (y->buf[i] == '#' && i > 0 && (y->buf[i - 1] == ' ' ||
+		    y->buf[i - 1] == '\t'))
+			while (i + 1 < y->len && y->buf[i + 1] != '\n')
+				i++;	/* a comment */
+	}
+	return found;
+}
+
+/* "colour #6A1B9A must be quoted", at the '#' flow_comment() found. */
+static void
+flow_comment_msg(struct yamlx *y, size_t off)
+{
+	struct srcpos	 pos;
+	char		 show[YAMLX_SHOWMAX];
+	size_t		 end, hex;
+
+	for (end = off + 1, hex = 0; end < y->len &&
+	    strchr(" \t\r\n,}]", y->buf[end]) == NULL; end++)
+		hex += strchr("0123456789abcdefABCDEF", y->buf[end]) != NULL;
+	pos.file = y->file;
+	utf8_linecol(y->buf, off, &pos.line, &pos.col);
+	pos.line += y->line_off;
+	diag_at(y->d, DIAG_ERROR, &pos, "%s #%s must be quoted: an unquoted "
+	    "'#' starts a YAML comment", hex == 6 && end - off == 7 ?
+	    "colour" : "value", yamlx_show(y->buf + off + 1, end - off - 1,
+	    show));
+}
+
 /* Report what libyaml found wrong, where it found it. */
 static void
 parse_error(struct yamlx *y, const yaml_parser_t *p)
 {
 	struct srcpos	 pos, ctx;
 	const char	*problem;
+	size_t		 off;
 
 	problem = p->problem != NULL ? p->problem : "malformed YAML";
 	switch (p->error) {
@@ -55,6 +120,10 @@ parse_error(struct yamlx *y, const yaml_parser_t *p)
 		diag_at(y->d, DIAG_ERROR, &pos, "%s", problem);
 		break;
 	default:
+		if (flow_comment(y, p->problem_mark.line, &off)) {
+			flow_comment_msg(y, off);
+			break;
+		}
 		mark_pos(y, &p->problem_mark, &pos);
 		if (p->context != NULL) {
 			mark_pos(y, &p->context_mark, &ctx);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "article.h"
+#include "docbuild.h"
 #include "document.h"
 #include "leaflet.h"
 #include "profile.h"
@@ -301,16 +302,82 @@ test_slugs(void)
 	struct diag d = { NULL, 0, 0 };
 	struct built b;
 
-	build(&b, "## Side effects\n\n## Side effects\n\n"
-	    "## What\xe2\x80\x99s next?\n\n"
+	build(&b, "# Slugs\n\n## Side effects\n\n## Side effects\n\n"
+	    "## What\xe2\x80\x99s next?\n\n## Żółć Ÿ ΠΡΏΤΑ Вступ\n\n"
 	    "See [here](#side-effects-1) and [there](#nowhere).\n", &d);
 	T_EQ_STR(nth(&b.doc, ROLE_H, 0)->slug, "side-effects", "slug: GitHub's");
 	T_EQ_STR(nth(&b.doc, ROLE_H, 1)->slug, "side-effects-1",
 	    "slug: a second one is numbered");
 	T_EQ_STR(nth(&b.doc, ROLE_H, 2)->slug, "whats-next",
 	    "slug: punctuation dropped");
+	T_EQ_STR(nth(&b.doc, ROLE_H, 3)->slug, "żółć-ÿ-πρώτα-вступ",
+	    "slug: Latin, Greek and Cyrillic capitals lowercased");
 	T_EQ_INT(d.nwarn, 1, "slug: a link to no heading is warned of, "
 	    "a link to one is not");
+	unbuild(&b);
+}
+
+/* html_text(s) compared with want; frees it. */
+static int
+html_is(const char *s, const char *want)
+{
+	char *got = html_text(s, strlen(s));
+	int same = strcmp(got, want) == 0;
+
+	if (!same)
+		printf("# html_text: got \"%s\"\n", got);
+	free(got);
+	return same;
+}
+
+/* The words of raw HTML, tags dropped. */
+static void
+test_html(void)
+{
+	T_OK(html_is("<div class=\"a\">\n  Two   words\n</div>\n",
+	    "\nTwo words\n"), "html: tags dropped, blanks collapsed");
+	T_OK(html_is("a &amp; b &lt;c&gt; &nbsp;&#233;&#xE9; &foo; &#0;",
+	    "a & b <c> \xC2\xA0\xC3\xA9\xC3\xA9 &foo; &#0;"),
+	    "html: entities decoded, unknown ones kept");
+	T_OK(html_is("one<br>two<BR/>three", "one\ntwo\nthree"),
+	    "html: <br> is a line break");
+	T_OK(html_is("<img src=\"x.png\" alt='A &quot;b&quot; c'>",
+	    "A \"b\" c"), "html: an image is its alt text");
+	T_OK(html_is("a<script>if (x < 1) y = \"</p>\";</script>b<!-- c -->d"
+	    "<style>p { }</style>", "abd"),
+	    "html: scripts, styles and comments dropped");
+	T_OK(html_is("<a title=\"x > y\">link</a> <3 <", "link <3 <"),
+	    "html: '>' in quotes, '<' that opens no tag");
+	T_OK(html_is("<br>", "\n"), "html: a lone <br>");
+	T_OK(html_is("<p title=\"x", "\n"), "html: a tag cut short ends "
+	    "with the text");
+}
+
+/* An article without a title is titled by its file name, with a hint. */
+static void
+test_title(void)
+{
+	struct diag d = { NULL, 0, 0 };
+	struct built b;
+	char *msgs = NULL;
+	size_t len = 0;
+
+	d.out = open_memstream(&msgs, &len);
+	build(&b, "Text.\n\n# Late heading\n", &d);
+	fclose(d.out);
+	T_EQ_STR(b.doc.title, "t", "no title: the file name");
+	T_EQ_STR(msgs, "t.md:1:1: warning: no title: add 'title: ...' to "
+	    "front matter, or begin with a '# ' heading; titled 't' "
+	    "meanwhile\n", "no title: a warning saying how to add one");
+	unbuild(&b);
+	free(msgs);
+	d.out = NULL;
+	d.nwarn = 0;
+	build(&b, "---\ntitle: T\n---\nText.\n", &d);
+	T_EQ_INT(d.nwarn, 0, "title in front matter: no warning");
+	unbuild(&b);
+	build(&b, "# Heading\n\nText.\n", &d);
+	T_EQ_INT(d.nwarn, 0, "leading heading: no warning");
 	unbuild(&b);
 }
 
@@ -355,7 +422,7 @@ main(void)
 {
 	struct diag d = { stderr, 0, 0 };
 
-	T_PLAN(54);
+	T_PLAN(67);
 	if (build_init(&ctx, "fonts", &d) == -1) {
 		T_OK(0, "bundled fonts load");
 		T_DONE();
@@ -365,6 +432,8 @@ main(void)
 	test_callouts();
 	test_lists();
 	test_slugs();
+	test_title();
+	test_html();
 	test_furniture();
 	test_groups();
 	build_free(&ctx);

@@ -258,13 +258,27 @@ test_unknown(void)
 	struct run	 r = { 0 };
 
 	parse_f(&p, &r, "riverside.yaml",
-	    "name: X\ncolour: red\ncontact:\n  fax: 123\n");
+	    "name: X\nslogan: red\ncontact:\n  fax: 123\n");
 	T_EQ_INT(r.rc, 0, "unknown keys: not an error");
 	T_EQ_INT(r.nwarn, 2, "unknown keys: two warnings");
 	T_EQ_STR(r.msgs,
-	    "riverside.yaml:2:1: warning: unknown key 'colour' ignored\n"
+	    "riverside.yaml:2:1: warning: unknown key 'slogan' ignored\n"
 	    "riverside.yaml:4:3: warning: unknown key 'fax' ignored\n",
 	    "unknown keys: messages");
+	profile_free(&p);
+
+	parse_f(&p, &r, "riverside.yaml", "name: X\ncolours: {}\n"
+	    "colour: {}\ncontact:\n  phnoe: 1\n  e-mail: a@b\n");
+	T_EQ_INT(r.nerr, 4, "typos of keys: errors");
+	T_EQ_STR(r.msgs,
+	    "riverside.yaml:2:1: error: unknown key 'colours': did you mean "
+	    "'colors'?\n"
+	    "riverside.yaml:3:1: error: unknown key 'colour': did you mean "
+	    "'colors'?\n"
+	    "riverside.yaml:5:3: error: unknown key 'phnoe': did you mean "
+	    "'phone'?\n"
+	    "riverside.yaml:6:3: error: unknown key 'e-mail': did you mean "
+	    "'email'?\n", "typos of keys: the keys meant");
 	profile_free(&p);
 
 	parse(&p, &r, "name: X\n\"bad\\nkey\\u0085\": 1\n");
@@ -609,7 +623,7 @@ test_rows(void)
 int
 main(void)
 {
-	T_PLAN(152);
+	T_PLAN(154);
 	test_full();
 	test_defaults();
 	test_errors();
