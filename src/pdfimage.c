@@ -148,20 +148,22 @@ xobject(HPDF_Doc pdf, const struct cimage *ci, const struct plane *pl,
     const char *space)
 {
 	HPDF_Dict d = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-	HPDF_STATUS e = 0;
 
+	/* each status on its own: merged with |=, they say nothing */
 	if (d == NULL)
 		return NULL;
 	d->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
-	e |= HPDF_Dict_AddName(d, "Type", "XObject");
-	e |= HPDF_Dict_AddName(d, "Subtype", "Image");
-	e |= HPDF_Dict_AddNumber(d, "Width", ci->width);
-	e |= HPDF_Dict_AddNumber(d, "Height", ci->height);
-	e |= HPDF_Dict_AddName(d, "ColorSpace", space);
-	e |= HPDF_Dict_AddNumber(d, "BitsPerComponent", 8);
 	d->write_fn = write_filter;
-	e |= HPDF_Stream_Write(d->stream, pl->data, (HPDF_UINT)pl->len);
-	return e == HPDF_OK ? d : NULL;
+	if (HPDF_Dict_AddName(d, "Type", "XObject") != HPDF_OK ||
+	    HPDF_Dict_AddName(d, "Subtype", "Image") != HPDF_OK ||
+	    HPDF_Dict_AddNumber(d, "Width", ci->width) != HPDF_OK ||
+	    HPDF_Dict_AddNumber(d, "Height", ci->height) != HPDF_OK ||
+	    HPDF_Dict_AddName(d, "ColorSpace", space) != HPDF_OK ||
+	    HPDF_Dict_AddNumber(d, "BitsPerComponent", 8) != HPDF_OK ||
+	    HPDF_Stream_Write(d->stream, pl->data, (HPDF_UINT)pl->len) !=
+	    HPDF_OK)
+		return NULL;
+	return d;
 }
 
 /* A JPEG too wide for the limit, scaled down; else left as it is. */

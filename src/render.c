@@ -119,16 +119,25 @@ image(struct rend *r, const struct pdfinfo *doc, int i)
 	const struct image *im = doc->images[i];
 	int nerr = r->d->nerr;
 
-	if (r->img[i] == NULL && (r->img[i] = pdfimage_get(r->pdf, r->cache,
-	    im, doc->pdfa, r->d)) == NULL) {
-		/* where the image was named, not what the library said */
-		if (r->d->nerr == nerr)
-			diag_at(r->d, DIAG_ERROR, &im->pos, "%s: corrupt %s "
-			    "image", im->path, im->type == IMAGE_PNG ? "PNG" :
-			    "JPEG");
+	if (r->img[i] != NULL)
+		return r->img[i];
+	doing(r, "writing the image %s", im->path);
+	if ((r->img[i] = pdfimage_get(r->pdf, r->cache, im, doc->pdfa,
+	    r->d)) != NULL)
+		return r->img[i];
+	/*
+	 * A PNG was decoded when it was prepared: its failure here is the
+	 * library's, which render_pdf reports.  libharu reads a JPEG
+	 * itself, so its failure is the file's: said where it was named.
+	 */
+	if (r->d->nerr != nerr)
+		r->reported = 1;
+	else if (im->type == IMAGE_JPEG) {
+		diag_at(r->d, DIAG_ERROR, &im->pos, "%s: corrupt JPEG image",
+		    im->path);
 		r->reported = 1;
 	}
-	return r->img[i];
+	return NULL;
 }
 
 /* A place to jump to: the top of a heading's first line. */
