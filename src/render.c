@@ -238,8 +238,10 @@ draw_page(struct rend *r, const struct pdfinfo *doc, const struct page *p,
 			rect.top = it->y + it->h;
 			if (it->uri[0] == '#')
 				an = heading_link(r, pg, rect, it->uri + 1);
-			else
+			else if (it->uri[0] != '\0')	/* libharu refuses "" */
 				an = HPDF_Page_CreateURILinkAnnot(pg, rect, it->uri);
+			else
+				an = NULL;	/* "[text]()" goes nowhere */
 			if (an != NULL) {
 				HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
 				HPDF_Dict_AddNumber(an, "F", 4);	/* print */
