@@ -9,14 +9,17 @@
  *
  * The whole text is checked first (UTF-8, no NUL), then the front
  * matter is read through yamlx, then the body is checked against the
- * limits in article.h and handed to cmark.  Errors do not stop the
+ * limits in article.h and handed to cmark-gfm with GitHub's extensions.
+ * Errors do not stop the
  * other parts from being read, so one run reports all of them.
  */
+#include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
 #include <yaml.h>
 
 #include "article.h"
@@ -27,7 +30,7 @@
 #include "yamlx.h"
 
 #define CMARK_OPTS	(CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS | \
-			 CMARK_OPT_VALIDATE_UTF8)
+			 CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES)
 
 #define BOM		"\xEF\xBB\xBF"
 
@@ -210,36 +213,112 @@ too_deep(const char *s, const char *e)
 	return NULL;
 }
 
+/* What check_limits() has counted so far. */
+struct limits {
+	size_t		 brackets;	/* '[' */
+	size_t		 at;		/* '@' */
+	size_t		 cols;		/* of the table open, or 0 */
+	size_t		 rows;		/* lines since its delimiter row */
+	int		 pipes;		/* the line before had a '|' */
+};
+
 /*
- * Keep cmark out of its quadratic corners: see the limits in
+ * A table's delimiter row: '-', ':', '|' and blanks only, with a '-',
+ * and a '|' in it or in the header line above.  Returns its columns,
+ * counted generously (pipes + 1), or 0.
+ */
+static size_t
+delim_row(const char *s, const char *e, int pipe_above)
+{
+	size_t	 pipes = 0, dash = 0;
+
+	for (; s < e; s++) {
+		if (*s == '|')
+			pipes++;
+		else if (*s == '-')
+			dash++;
+		else if (*s != ':' && *s != ' ' && *s != '\t' && *s != '\r')
+			return 0;
+	}
+	return dash > 0 && (pipes > 0 || pipe_above) ? pipes + 1 : 0;
+}
+
+enum limit {
+	LIM_NONE = -1,
+	LIM_NEST,
+	LIM_BRACKETS,
+	LIM_AT,
+	LIM_PIPES,
+	LIM_COLS,
+	LIM_CELLS
+};
+
+static const struct {
+	const char	*msg;
+	int		 max;
+} limits[] = {
+	{ "nested too deeply: more than %d levels", ARTICLE_MAXNEST },
+	{ "too many '[': more than %d", ARTICLE_MAXBRACKETS },
+	{ "too many '@': more than %d", ARTICLE_MAXAT },
+	{ "too many '|' on one line: more than %d", ARTICLE_MAXPIPES },
+	{ "table too wide: more than %d columns", ARTICLE_MAXCOLS },
+	{ "table too large: more than %d cells", ARTICLE_MAXCELLS }
+};
+
+/* Count what line [s, e) adds towards the limits; *at: where one is passed. */
+static enum limit
+count_line(struct limits *l, const char *s, const char *e, const char **at)
+{
+	const char	*p;
+	size_t		 pipes = 0, cols;
+
+	if ((*at = too_deep(s, e)) != NULL)
+		return LIM_NEST;
+	for (p = s; p < e; p++) {
+		*at = p;
+		if (*p == '[' && ++l->brackets > ARTICLE_MAXBRACKETS)
+			return LIM_BRACKETS;
+		if (*p == '@' && ++l->at > ARTICLE_MAXAT)
+			return LIM_AT;
+		if (*p == '|' && ++pipes > ARTICLE_MAXPIPES)
+			return LIM_PIPES;
+	}
+	*at = s;
+	if (is_blank(s, e))
+		l->cols = l->rows = 0;
+	else if ((cols = delim_row(s, e, l->pipes)) > 0) {
+		if (cols > ARTICLE_MAXCOLS)
+			return LIM_COLS;
+		if (cols > l->cols)
+			l->cols = cols;
+	} else if (l->cols > 0 && ++l->rows * l->cols > ARTICLE_MAXCELLS)
+		return LIM_CELLS;
+	l->pipes = pipes > 0;
+	return LIM_NONE;
+}
+
+/*
+ * Keep cmark-gfm out of its quadratic corners: see the limits in
  * article.h.  Linear in the body.
  */
 static int
 check_limits(struct article *a, size_t off, struct diag *d)
 {
-	const char	*s, *p, *e, *end = a->buf + a->len;
-	size_t		 brackets = 0;
+	const char	*s, *e, *at, *end = a->buf + a->len;
+	struct limits	 l;
+	enum limit	 k;
 	int		 line, col;
 
+	memset(&l, 0, sizeof(l));
 	for (s = a->buf + off; s < end; s = e + 1) {
 		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
 			e = end;
-		if ((p = too_deep(s, e)) != NULL) {
-			utf8_linecol(a->buf, (size_t)(p - a->buf), &line, &col);
+		if ((k = count_line(&l, s, e, &at)) != LIM_NONE) {
+			utf8_linecol(a->buf, (size_t)(at - a->buf), &line, &col);
 			diag_msg(d, DIAG_ERROR, a->file, line, col,
-			    "nested too deeply: more than %d levels",
-			    ARTICLE_MAXNEST);
+			    limits[k].msg, limits[k].max);
 			return -1;
 		}
-		for (p = s; (p = memchr(p, '[', (size_t)(e - p))) != NULL; p++)
-			if (++brackets > ARTICLE_MAXBRACKETS) {
-				utf8_linecol(a->buf, (size_t)(p - a->buf),
-				    &line, &col);
-				diag_msg(d, DIAG_ERROR, a->file, line, col,
-				    "too many '[': more than %d",
-				    ARTICLE_MAXBRACKETS);
-				return -1;
-			}
 		if (e == end)
 			break;
 	}
@@ -348,6 +427,40 @@ load_figures(struct article *a)
 	cmark_iter_free(it);
 }
 
+/*
+ * cmark-gfm keeps its extensions in a process-wide registry that is
+ * filled once, and not safely from two threads at a time: batch parses
+ * articles side by side.
+ */
+static void
+register_extensions(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
+/* The body parsed as GitHub Flavored Markdown. */
+static cmark_node *
+gfm_parse(const char *s, size_t len)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	static const char *const ext[] = {
+		"table", "strikethrough", "autolink", "tasklist"
+	};
+	cmark_parser *p;
+	cmark_node *doc;
+	size_t i;
+
+	pthread_once(&once, register_extensions);
+	p = cmark_parser_new(CMARK_OPTS);
+	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++)
+		cmark_parser_attach_syntax_extension(p,
+		    cmark_find_syntax_extension(ext[i]));
+	cmark_parser_feed(p, s, len);
+	doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	return doc;
+}
+
 int
 article_parse(struct article *a, const char *file, const char *buf,
     size_t len, struct diag *d)
@@ -386,7 +499,7 @@ article_parse(struct article *a, const char *file, const char *buf,
 		boff = 3;
 	if (check_limits(a, boff, d) == -1)
 		goto out;
-	a->doc = cmark_parse_document(a->buf + boff, len - boff, CMARK_OPTS);
+	a->doc = gfm_parse(a->buf + boff, len - boff);
 	if (check_depth(a, d) == -1) {
 		cmark_node_free(a->doc);
 		a->doc = NULL;
@@ -394,7 +507,7 @@ article_parse(struct article *a, const char *file, const char *buf,
 		load_figures(a);
 out:
 	if (a->doc == NULL)
-		a->doc = cmark_parse_document("", 0, CMARK_OPTS);
+		a->doc = gfm_parse("", 0);
 	if (a->lang == NULL)
 		a->lang = xstrdup("en");
 	return d->nerr > nerr ? -1 : 0;

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 #include "document.h"
 

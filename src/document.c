@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 #include "article.h"
 #include "date.h"
@@ -362,7 +362,8 @@ walk(struct ctx *c, cmark_node *root, cmark_node *skip)
 			}
 			break;
 		default:
-			if (cmark_node_get_type(n) >= CMARK_NODE_FIRST_INLINE)
+			if ((cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) ==
+			    CMARK_NODE_TYPE_INLINE)
 				inline_node(c, n, ev, it);
 			else if (ev == CMARK_EVENT_ENTER)
 				leaf(c, n);

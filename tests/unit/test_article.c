@@ -4,7 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 #include "article.h"
 #include "diag.h"
@@ -516,6 +516,78 @@ test_limits(void)
 	free(r.msgs);
 }
 
+/* The limits that keep cmark-gfm's extensions linear (article.h). */
+static void
+test_gfm_limits(void)
+{
+	struct article	 a;
+	struct run	 r = { 0 };
+	char		*s, *big;
+
+	s = rep("|-", 65, "|\n");
+	parse(&a, &r, s);
+	T_EQ_STR(r.msgs, "leaflets/a.md:1:1: error: table too wide: more "
+	    "than 64 columns\n", "a 65-column table: refused");
+	article_free(&a);
+	free(s);
+
+	/* A wide header over short rows: each row filled out to it. */
+	s = rep("|a", 32, "|\n");
+	big = rep("|-", 32, "|\n");
+	s = realloc(s, strlen(s) + strlen(big) + 1);
+	strcat(s, big);
+	free(big);
+	big = rep("a|\n", 2000, "");
+	s = realloc(s, strlen(s) + strlen(big) + 1);
+	strcat(s, big);
+	parse(&a, &r, s);
+	/* 34 columns counted (pipes + 1): refused at its 1471st line */
+	T_EQ_STR(r.msgs, "leaflets/a.md:1473:1: error: table too large: more "
+	    "than 50000 cells\n", "32 columns over 2000 rows: refused");
+	article_free(&a);
+	free(s);
+	free(big);
+
+	s = rep("|a", 32, "|\n");
+	big = rep("|-", 32, "|\n");
+	s = realloc(s, strlen(s) + strlen(big) + 1);
+	strcat(s, big);
+	free(big);
+	big = rep("a|\n", 1000, "\n");
+	s = realloc(s, 2 * strlen(s) + 2 * strlen(big) + 1);
+	strcat(s, big);
+	strcat(s, big);		/* 2000 rows, but a blank line ends the table */
+	parse(&a, &r, s);
+	T_EQ_INT(r.rc, 0, "a blank line ends a table's count");
+	T_OK(find(a.doc, CMARK_NODE_TABLE) != NULL, "a table is parsed");
+	article_free(&a);
+	free(s);
+	free(big);
+
+	s = rep("a|", 300, "\n");
+	parse(&a, &r, s);
+	T_EQ_STR(r.msgs, "leaflets/a.md:1:514: error: too many '|' on one "
+	    "line: more than 256\n", "300 pipes on a line: refused");
+	article_free(&a);
+	free(s);
+
+	s = rep("x@a.", 600, "\n");
+	parse(&a, &r, s);
+	T_EQ_STR(r.msgs, "leaflets/a.md:1:2002: error: too many '@': more "
+	    "than 500\n", "600 '@': refused");
+	article_free(&a);
+	free(s);
+
+	s = rep("x@a.org ", 100, "\n");
+	parse(&a, &r, s);
+	T_EQ_INT(r.rc, 0, "100 email addresses: accepted");
+	T_OK(find(a.doc, CMARK_NODE_LINK) != NULL, "an email address is "
+	    "a link");
+	article_free(&a);
+	free(s);
+	free(r.msgs);
+}
+
 static void
 test_load(void)
 {
@@ -560,7 +632,7 @@ test_load(void)
 int
 main(void)
 {
-	T_PLAN(139);
+	T_PLAN(147);
 	test_split();
 	test_frontmatter();
 	test_frontmatter_errors();
@@ -568,6 +640,7 @@ main(void)
 	test_body();
 	test_text();
 	test_limits();
+	test_gfm_limits();
 	test_load();
 	T_DONE();
 }
