@@ -164,14 +164,21 @@ text(struct rend *r, HPDF_Page pg, struct textstate *ts,
     const struct item *it)
 {
 	HPDF_Font f;
+	int inv;
 
 	if ((f = face(r, it->face)) == NULL)
 		return -1;
 	if (!ts->open) {
+		/*
+		 * The rendering mode is graphics state: it outlives the
+		 * text object it was set in, so it is not forgotten here.
+		 */
+		inv = ts->invisible;
 		HPDF_Page_BeginText(pg);
 		memset(ts, 0, sizeof(*ts));
 		ts->open = 1;
 		ts->color.r = -1;	/* nothing set yet */
+		ts->invisible = inv;
 	}
 	if (f != ts->font || it->size != ts->size) {
 		HPDF_Page_SetFontAndSize(pg, f, it->size);
