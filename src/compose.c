@@ -19,6 +19,9 @@
 #include "xalloc.h"
 
 #define MARKER_GAP	7.0f	/* between a list marker and its text */
+#define STRIKE_Y	0.28f	/* a strike's height above the baseline, per em:
+				   about half the x-height of Noto Sans */
+#define TICK_BOX	0.7f	/* a task box's side, per em of its marker */
 
 struct comp {
 	const struct document	 *doc;
@@ -75,6 +78,43 @@ seg_append(struct seg *sg, const char *s, size_t n)
 	sg->s[sg->len] = '\0';
 }
 
+/* A line drawn for the eye only: an underline, a strike, a task box. */
+static void
+rule(struct page *pg, int block, float x, float y, float w, float h,
+    float lw, struct rgb color)
+{
+	struct item *it = pages_add(pg, IT_RULE, block);
+
+	it->tag = TAG_ARTIFACT;
+	it->x = x;
+	it->y = y;
+	it->w = w;
+	it->h = h;
+	it->lw = lw;
+	it->color = color;
+}
+
+/*
+ * A place "#name" links land on, named by a run (a footnote and its
+ * reference): a mark of level 0, which the outline leaves out.
+ */
+static void
+add_anchor(struct comp *l, struct page *pg, int block, const char *name,
+    float y)
+{
+	struct pages *out = l->out;
+	struct mark *m;
+
+	out->marks = xgrow(out->marks, out->nmarks, sizeof(*out->marks));
+	m = &out->marks[out->nmarks++];
+	memset(m, 0, sizeof(*m));
+	m->block = block;
+	m->page = (size_t)(pg - out->v);
+	m->y = y;
+	m->slug = name;
+	m->title = xstrdup(name);
+}
+
 static void
 seg_flush(struct comp *l, struct page *pg, int block, const struct block *b,
     struct seg *sg, float base)
@@ -88,6 +128,7 @@ seg_flush(struct comp *l, struct page *pg, int block, const struct block *b,
 	sg->open = 0;
 	if (sg->len == 0)
 		return;
+	base += r->rise;
 	it = pages_add(pg, IT_TEXT, block);
 	it->x = sg->x;
 	it->y = base;
@@ -99,16 +140,16 @@ seg_flush(struct comp *l, struct page *pg, int block, const struct block *b,
 	it->text = sg->s;
 	sg->s = NULL;
 	sg->len = 0;
+	lw = sg->w - sg->trail;
+	if (r->strike)
+		rule(pg, block, sg->x, base + r->size * STRIKE_Y, lw, 0,
+		    r->size * 0.06f, r->color);
 	if (r->link == NULL)
 		return;
-	lw = sg->w - sg->trail;
-	it = pages_add(pg, IT_RULE, block);
-	it->tag = TAG_ARTIFACT;		/* the underline */
-	it->x = sg->x;
-	it->y = base - r->size * 0.12f;
-	it->w = lw;
-	it->lw = 0.6f;
-	it->color = r->color;
+	/* a raised footnote number is linked but not underlined */
+	if (r->rise == 0)
+		rule(pg, block, sg->x, base - r->size * 0.12f, lw, 0, 0.6f,
+		    r->color);
 	it = pages_add(pg, IT_LINK, block);
 	it->x = sg->x;
 	it->y = base - l->desc * r->size;
@@ -159,6 +200,9 @@ emit_line(struct comp *l, struct page *pg, int bi, const struct tblock *t,
 		}
 		if (sg.open && sg.run != it->run)
 			seg_flush(l, pg, bi, b, &sg, base);
+		if (it->off == 0 && b->runs[it->run].anchor != NULL)
+			add_anchor(l, pg, bi, b->runs[it->run].anchor,
+			    base + l->asc * b->ascent);
 		if (!sg.open) {
 			sg.open = 1;
 			sg.run = it->run;
@@ -213,6 +257,30 @@ add_mark(struct comp *l, const struct unit *u)
 	m->title[len] = '\0';
 }
 
+/*
+ * A task list item's box, drawn where its bullet would hang (right edge
+ * at x, sitting on the baseline), with a tick when it is done.
+ */
+static void
+tick_box(struct page *pg, int block, const struct block *b, float x,
+    float base)
+{
+	float s = b->marker_size * TICK_BOX, lw = s * 0.1f, y = base;
+	struct rgb c = b->marker_color;
+
+	x -= s;
+	rule(pg, block, x, y, s, 0, lw, c);
+	rule(pg, block, x, y + s, s, 0, lw, c);
+	rule(pg, block, x, y - lw / 2, 0, s + lw, lw, c);
+	rule(pg, block, x + s, y - lw / 2, 0, s + lw, lw, c);
+	if (b->tick < 2)
+		return;
+	rule(pg, block, x + s * 0.2f, y + s * 0.5f, s * 0.22f, -s * 0.28f,
+	    lw * 1.5f, c);
+	rule(pg, block, x + s * 0.42f, y + s * 0.22f, s * 0.4f, s * 0.58f,
+	    lw * 1.5f, c);
+}
+
 static void
 emit_text(struct comp *l, struct page *pg, const struct unit *u)
 {
@@ -227,10 +295,16 @@ emit_text(struct comp *l, struct page *pg, const struct unit *u)
 	if (u->line == 0 && b->marker != NULL) {
 		float mw = font_width(l->fonts[b->marker_face], b->marker,
 		    strlen(b->marker), b->marker_size);
+		struct item *it;
 
-		add_text(l, pg, u->block, x - MARKER_GAP - mw, base,
+		it = add_text(l, pg, u->block, x - MARKER_GAP - mw, base,
 		    b->marker_face, b->marker_size, b->marker_color, b->marker,
-		    strlen(b->marker))->tag = TAG_LBL;
+		    strlen(b->marker));
+		it->tag = TAG_LBL;
+		if (b->tick) {
+			it->invisible = 1;
+			tick_box(pg, u->block, b, x - MARKER_GAP, base);
+		}
 	}
 	emit_line(l, pg, u->block, t, (size_t)u->line, x, base);
 }

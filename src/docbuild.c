@@ -57,7 +57,9 @@ add_block(struct ctx *c, enum block_kind kind, enum role role, int line)
 		b->marker_face = FACE_BOLD;
 		b->marker_color = doc->primary;
 		b->marker_size = BODY_SIZE;
+		b->tick = c->tick;
 		c->marker = NULL;
+		c->tick = 0;
 	}
 	if (c->item_first) {
 		b->role = role == ROLE_P ? ROLE_LI : role;

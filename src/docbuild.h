@@ -23,6 +23,7 @@ struct style {			/* inline emphasis in force */
 	int		 strong;
 	int		 emph;
 	const char	*link;
+	int		 strike;
 };
 
 struct open {			/* one open container: the walk's stack */
@@ -58,6 +59,9 @@ struct ctx {
 	struct block		*cur;		/* open text block, or NULL */
 	struct style		 st;
 	char			*marker;	/* list marker for the next block */
+	int			 tick;		/* and its task box (block.tick) */
+	char			*anchor;	/* name for the next run, owned */
+	int			 notes;		/* footnotes so far */
 	int			 callout;	/* current callout index + 1 */
 	float			 indent;
 	int			 item_first;	/* next block is an item's first */
@@ -80,6 +84,9 @@ struct rgb	 tint(struct rgb, float amount);
 struct block	*add_block(struct ctx *, enum block_kind, enum role, int line);
 struct run	*add_run(struct block *, const char *, size_t, enum face,
 		    float size, struct rgb, const char *link);
+void		 text_run(struct ctx *, const char *, size_t, int code,
+		    int line);
+void		 set_heading_style(struct block *, int level);
 void		 text_block(struct ctx *, enum role, const char *, enum face,
 		    float size, struct rgb, float space);
 int		 new_callout(struct document *, enum callout_kind, struct rgb,
@@ -97,9 +104,15 @@ void		 flush_marker(struct ctx *, int line);
 
 /* headings.c */
 void		 name_heading(struct ctx *, struct block *, cmark_node *);
+void		 name_text(struct ctx *, struct block *, const char *);
 void		 add_ref(struct ctx *, const char *slug, int line, int col);
 void		 check_refs(struct ctx *);
 void		 headings_free(struct ctx *);
+
+/* notes.c */
+void		 notes_heading(struct ctx *, cmark_node *);
+void		 note_ref(struct ctx *, cmark_node *);
+void		 leave_note(struct ctx *);
 
 /* furniture.c */
 int		 brand(struct ctx *, const char *title);

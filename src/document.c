@@ -21,7 +21,7 @@
 #include "xalloc.h"
 
 
-static void
+void
 text_run(struct ctx *c, const char *s, size_t len, int code, int line)
 {
 	enum face face;
@@ -54,6 +54,7 @@ text_run(struct ctx *c, const char *s, size_t len, int code, int line)
 	/* Text in the same style as the run before it joins that run. */
 	r = c->cur->nruns ? &c->cur->runs[c->cur->nruns - 1] : NULL;
 	if (r != NULL && !r->hardbreak && r->face == face && r->size == size &&
+	    r->strike == c->st.strike && r->rise == 0 && c->anchor == NULL &&
 	    memcmp(&r->color, &color, sizeof(color)) == 0 &&
 	    (r->link == NULL) == (c->st.link == NULL) &&
 	    (r->link == NULL || strcmp(r->link, c->st.link) == 0)) {
@@ -61,12 +62,16 @@ text_run(struct ctx *c, const char *s, size_t len, int code, int line)
 		memcpy(r->text + r->len, s, len);
 		r->len += len;
 		r->text[r->len] = '\0';
-	} else
-		add_run(c->cur, s, len, face, size, color, c->st.link);
+	} else {
+		r = add_run(c->cur, s, len, face, size, color, c->st.link);
+		r->strike = c->st.strike;
+		r->anchor = c->anchor;
+		c->anchor = NULL;
+	}
 	check_glyphs(c, face, s, len, line);
 }
 
-static void
+void
 set_heading_style(struct block *b, int level)
 {
 	static const float size[] = HEADING_SIZES;
@@ -297,7 +302,14 @@ inline_node(struct ctx *c, cmark_node *n, cmark_event_type ev,
 		diag_msg(c->d, DIAG_WARNING, c->art->file, node_line(c, n),
 		    cmark_node_get_start_column(n), "raw HTML dropped");
 		break;
+	case CMARK_NODE_FOOTNOTE_REFERENCE:
+		if (ev == CMARK_EVENT_ENTER)
+			note_ref(c, n);
+		break;
 	default:
+		/* the extensions' types are variables, no case labels */
+		if (cmark_node_get_type(n) == CMARK_NODE_STRIKETHROUGH)
+			c->st.strike += ev == CMARK_EVENT_ENTER ? 1 : -1;
 		break;
 	}
 }
@@ -342,6 +354,17 @@ walk(struct ctx *c, cmark_node *root, cmark_node *skip)
 		}
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_DOCUMENT:
+			if (ev == CMARK_EVENT_EXIT && c->notes > 0)
+				leave_container(c);	/* the notes' list */
+			break;
+		case CMARK_NODE_FOOTNOTE_DEFINITION:
+			if (ev == CMARK_EVENT_EXIT)
+				leave_note(c);
+			else {
+				if (c->notes == 0)
+					notes_heading(c, n);
+				enter_container(c, n);
+			}
 			break;
 		case CMARK_NODE_BLOCK_QUOTE:
 		case CMARK_NODE_LIST:
@@ -443,6 +466,7 @@ document_build(struct document *doc, const struct article *a,
 	headings_free(&c);
 	free(c.stack);
 	free(c.marker);
+	free(c.anchor);
 	free(c.warned);
 	return c.err ? -1 : 0;
 }
@@ -456,6 +480,7 @@ document_free(struct document *doc)
 		for (j = 0; j < doc->blocks[i].nruns; j++) {
 			free(doc->blocks[i].runs[j].text);
 			free(doc->blocks[i].runs[j].link);
+			free(doc->blocks[i].runs[j].anchor);
 		}
 		free(doc->blocks[i].runs);
 		free(doc->blocks[i].marker);

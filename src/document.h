@@ -25,6 +25,10 @@ struct run {
 	struct rgb	 color;
 	char		*link;		/* URI, owned, or NULL */
 	int		 hardbreak;	/* a forced line break; text is empty */
+	int		 strike;	/* struck through (GFM's ~~text~~) */
+	float		 rise;		/* baseline raised by: a superscript */
+	char		*anchor;	/* a name "#name" links land on, at the
+					   line this run starts on, or NULL */
 };
 
 enum block_kind {
@@ -94,6 +98,9 @@ struct block {
 	float		 space_before;
 	char		*slug;		/* a heading's name for "#slug" links */
 	char		*marker;	/* list bullet or number, hung left of indent */
+	int		 tick;		/* a task list item: 1 a box drawn instead
+					   of the marker, 2 a ticked box; the
+					   marker ("[ ]", "[x]") is read, unseen */
 	enum face	 marker_face;
 	struct rgb	 marker_color;
 	float		 marker_size;

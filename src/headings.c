@@ -59,7 +59,18 @@ slug_add(struct slugset *set, const char *s)
 void
 name_heading(struct ctx *c, struct block *b, cmark_node *n)
 {
-	char *text = plain_text(n), *slug, *s, *t, *u;
+	char *text = plain_text(n);
+
+	name_text(c, b, text);
+	free(text);
+}
+
+/* The same for a heading the leaflet adds, from its text. */
+void
+name_text(struct ctx *c, struct block *b, const char *text)
+{
+	char *slug, *t, *u;
+	const char *s;
 	size_t k, seq = 0;
 	uint32_t cp;
 
@@ -90,7 +101,6 @@ name_heading(struct ctx *c, struct block *b, cmark_node *n)
 	b->slug = u;
 	slug_add(&c->slugs, u);
 	free(slug);
-	free(text);
 }
 
 /* Remember a "#slug" link, for check_refs() once every heading is named. */

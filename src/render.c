@@ -126,6 +126,8 @@ outline(struct rend *r)
 	size_t i;
 
 	for (i = 0; i < ps->nmarks && !r->failed; i++) {
+		if (ps->marks[i].level == 0)
+			continue;	/* a footnote's: a link target only */
 		while (depth > 0 && level[depth - 1] >= ps->marks[i].level)
 			depth--;
 		o = HPDF_CreateOutline(r->pdf, depth ? stack[depth - 1] : NULL,
