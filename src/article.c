@@ -224,13 +224,14 @@ struct limits {
 
 /*
  * A table's delimiter row: '-', ':', '|' and blanks only, with a '-',
- * and a '|' in it or in the header line above.  Returns its columns,
- * counted generously (pipes + 1), or 0.
+ * and a '|' in it or in the header line above.  Returns its columns
+ * (the cells between its pipes), or 0.
  */
 static size_t
 delim_row(const char *s, const char *e, int pipe_above)
 {
 	size_t	 pipes = 0, dash = 0;
+	char	 first = 0, last = 0;
 
 	for (; s < e; s++) {
 		if (*s == '|')
@@ -239,8 +240,15 @@ delim_row(const char *s, const char *e, int pipe_above)
 			dash++;
 		else if (*s != ':' && *s != ' ' && *s != '\t' && *s != '\r')
 			return 0;
+		if (*s != ' ' && *s != '\t' && *s != '\r') {
+			if (first == 0)
+				first = *s;
+			last = *s;
+		}
 	}
-	return dash > 0 && (pipes > 0 || pipe_above) ? pipes + 1 : 0;
+	if (dash == 0 || (pipes == 0 && !pipe_above))
+		return 0;
+	return pipes + 1 - (first == '|') - (last == '|');
 }
 
 enum limit {

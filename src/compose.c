@@ -3,8 +3,10 @@
  *
  * A line of text becomes one item per run of one style; a justified
  * line, one per word, each at its stretched place.  A link's text is
- * underlined and covered by a link area.  Baselines sit in their line's
- * box with CSS-style half-leading.
+ * underlined and covered by a link area, struck text struck through.
+ * Baselines sit in their line's box with CSS-style half-leading.  A
+ * table's rows are drawn by table.c with this file's line drawing; the
+ * items' tags are finished by tags.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +17,8 @@
 #include "pages.h"
 #include "paginate.h"
 #include "shape.h"
+#include "table.h"
+#include "tags.h"
 #include "typeset.h"
 #include "xalloc.h"
 
@@ -158,11 +162,11 @@ seg_flush(struct comp *l, struct page *pg, int block, const struct block *b,
 	it->uri = xstrdup(r->link);
 }
 
+/* Line `line` of t, the lines of b, drawn as items of block bi. */
 static void
-emit_line(struct comp *l, struct page *pg, int bi, const struct tblock *t,
-    size_t line, float x, float base)
+emit_line(struct comp *l, struct page *pg, int bi, const struct block *b,
+    const struct tblock *t, size_t line, float x, float base)
 {
-	const struct block *b = &l->doc->blocks[bi];
 	const struct lb_item *it;
 	struct seg sg;
 	size_t i, from = line ? t->ends[line - 1] + 1 : 0, end = t->ends[line];
@@ -306,7 +310,7 @@ emit_text(struct comp *l, struct page *pg, const struct unit *u)
 			tick_box(pg, u->block, b, x - MARKER_GAP, base);
 		}
 	}
-	emit_line(l, pg, u->block, t, (size_t)u->line, x, base);
+	emit_line(l, pg, u->block, b, t, (size_t)u->line, x, base);
 }
 
 static void
@@ -335,7 +339,7 @@ emit_brand(struct comp *l, struct page *pg, const struct unit *u)
 		float size = b->runs[t->items[i ? t->ends[i - 1] + 1 :
 		    0].run].size;
 
-		emit_line(l, pg, u->block, t, i, x,
+		emit_line(l, pg, u->block, b, t, i, x,
 		    page_y(l, u, baseline(l, top, t->lead[i], size)));
 		top += t->lead[i];
 	}
@@ -365,12 +369,65 @@ emit_alt(struct comp *l, struct page *pg, const struct unit *u)
 	if (l->doc->captions)
 		top += u->ih + CAPTION_GAP;
 	for (i = 0; i < t->nlines; i++) {
-		emit_line(l, pg, u->block, t, i, frame_of(l, u)->x + b->indent,
+		emit_line(l, pg, u->block, b, t, i, frame_of(l, u)->x + b->indent,
 		    page_y(l, u, baseline(l, top, t->lead[i], b->ascent)));
 		top += t->lead[i];
 	}
 	for (i = first; !l->doc->captions && i < pg->nitems; i++)
 		pg->items[i].invisible = 1;
+}
+
+struct cellpen {		/* what table.c draws a cell's line with */
+	struct comp	*l;
+	struct page	*pg;
+	int		 block;
+};
+
+static void
+cell_line(void *arg, const struct block *cell, const struct tblock *t,
+    size_t line, float x, float base)
+{
+	struct cellpen *cp = arg;
+
+	emit_line(cp->l, cp->pg, cp->block, cell, t, line, x, base);
+}
+
+/*
+ * A table's row, below the header drawn again when the row opens a
+ * frame; or a line of a row set as text, when the table is too wide.
+ */
+static void
+emit_table(struct comp *l, struct page *pg, const struct unit *u)
+{
+	const struct block *b = &l->doc->blocks[u->block];
+	const struct tlayout *tl = &l->f->tl[u->block];
+	const struct block *rb;
+	struct cellpen cp = { l, pg, u->block };
+	struct tdraw d;
+
+	if (tl->fallback) {
+		rb = &tl->rows[u->row];
+		emit_line(l, pg, u->block, rb, &tl->rowtb[u->row],
+		    (size_t)u->line, frame_of(l, u)->x + b->indent,
+		    page_y(l, u, baseline(l, u->top, u->h, rb->ascent)));
+		return;
+	}
+	memset(&d, 0, sizeof(d));
+	d.pg = pg;
+	d.block = u->block;
+	d.x = frame_of(l, u)->x + b->indent;
+	d.head = l->doc->primary;
+	d.rule = (struct rgb){ 0.70f, 0.70f, 0.70f };
+	d.asc = l->asc;
+	d.desc = l->desc;
+	d.arg = &cp;
+	d.line = cell_line;
+	if (u->rehead) {
+		d.top = page_y(l, u, u->top - u->head);
+		table_draw_row(tl, b, 0, &d);
+	}
+	d.top = page_y(l, u, u->top);
+	table_draw_row(tl, b, (size_t)u->row, &d);
 }
 
 static void
@@ -403,6 +460,9 @@ emit_unit(struct comp *l, struct page *pg, const struct unit *u)
 		it->h = u->ih;
 		it->image = b->image - 1;
 		emit_alt(l, pg, u);
+		break;
+	case BLK_TABLE:
+		emit_table(l, pg, u);
 		break;
 	}
 }
@@ -456,100 +516,6 @@ emit_boxes(struct comp *l, struct pages *out)
 	}
 }
 
-/* A text item's tag, from what its block is and where it stands. */
-static enum tag
-text_tag(const struct document *doc, const struct block *b, int *level)
-{
-	switch (b->role) {
-	case ROLE_TITLE:
-		*level = 1;
-		return TAG_H;
-	case ROLE_H:
-		*level = b->level;
-		return TAG_H;
-	case ROLE_LI:
-		return TAG_LBODY;
-	case ROLE_CODE:
-		return TAG_CODE;
-	case ROLE_FIGURE:
-		return doc->captions ? TAG_CAPTION : TAG_FIGURE;
-	case ROLE_QUOTE:
-		return TAG_QUOTE;
-	default:
-		break;
-	}
-	if (b->callout == 0)
-		return TAG_P;
-	switch (doc->callouts[b->callout - 1].kind) {
-	case CALLOUT_NOTE:
-		return TAG_QUOTE;
-	case CALLOUT_WARNING:
-		return TAG_NOTE;
-	case CALLOUT_CODE:
-		return TAG_CODE;
-	default:
-		return TAG_P;
-	}
-}
-
-/*
- * Every item says what it is to a reader: furniture, rules, boxes and
- * the logo (the clinic's name stands beside it) are not read.
- */
-static void
-tag_items(const struct document *doc, struct page *pg)
-{
-	const struct block *b;
-	struct item *it;
-	size_t i;
-
-	for (i = 0; i < pg->nitems; i++) {
-		it = &pg->items[i];
-		b = it->block >= 0 ? &doc->blocks[it->block] : NULL;
-		if (it->tag != TAG_AUTO)
-			continue;
-		if (b == NULL || it->kind == IT_RULE || it->kind == IT_RECT ||
-		    (it->kind == IT_IMAGE && b->kind == BLK_BRAND))
-			it->tag = TAG_ARTIFACT;
-		else if (it->kind == IT_LINK)
-			it->tag = TAG_LINK;
-		else if (it->kind == IT_IMAGE)
-			it->tag = TAG_FIGURE;
-		else
-			it->tag = text_tag(doc, b, &it->level);
-	}
-}
-
-/* The document's containers, for a tagged PDF to nest its items in. */
-static void
-copy_nesting(struct pages *out, const struct document *doc)
-{
-	const struct group *g;
-	size_t i;
-
-	out->nblocks = doc->nblocks;
-	out->parent = xcalloc(doc->nblocks ? doc->nblocks : 1,
-	    sizeof(*out->parent));
-	for (i = 0; i < doc->nblocks; i++)
-		out->parent[i] = doc->blocks[i].group;
-	out->nnest = doc->ngroups;
-	out->nest = xcalloc(doc->ngroups ? doc->ngroups : 1,
-	    sizeof(*out->nest));
-	for (i = 0; i < doc->ngroups; i++) {
-		g = &doc->groups[i];
-		out->nest[i].parent = g->parent;
-		if (g->kind == GROUP_LIST)
-			out->nest[i].kind = NEST_LIST;
-		else if (g->kind == GROUP_ITEM)
-			out->nest[i].kind = NEST_ITEM;
-		else if (g->callout && doc->callouts[g->callout - 1].kind ==
-		    CALLOUT_WARNING)
-			out->nest[i].kind = NEST_NOTE;
-		else
-			out->nest[i].kind = NEST_QUOTE;
-	}
-}
-
 /*
  * Units in reading order: by frame, in order within one.  Stories fill
  * their frames one after another, so a cover's frame may come after
@@ -592,7 +558,7 @@ compose(struct pages *out, const struct flow *f, const struct document *doc,
 	out->n = f->npages;
 	out->v = xcalloc(out->n, sizeof(*out->v));
 	l.order = reading_order(f);
-	copy_nesting(out, doc);
+	tag_nesting(out, doc);
 	emit_boxes(&l, out);
 	for (i = 0; i < f->nu; i++)
 		emit_unit(&l, &out->v[f->frames[UNIT(&l, i)->frame].page],
@@ -604,7 +570,7 @@ compose(struct pages *out, const struct flow *f, const struct document *doc,
 	fu.npages = out->n;
 	for (fu.page = 0; fu.page < out->n; fu.page++) {
 		shape->furniture(shape, &out->v[fu.page], &fu);
-		tag_items(doc, &out->v[fu.page]);
+		tag_page(doc, &out->v[fu.page]);
 	}
 	free(l.order);
 }

@@ -173,6 +173,29 @@ text_block(struct ctx *c, enum role role, const char *s, enum face face,
 	c->cur = NULL;
 }
 
+/* What a block owns, and for a table its cells'. */
+void
+free_block(struct block *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->nruns; i++) {
+		free(b->runs[i].text);
+		free(b->runs[i].link);
+		free(b->runs[i].anchor);
+	}
+	free(b->runs);
+	free(b->marker);
+	free(b->slug);
+	if (b->table != NULL) {
+		for (i = 0; i < b->table->nrows * b->table->ncols; i++)
+			free_block(&b->table->cells[i]);
+		free(b->table->cells);
+		free(b->table->align);
+		free(b->table);
+	}
+}
+
 int
 node_line(const struct ctx *c, cmark_node *n)
 {

@@ -76,6 +76,8 @@ struct ctx {
 	uint32_t		*warned;	/* code points already warned of */
 	size_t			 nwarned;
 	size_t			 nextfig;	/* the article's next figure */
+	size_t			 table;		/* index + 1 of the table block
+						   being filled, or 0 */
 	int			 err;
 };
 
@@ -95,6 +97,7 @@ void		 check_glyphs(struct ctx *, enum face, const char *, size_t,
 		    int line);
 void		 check_run(struct ctx *, const struct run *, int from_profile);
 char		*plain_text(cmark_node *);
+void		 free_block(struct block *);
 int		 node_line(const struct ctx *, cmark_node *);
 
 /* containers.c */
@@ -113,6 +116,9 @@ void		 headings_free(struct ctx *);
 void		 notes_heading(struct ctx *, cmark_node *);
 void		 note_ref(struct ctx *, cmark_node *);
 void		 leave_note(struct ctx *);
+
+/* doctable.c */
+int		 table_node(struct ctx *, cmark_node *, cmark_event_type);
 
 /* furniture.c */
 int		 brand(struct ctx *, const char *title);

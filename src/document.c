@@ -145,6 +145,22 @@ add_image(struct ctx *c, cmark_node *n)
 	free(alt);
 }
 
+/* An image in a table cell: its alt text instead, and a warning. */
+static void
+table_image(struct ctx *c, cmark_node *n)
+{
+	char *alt = plain_text(n);
+	int line = node_line(c, n);
+
+	diag_msg(c->d, DIAG_WARNING, c->art->file, line,
+	    cmark_node_get_start_column(n), "image in a table cell: its "
+	    "description is shown instead");
+	c->st.emph++;
+	text_run(c, alt, strlen(alt), 0, line);
+	c->st.emph--;
+	free(alt);
+}
+
 /*
  * A link whose text does not show where it goes gets the address after
  * it, since a printed page cannot be clicked.
@@ -285,6 +301,11 @@ inline_node(struct ctx *c, cmark_node *n, cmark_event_type ev,
 		}
 		break;
 	case CMARK_NODE_IMAGE:
+		if (c->table) {		/* a cell shows what it would say */
+			table_image(c, n);
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			break;
+		}
 		/* An image ends the paragraph around it and stands alone. */
 		{
 			struct block *open = c->cur;
@@ -385,6 +406,8 @@ walk(struct ctx *c, cmark_node *root, cmark_node *skip)
 			}
 			break;
 		default:
+			if (table_node(c, n, ev))
+				break;
 			if ((cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) ==
 			    CMARK_NODE_TYPE_INLINE)
 				inline_node(c, n, ev, it);
@@ -474,18 +497,10 @@ document_build(struct document *doc, const struct article *a,
 void
 document_free(struct document *doc)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < doc->nblocks; i++) {
-		for (j = 0; j < doc->blocks[i].nruns; j++) {
-			free(doc->blocks[i].runs[j].text);
-			free(doc->blocks[i].runs[j].link);
-			free(doc->blocks[i].runs[j].anchor);
-		}
-		free(doc->blocks[i].runs);
-		free(doc->blocks[i].marker);
-		free(doc->blocks[i].slug);
-	}
+	for (i = 0; i < doc->nblocks; i++)
+		free_block(&doc->blocks[i]);
 	free(doc->blocks);
 	free(doc->callouts);
 	free(doc->groups);

@@ -440,12 +440,57 @@ test_notes(void)
 	unbuild(&b);
 }
 
+static void
+test_tables(void)
+{
+	struct diag d = { NULL, 0, 0 };
+	struct built b;
+	const struct block *k = NULL;
+	const struct table *t;
+	size_t i;
+
+	build(&b, "Intro.\n\n| Left | Centre | Right | None |\n"
+	    "|:--|:-:|--:|---|\n| *a* | b ~~c~~ | d[^1] |\n"
+	    "| e | ![alt text](x.png) | f | g | extra |\n\n[^1]: Note.\n", &d);
+	for (i = 0; i < b.doc.nblocks; i++)
+		if (b.doc.blocks[i].kind == BLK_TABLE)
+			k = &b.doc.blocks[i];
+	t = k ? k->table : NULL;
+	T_OK(t != NULL && k->role == ROLE_TABLE && t->ncols == 4 &&
+	    t->nrows == 3, "tables: one block, 4 columns, header and 2 rows");
+	if (t == NULL || t->ncols != 4 || t->nrows != 3) {
+		unbuild(&b);
+		return;
+	}
+	T_OK(t->align[0] == 'l' && t->align[1] == 'c' && t->align[2] == 'r' &&
+	    t->align[3] == 0, "tables: alignment from the colons");
+	T_OK(t->cells[0].nruns == 1 && t->cells[0].runs[0].face == FACE_BOLD &&
+	    t->cells[0].runs[0].color.r == 1, "tables: the header is bold, "
+	    "in white");
+	T_OK(t->cells[4].runs[0].face == FACE_ITALIC &&
+	    t->cells[5].nruns == 2 && t->cells[5].runs[1].strike,
+	    "tables: cells are runs with their styles");
+	T_OK(t->cells[6].nruns == 2 && t->cells[6].runs[1].link != NULL &&
+	    strcmp(t->cells[6].runs[1].link, "#fn:1") == 0,
+	    "tables: a footnote in a cell");
+	T_OK(t->cells[7].nruns == 0, "tables: a short row's last cell is "
+	    "empty");
+	T_OK(t->cells[9].nruns == 1 && t->cells[9].runs[0].face == FACE_ITALIC &&
+	    strcmp(t->cells[9].runs[0].text, "alt text") == 0 && d.nwarn == 1,
+	    "tables: an image in a cell is its description, with a warning");
+	T_OK(strcmp(t->cells[11].runs[0].text, "g") == 0, "tables: cells past "
+	    "the header's are dropped");
+	T_OK(k->group >= 0 && b.doc.groups[k->group].kind == GROUP_TABLE,
+	    "tables: a group of their own");
+	unbuild(&b);
+}
+
 int
 main(void)
 {
 	struct diag d = { stderr, 0, 0 };
 
-	T_PLAN(68);
+	T_PLAN(77);
 	if (build_init(&ctx, "fonts", &d) == -1) {
 		T_OK(0, "bundled fonts load");
 		T_DONE();
@@ -460,6 +505,7 @@ main(void)
 	test_gfm_inline();
 	test_tasks();
 	test_notes();
+	test_tables();
 	build_free(&ctx);
 	T_DONE();
 }

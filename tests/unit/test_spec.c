@@ -217,8 +217,7 @@ build_one(struct build *ctx, const struct profile *p, const struct example *x,
 	    ctx->d) == 0 && leaflet_render(ctx, p, &a, &o, &lf) == 0 &&
 	    lf.pdf != NULL && lf.len > 0;
 	*text = *checked = 0;
-	/* tables are not laid out yet */
-	if (rc && strchr(x->md, '<') == NULL && strcmp(x->ext, "table") != 0) {
+	if (rc && strchr(x->md, '<') == NULL) {
 		*checked = 1;
 		want = html_letters(x->html);
 		got = page_letters(&lf);
