@@ -255,8 +255,11 @@ enter_container(struct ctx *c, cmark_node *n)
 			flush_marker(c, node_line(c, n));
 	} else {
 		enter_item(c, n);
-		if (type == CMARK_NODE_FOOTNOTE_DEFINITION)
+		if (type == CMARK_NODE_FOOTNOTE_DEFINITION) {
+			/* one with no text (an image) names nothing */
+			free(c->anchor);
 			c->anchor = xasprintf("fn:%d", c->notes);
+		}
 	}
 	add_group(c, f);
 	recompute(c);
