@@ -52,29 +52,46 @@ measure(const struct tblock *t, float *need, float *want)
 	}
 }
 
-/* Widths of the columns within avail; 0 when their words cannot fit. */
+/*
+ * Widths of the columns within avail; 0 when their words cannot fit.
+ * A column that would like no more than an even share of the room left
+ * gets what it would like, so short columns stay unbroken, as long as
+ * the others still get what they need; the others
+ * get what they need and share the rest in proportion to what they
+ * would like beyond it.
+ */
 static int
 col_widths(struct tlayout *tl, const float *need, const float *want,
     float avail)
 {
-	float sneed = 0, swant = 0, extra;
-	size_t i;
+	float sneed = 0, swant = 0, room = avail;
+	size_t i, left = tl->ncols, done;
 
 	for (i = 0; i < tl->ncols; i++) {
 		sneed += need[i];
-		swant += want[i];
+		tl->colw[i] = -1;
 	}
 	if (sneed > avail)
 		return 0;
-	for (i = 0; i < tl->ncols; i++) {
-		if (swant <= avail)
-			tl->colw[i] = want[i];
-		else {
-			extra = swant > sneed ? (avail - sneed) *
-			    (want[i] - need[i]) / (swant - sneed) : 0;
-			tl->colw[i] = need[i] + extra;
-		}
-	}
+	do {		/* settle the short columns, then look again */
+		done = 0;
+		for (i = 0; i < tl->ncols; i++)
+			if (tl->colw[i] < 0 && want[i] * left <= room &&
+			    room - want[i] >= sneed - need[i]) {
+				tl->colw[i] = want[i];
+				room -= want[i];
+				sneed -= need[i];
+				left--;
+				done++;
+			}
+	} while (done > 0 && left > 0);
+	for (i = 0; i < tl->ncols; i++)
+		if (tl->colw[i] < 0)
+			swant += want[i];
+	for (i = 0; i < tl->ncols; i++)
+		if (tl->colw[i] < 0)
+			tl->colw[i] = need[i] + (swant > sneed ? (room - sneed) *
+			    (want[i] - need[i]) / (swant - sneed) : 0);
 	return 1;
 }
 
@@ -236,7 +253,9 @@ table_set(const struct typesetter *ts, const struct block *b,
 			want[i] = w > want[i] ? w : want[i];
 		}
 	for (i = 0; i < t->ncols; i++) {
-		need[i] = need[i] < MIN_COL ? MIN_COL : need[i];
+		/* a hair over, so a line measured whole fits when broken */
+		need[i] = need[i] < MIN_COL ? MIN_COL : need[i] + 0.5f;
+		want[i] += 0.5f;
 		want[i] = want[i] < need[i] ? need[i] : want[i];
 	}
 	if (col_widths(tl, need, want, avail)) {

@@ -339,6 +339,15 @@ test_tables(struct build *ctx)
 	unbuild(&b);
 	free(md);
 
+	md = xstrdup("| Medicine | When |\n|---|---|\n| Botulinum toxin | every "
+	    "4 to 6 hours, no more than four doses in 24 hours, with food or "
+	    "after it, and never on an empty stomach |\n");
+	T_OK(build(&b, ctx, md) == 0 && tag_of(&b, IT_TEXT,
+	    "Botulinum toxin") == TAG_TD, "tables: a short column is not "
+	    "broken while a long one can give way");
+	unbuild(&b);
+	free(md);
+
 	md = xstrdup("| a | b | c | d | e | f |\n|---|---|---|---|---|---|\n"
 	    "| Supercalifragilistic | Antidisestablishmentarianism | "
 	    "Pneumonoultramicroscopic | Floccinaucinihilipilification | "
@@ -365,7 +374,7 @@ main(void)
 	char *md, *tail;
 	int n, ok = 1, pages2 = 0;
 
-	T_PLAN(50);
+	T_PLAN(51);
 	if (build_init(&ctx, "fonts", &d) == -1) {
 		T_OK(0, "bundled fonts load");
 		T_DONE();
