@@ -1,5 +1,6 @@
 /*
- * An article: optional YAML front matter, then a CommonMark body.
+ * An article: optional YAML front matter, then a GitHub Flavored Markdown
+ * body.
  *
  *	---
  *	title: Botulinum toxin injections for cervical dystonia
