@@ -323,7 +323,8 @@ check_limits(struct article *a, size_t off, struct diag *d)
 		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
 			e = end;
 		if ((k = count_line(&l, s, e, &at)) != LIM_NONE) {
-			utf8_linecol(a->buf, (size_t)(at - a->buf), &line, &col);
+			utf8_linecol(a->buf, (size_t)(at - a->buf), &line,
+			    &col);
 			diag_msg(d, DIAG_ERROR, a->file, line, col,
 			    limits[k].msg, limits[k].max);
 			return -1;

@@ -369,7 +369,8 @@ emit_alt(struct comp *l, struct page *pg, const struct unit *u)
 	if (l->doc->captions)
 		top += u->ih + CAPTION_GAP;
 	for (i = 0; i < t->nlines; i++) {
-		emit_line(l, pg, u->block, b, t, i, frame_of(l, u)->x + b->indent,
+		emit_line(l, pg, u->block, b, t, i,
+		    frame_of(l, u)->x + b->indent,
 		    page_y(l, u, baseline(l, top, t->lead[i], b->ascent)));
 		top += t->lead[i];
 	}

@@ -238,7 +238,8 @@ enter_container(struct ctx *c, cmark_node *n)
 
 	if (type == CMARK_NODE_FOOTNOTE_DEFINITION && c->notes++ == 0)
 		open_notes(c);
-	push(c, type == CMARK_NODE_FOOTNOTE_DEFINITION ? CMARK_NODE_ITEM : type);
+	push(c, type == CMARK_NODE_FOOTNOTE_DEFINITION ? CMARK_NODE_ITEM :
+	    type);
 	f = &c->stack[c->depth - 1];
 	if (type == CMARK_NODE_BLOCK_QUOTE) {
 		/* Callouts do not nest: an inner quote indents. */

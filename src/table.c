@@ -90,8 +90,9 @@ col_widths(struct tlayout *tl, const float *need, const float *want,
 			swant += want[i];
 	for (i = 0; i < tl->ncols; i++)
 		if (tl->colw[i] < 0)
-			tl->colw[i] = need[i] + (swant > sneed ? (room - sneed) *
-			    (want[i] - need[i]) / (swant - sneed) : 0);
+			tl->colw[i] = need[i] + (swant > sneed ?
+			    (room - sneed) * (want[i] - need[i]) /
+			    (swant - sneed) : 0);
 	return 1;
 }
 
@@ -247,7 +248,8 @@ table_set(const struct typesetter *ts, const struct block *b,
 	for (r = 0; r < t->nrows; r++)
 		for (i = 0; i < t->ncols; i++) {
 			typeset_block(ts, &t->cells[r * t->ncols + i],
-			    &tl->cells[r * t->ncols + i], avail > 1 ? avail : 1);
+			    &tl->cells[r * t->ncols + i],
+			    avail > 1 ? avail : 1);
 			measure(&tl->cells[r * t->ncols + i], &n, &w);
 			need[i] = n > need[i] ? n : need[i];
 			want[i] = w > want[i] ? w : want[i];

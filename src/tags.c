@@ -32,7 +32,7 @@ text_tag(const struct document *doc, const struct block *b, int *level)
 	case ROLE_QUOTE:
 		return TAG_QUOTE;
 	case ROLE_TABLE:
-		return TAG_TD;	/* a row set as text; cells are tagged as drawn */
+		return TAG_TD;	/* a row set as text; cells are tagged */
 	default:
 		break;
 	}

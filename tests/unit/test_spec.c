@@ -42,7 +42,6 @@ struct example {
 	int	 line;
 	char	*md;
 	char	*html;
-	char	 ext[16];	/* the extension it is for, or "" */
 };
 
 /* Append line s[0..n) to *b, with the spec's '\xe2\x86\x92' made a tab. */
@@ -81,9 +80,6 @@ read_spec(const char *buf, size_t len, struct example **out)
 			memset(x, 0, sizeof(*x));
 			x->number = (int)n;
 			x->line = line;
-			if (p[fl + 8] == ' ' && e - p - fl - 9 <
-			    (long)sizeof(x->ext))
-				memcpy(x->ext, p + fl + 9, (size_t)(e - p) - fl - 9);
 			add_line(&x->md, "\n", 1);	/* no front matter */
 			add_line(&x->html, "", 0);
 			state = 1;
@@ -119,7 +115,7 @@ alnum(char **b, size_t *len, const char *s, size_t n)
 	(*b)[*len] = '\0';
 }
 
-/* The letters of HTML's text: tags dropped, a few entities decoded. */
+/* The letters of HTML's text: tags and character references dropped. */
 static char *
 html_letters(const char *h)
 {
@@ -156,7 +152,8 @@ page_letters(const struct leaflet *lf)
 			if (it->kind != IT_TEXT || it->block < 0)
 				continue;
 			blk = &lf->doc.blocks[it->block];
-			if (blk->role == ROLE_BRAND || blk->role == ROLE_CONTACT ||
+			if (blk->role == ROLE_BRAND ||
+			    blk->role == ROLE_CONTACT ||
 			    blk->role == ROLE_GOVERNANCE)
 				continue;
 			alnum(&b, &len, it->text, strlen(it->text));
@@ -223,8 +220,8 @@ build_one(struct build *ctx, const struct profile *p, const struct example *x,
 		got = page_letters(&lf);
 		*text = subsequence(want, got);
 		if (!*text)
-			printf("# example %d (line %d): want \"%s\", got \"%s\"\n",
-			    x->number, x->line, want, got);
+			printf("# example %d (line %d): want \"%s\", "
+			    "got \"%s\"\n", x->number, x->line, want, got);
 		free(want);
 		free(got);
 	}
