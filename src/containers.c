@@ -147,6 +147,8 @@ enter_item(struct ctx *c, cmark_node *n)
 		c->tick = cmark_gfm_extensions_get_tasklist_item_checked(n) ?
 		    2 : 1;
 		c->marker = xstrdup(c->tick == 2 ? "[x]" : "[ ]");
+		if (l != NULL && l->ordered)
+			l->number++;	/* the box stands for its number */
 	} else if (l != NULL && l->ordered)
 		c->marker = xasprintf("%d%c", l->number++, l->delim);
 	else

@@ -397,6 +397,11 @@ test_tasks(void)
 	    strcmp(k->marker, "\xe2\x80\xa2") == 0,
 	    "tasks: a plain item in the same list keeps its bullet");
 	unbuild(&b);
+	build(&b, "1. [ ] first\n2. second\n", &d);
+	k = find(&b.doc, "second");
+	T_OK(k != NULL && k->marker != NULL && strcmp(k->marker, "2.") == 0,
+	    "tasks: a box in a numbered list counts as its number");
+	unbuild(&b);
 }
 
 static void
@@ -490,7 +495,7 @@ main(void)
 {
 	struct diag d = { stderr, 0, 0 };
 
-	T_PLAN(77);
+	T_PLAN(78);
 	if (build_init(&ctx, "fonts", &d) == -1) {
 		T_OK(0, "bundled fonts load");
 		T_DONE();
