@@ -425,10 +425,10 @@ emit_table(struct comp *l, struct page *pg, const struct unit *u)
 	d.line = cell_line;
 	if (u->rehead) {
 		d.top = page_y(l, u, u->top - u->head);
-		table_draw_row(tl, b, 0, &d);
+		table_draw_row(tl, b, 0, -1, &d);
 	}
 	d.top = page_y(l, u, u->top);
-	table_draw_row(tl, b, (size_t)u->row, &d);
+	table_draw_row(tl, b, (size_t)u->row, u->line, &d);
 }
 
 static void

@@ -166,8 +166,9 @@ text_units(struct pag *p, size_t bi)
 }
 
 /*
- * A table's rows, each whole, the header kept with the first; or its
- * fallback blocks' lines, each row's kept together.
+ * A table's rows, each whole (or in slices if too tall), the header
+ * kept with the first; or its fallback blocks' lines, each row's kept
+ * together.
  */
 static void
 table_units(struct pag *p, size_t bi)
@@ -179,13 +180,21 @@ table_units(struct pag *p, size_t bi)
 
 	table_set(p->ts, b, tl, text_width(p, bi), block_frame(p, bi)->h);
 	for (r = tl->fallback ? 1 : 0; r < tl->nrows; r++) {
-		if (!tl->fallback) {
+		if (!tl->fallback && tl->slice[r] == NULL) {
 			u = add_unit(p->f, (int)bi, -1, tl->rowh[r]);
 			u->row = (int)r;
 			u->head = r > 0 ? tl->rowh[0] : 0;
 			u->nobreak = r == 1;
 			continue;
 		}
+		for (k = 0; !tl->fallback && k < tl->nslice[r]; k++) {
+			u = add_unit(p->f, (int)bi, (int)k, tl->slice[r][k]);
+			u->row = (int)r;
+			u->head = tl->rowh[0];
+			u->nobreak = r == 1 && k == 0;
+		}
+		if (!tl->fallback)
+			continue;
 		for (k = 0; k < tl->rowtb[r].nlines; k++) {
 			u = add_unit(p->f, (int)bi, (int)k,
 			    tl->rowtb[r].lead[k]);

@@ -126,6 +126,10 @@ table_free(struct tlayout *tl)
 	free(tl->colw);
 	free(tl->colx);
 	free(tl->rowh);
+	for (i = 0; tl->slice != NULL && i < tl->nrows; i++)
+		free(tl->slice[i]);
+	free(tl->slice);
+	free(tl->nslice);
 	free_rows(tl);
 	memset(tl, 0, sizeof(*tl));
 }
@@ -201,7 +205,37 @@ set_fallback(const struct typesetter *ts, const struct block *b,
 	}
 }
 
-/* Each row's height: its tallest cell's, with padding; 0 if one is too tall. */
+/*
+ * Row r in slices: slice k as tall as the tallest line k of its cells,
+ * the first and last with the row's padding.
+ */
+static void
+slice_row(struct tlayout *tl, size_t r)
+{
+	const struct tblock *tb;
+	size_t i, k, n = 0;
+
+	for (i = 0; i < tl->ncols; i++)
+		if (tl->cells[r * tl->ncols + i].nlines > n)
+			n = tl->cells[r * tl->ncols + i].nlines;
+	if (n == 0)
+		return;		/* never: an empty row is short */
+	tl->slice[r] = xcalloc(n, sizeof(**tl->slice));
+	tl->nslice[r] = n;
+	for (i = 0; i < tl->ncols; i++) {
+		tb = &tl->cells[r * tl->ncols + i];
+		for (k = 0; k < tb->nlines; k++)
+			if (tb->lead[k] > tl->slice[r][k])
+				tl->slice[r][k] = tb->lead[k];
+	}
+	tl->slice[r][0] += TABLE_VPAD;
+	tl->slice[r][n - 1] += TABLE_VPAD;
+}
+
+/*
+ * Each row's height: its tallest cell's, with padding; a row too tall
+ * to go whole under the header is cut.  0 when the header is too tall.
+ */
 static int
 row_heights(struct tlayout *tl, float maxh)
 {
@@ -217,9 +251,13 @@ row_heights(struct tlayout *tl, float maxh)
 		}
 		tl->rowh[r] += 2 * TABLE_VPAD;
 	}
+	if (tl->nrows > 1 && 2 * tl->rowh[0] > maxh)
+		return 0;
+	tl->slice = xcalloc(tl->nrows, sizeof(*tl->slice));
+	tl->nslice = xcalloc(tl->nrows, sizeof(*tl->nslice));
 	for (r = 1; r < tl->nrows; r++)
 		if (tl->rowh[0] + tl->rowh[r] > maxh)
-			return 0;
+			slice_row(tl, r);
 	return 1;
 }
 
@@ -302,10 +340,13 @@ line_width(const struct tblock *t, size_t line)
 	return lb_width(t->items, from, end);
 }
 
-/* The cells' lines of row r, aligned, tagged TH or TD with the row. */
+/*
+ * Lines from..to of row r's cells, from top down, aligned, tagged TH
+ * or TD with the row.
+ */
 static void
 draw_cells(const struct tlayout *tl, const struct block *b, size_t r,
-    const struct tdraw *d)
+    size_t from, size_t to, float top0, const struct tdraw *d)
 {
 	const struct table *t = b->table;
 	const struct block *cell;
@@ -316,9 +357,9 @@ draw_cells(const struct tlayout *tl, const struct block *b, size_t r,
 	for (i = 0; i < tl->ncols; i++) {
 		cell = &t->cells[r * tl->ncols + i];
 		tb = &tl->cells[r * tl->ncols + i];
-		top = d->top - TABLE_VPAD;
+		top = top0;
 		first = d->pg->nitems;
-		for (k = 0; k < tb->nlines; k++) {
+		for (k = from; k < tb->nlines && k < to; k++) {
 			slack = tl->colw[i] - line_width(tb, k);
 			x = d->x + tl->colx[i] + (t->align[i] == 'r' ? slack :
 			    t->align[i] == 'c' ? slack / 2 : 0);
@@ -337,7 +378,7 @@ draw_cells(const struct tlayout *tl, const struct block *b, size_t r,
 
 void
 table_draw_row(const struct tlayout *tl, const struct block *b, size_t r,
-    const struct tdraw *d)
+    long k, const struct tdraw *d)
 {
 	struct item *it;
 	float w = 0;
@@ -354,6 +395,13 @@ table_draw_row(const struct tlayout *tl, const struct block *b, size_t r,
 		it->h = tl->rowh[0];
 		it->color = d->head;
 	}
-	draw_cells(tl, b, r, d);
-	add_rule(d, d->x, d->top - tl->rowh[r], w);
+	if (k < 0) {
+		draw_cells(tl, b, r, 0, (size_t)-1, d->top - TABLE_VPAD, d);
+		add_rule(d, d->x, d->top - tl->rowh[r], w);
+		return;
+	}
+	draw_cells(tl, b, r, (size_t)k, (size_t)k + 1, d->top -
+	    (k == 0 ? TABLE_VPAD : 0), d);
+	if ((size_t)k + 1 == tl->nslice[r])
+		add_rule(d, d->x, d->top - tl->slice[r][k], w);
 }

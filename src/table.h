@@ -3,11 +3,13 @@
  * cells' content (the widest word each needs, the width each would like,
  * shared out within the measure); each cell is broken into lines by the
  * same line breaker as a paragraph (typeset.h), and a row is as tall as
- * its tallest cell.  A table whose words cannot fit side by side, or with
- * a row too tall for a frame, falls back to one text block per body row,
- * a line "Header: value" per cell, so that nothing runs off the page.
- * Used by paginate (units: one a row, or one a fallback line) and by
- * compose (table_draw_row: fills, rules and the cells' lines).
+ * its tallest cell.  A row too tall to go whole under the header in a
+ * frame is cut into slices, a line of each cell in each.  A table whose
+ * words cannot fit side by side (or whose header is too tall) falls back
+ * to one text block per body row, a line "Header: value" per cell, so
+ * that nothing runs off the page.  Used by paginate (units: a row, a
+ * slice, or a fallback line) and by compose (table_draw_row: fills,
+ * rules and the cells' lines).
  */
 #ifndef LP_TABLE_H
 #define LP_TABLE_H
@@ -30,6 +32,9 @@ struct tlayout {
 	float		*colw;		/* each column's text width */
 	float		*colx;		/* its text's left, from the table's */
 	float		*rowh;		/* each row's height, padding in */
+	float		**slice;	/* by row: NULL when it goes whole, else
+					   the heights of its slices, padding in */
+	size_t		*nslice;	/* and how many */
 	struct tblock	*cells;		/* each cell's lines, row by row */
 	int		 fallback;	/* rows as "Header: value" lines */
 	struct block	*rows;		/* fallback: a block per row, 0 empty */
@@ -63,8 +68,11 @@ struct tdraw {
 			    float base);
 };
 
-/* Draw row r, the header (row 0) also again atop each later frame. */
+/*
+ * Draw row r, the header (row 0) also again atop each later frame; or
+ * of a row cut into slices, slice k (-1: the whole row).
+ */
 void	table_draw_row(const struct tlayout *, const struct block *b,
-	    size_t r, const struct tdraw *);
+	    size_t r, long k, const struct tdraw *);
 
 #endif

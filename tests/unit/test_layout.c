@@ -348,6 +348,26 @@ test_tables(struct build *ctx)
 	unbuild(&b);
 	free(md);
 
+	/* a row taller than a page goes in slices, under the header */
+	rows = xstrdup("| Item | Description |\n|---|---|\n| tall | ");
+	for (n = 0; n < 700; n++) {
+		t = xasprintf("%sword%d ", rows, n);
+		free(rows);
+		rows = t;
+	}
+	md = xasprintf("%s|\n| after | short |\n", rows);
+	free(rows);
+	if (build(&b, ctx, md) == 0) {
+		judge(&b, &v);
+		judge_table(&b, &s, &h, &pages);
+		T_OK(pages >= 3 && s > 0 && h == 0 && v.outside == 0,
+		    "tables: a row taller than a page is cut, the header "
+		    "atop each page");
+	} else
+		T_OK(0, "a table with a tall row builds");
+	unbuild(&b);
+	free(md);
+
 	md = xstrdup("| a | b | c | d | e | f |\n|---|---|---|---|---|---|\n"
 	    "| Supercalifragilistic | Antidisestablishmentarianism | "
 	    "Pneumonoultramicroscopic | Floccinaucinihilipilification | "
@@ -374,7 +394,7 @@ main(void)
 	char *md, *tail;
 	int n, ok = 1, pages2 = 0;
 
-	T_PLAN(51);
+	T_PLAN(52);
 	if (build_init(&ctx, "fonts", &d) == -1) {
 		T_OK(0, "bundled fonts load");
 		T_DONE();
