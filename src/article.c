@@ -1,5 +1,6 @@
 /*
- * An article: optional YAML front matter, then a CommonMark body.
+ * An article: optional YAML front matter, then a GitHub Flavored Markdown
+ * body.
  *
  *	---
  *	title: Botulinum toxin injections for cervical dystonia
@@ -9,15 +10,18 @@
  *
  * The whole text is checked first (UTF-8; a NUL becomes U+FFFD), then
  * the front matter is read through yamlx, then the body is fitted to
- * the limits in article.h (mdprep.c) and handed to cmark.  Errors do not stop the
- * other parts from being read, so one run reports all of them.
+ * the limits in article.h (mdprep.c) and handed to cmark-gfm with
+ * GitHub's extensions.  Errors do not stop the other parts from being
+ * read, so one run reports all of them.
  */
+#include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
 #include <yaml.h>
 
 #include "article.h"
@@ -29,7 +33,7 @@
 #include "yamlx.h"
 
 #define CMARK_OPTS	(CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS | \
-			 CMARK_OPT_VALIDATE_UTF8)
+			 CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES)
 
 #define BOM		"\xEF\xBB\xBF"
 
@@ -192,7 +196,8 @@ check_depth(struct article *a, struct diag *d)
 		}
 		/* an inline container so deep could hold a leaf too deep */
 		if (++depth >= ARTICLE_MAXDEPTH && !is_leaf(n)) {
-			if (cmark_node_get_type(n) < CMARK_NODE_FIRST_INLINE) {
+			if ((cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) !=
+			    CMARK_NODE_TYPE_INLINE) {
 				rc = -1;
 				break;
 			}
@@ -284,13 +289,57 @@ load_figures(struct article *a)
 	cmark_iter_free(it);
 }
 
+/*
+ * cmark-gfm keeps its extensions in a process-wide registry that is
+ * filled once, and not safely from two threads at a time: batch parses
+ * articles side by side.
+ */
+static void
+register_extensions(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
+/*
+ * The body parsed as GitHub Flavored Markdown, less the extensions that
+ * mdprep_body() found too costly for this text (MDPREP_NO_*).
+ */
+static cmark_node *
+gfm_parse(const char *s, size_t len, int without)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	static const struct {
+		const char	*name;
+		int		 flag;
+	} ext[] = {
+		{ "table", MDPREP_NO_TABLES },
+		{ "strikethrough", 0 },
+		{ "autolink", MDPREP_NO_AUTOLINK },
+		{ "tasklist", 0 }
+	};
+	cmark_parser *p;
+	cmark_node *doc;
+	size_t i;
+
+	pthread_once(&once, register_extensions);
+	p = cmark_parser_new(CMARK_OPTS);
+	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++)
+		if ((without & ext[i].flag) == 0)
+			cmark_parser_attach_syntax_extension(p,
+			    cmark_find_syntax_extension(ext[i].name));
+	cmark_parser_feed(p, s, len);
+	doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	return doc;
+}
+
 int
 article_parse(struct article *a, const char *file, const char *buf,
     size_t len, struct diag *d)
 {
 	size_t	 yoff, ylen, boff = 0;
 	long	 fm;
-	int	 nerr = d->nerr;
+	int	 nerr = d->nerr, without;
 
 	memset(a, 0, sizeof(*a));
 	a->file = xstrdup(file);
@@ -318,9 +367,8 @@ article_parse(struct article *a, const char *file, const char *buf,
 		a->body_line = 1 + count_lines(a->buf, boff);
 	} else if (a->len >= 3 && memcmp(a->buf, BOM, 3) == 0)
 		boff = 3;
-	mdprep_body(a, boff, d);
-	a->doc = cmark_parse_document(a->buf + boff, a->len - boff,
-	    CMARK_OPTS);
+	without = mdprep_body(a, boff, d);
+	a->doc = gfm_parse(a->buf + boff, a->len - boff, without);
 	if (check_depth(a, d) == -1) {
 		cmark_node_free(a->doc);
 		a->doc = NULL;
@@ -328,7 +376,7 @@ article_parse(struct article *a, const char *file, const char *buf,
 		load_figures(a);
 out:
 	if (a->doc == NULL)
-		a->doc = cmark_parse_document("", 0, CMARK_OPTS);
+		a->doc = gfm_parse("", 0, 0);
 	if (a->lang == NULL)
 		a->lang = xstrdup("en");
 	return d->nerr > nerr ? -1 : 0;

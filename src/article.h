@@ -1,5 +1,7 @@
 /*
- * An article: optional YAML front matter, then a CommonMark body.  It
+ * An article: optional YAML front matter, then a GitHub Flavored
+ * Markdown body (CommonMark with tables, strikethrough, autolinks, task
+ * lists and footnotes, parsed by cmark-gfm).  It
  * loads its own figures, so that the stages after it do no file I/O: a
  * figure that cannot be shown is reported by each leaflet that comes to
  * it, in its place among the leaflet's other messages (see diag_held).
@@ -8,7 +10,7 @@
 #define LP_ARTICLE_H
 #include <stddef.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 #include "diag.h"
 #include "image.h"
@@ -41,19 +43,30 @@ struct article {
 	char		*keywords;	/* "a, b, c" from a string or a list */
 	int		 captions;	/* show images' alt text below them */
 	int		 body_line;	/* source line where the body starts (1-based) */
-	cmark_node	*doc;		/* the body, parsed with CMARK_OPT_SMART and sourcepos */
+	cmark_node	*doc;		/* the body, parsed with CMARK_OPT_SMART,
+					   sourcepos, footnotes and GFM's
+					   extensions */
 	struct figure	*figures;
 	size_t		 nfigures;
 };
 
 /*
  * Limits against hostile input; a real leaflet comes nowhere near them.
- * cmark 0.30.2 (Debian 12) takes quadratic time on some input: brackets
- * left open before links ("![[]()" repeated, CVE-2023-22486), and time
- * in proportion to the nesting for every blank line or emphasis inside
- * deeply nested lists or quotes.  So before parsing (mdprep.c) the
- * article may be ARTICLE_MAXLEN bytes long, or it is refused; past
+ * cmark-gfm 0.29.0.gfm.6 (Debian 12) takes quadratic time on some input:
+ * brackets left open before links ("![[]()" repeated, CVE-2023-22486),
+ * and time in proportion to the nesting for every blank line or
+ * emphasis inside deeply nested lists or quotes; its extensions add
+ * their own.  A table row is split in time quadratic in its pipes, and
+ * each row is filled out to the header's columns, so a wide header over
+ * many short rows makes millions of nodes; the email autolinker scans
+ * the rest of the text for every '@'.  Nothing is refused for it but
+ * size (ARTICLE_MAXLEN bytes): before parsing (mdprep.c), past
  * ARTICLE_MAXBRACKETS '[' in the body the rest are escaped, read as
+ * plain text; past ARTICLE_MAXPIPES '|' on a line the rest are escaped;
+ * past ARTICLE_MAXAT '@' addresses are not made links; a table whose
+ * delimiter row ("|---|:-:|") has more than ARTICLE_MAXCOLS columns, or
+ * whose columns times the lines up to the next blank line (never fewer
+ * than its rows) pass ARTICLE_MAXCELLS, makes the article's tables
  * plain text; and a line that reaches more than ARTICLE_MAXNEST
  * containers deep (counted as its leading '>' and list markers plus half
  * its leading blank columns, which is never less) loses the markers
@@ -64,6 +77,10 @@ struct article {
  */
 #define ARTICLE_MAXLEN		(1024 * 1024)
 #define ARTICLE_MAXBRACKETS	10000
+#define ARTICLE_MAXAT		500
+#define ARTICLE_MAXPIPES	256
+#define ARTICLE_MAXCOLS		64
+#define ARTICLE_MAXCELLS	50000
 #define ARTICLE_MAXNEST		32
 #define ARTICLE_MAXDEPTH	(2 * ARTICLE_MAXNEST + 16)
 /* Figures loaded; a leaflet shows no more (with its logo) than this. */
@@ -101,11 +118,19 @@ int	article_load(struct article *, const char *file, struct diag *);
 void	article_free(struct article *);
 
 /*
- * cmark's source positions count lines from the start of the body
+ * cmark-gfm's source positions count lines from the start of the body
  * (and columns in bytes).  The line of a node in the article file, as
  * cmark_node_get_start_line(n) + a->body_line - 1; 0 when cmark gives
  * the node no position.
  */
 int	article_line(const struct article *, cmark_node *);
+
+/*
+ * The node types of cmark-gfm's table and strikethrough extensions:
+ * the library exports them, set once the extensions are registered
+ * (article_parse does that), but installs no header declaring them.
+ */
+extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW,
+	CMARK_NODE_TABLE_CELL, CMARK_NODE_STRIKETHROUGH;
 
 #endif

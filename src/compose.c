@@ -3,8 +3,10 @@
  *
  * A line of text becomes one item per run of one style; a justified
  * line, one per word, each at its stretched place.  A link's text is
- * underlined and covered by a link area.  Baselines sit in their line's
- * box with CSS-style half-leading.
+ * underlined and covered by a link area, struck text struck through.
+ * Baselines sit in their line's box with CSS-style half-leading.  A
+ * table's rows are drawn by table.c with this file's line drawing; the
+ * items' tags are finished by tags.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,10 +17,15 @@
 #include "pages.h"
 #include "paginate.h"
 #include "shape.h"
+#include "table.h"
+#include "tags.h"
 #include "typeset.h"
 #include "xalloc.h"
 
 #define MARKER_GAP	7.0f	/* between a list marker and its text */
+#define STRIKE_Y	0.28f	/* a strike's height above the baseline, per em:
+				   about half the x-height of Noto Sans */
+#define TICK_BOX	0.7f	/* a task box's side, per em of its marker */
 
 struct comp {
 	const struct document	 *doc;
@@ -75,6 +82,46 @@ seg_append(struct seg *sg, const char *s, size_t n)
 	sg->s[sg->len] = '\0';
 }
 
+/*
+ * A line drawn for the eye only: an underline, a strike, a task box, a
+ * code line's continuation hook.
+ */
+static void
+rule(struct page *pg, int block, float x, float y, float w, float h,
+    float lw, struct rgb color)
+{
+	struct item *it = pages_add(pg, IT_RULE, block);
+
+	it->tag = TAG_ARTIFACT;
+	it->x = x;
+	it->y = y;
+	it->w = w;
+	it->h = h;
+	it->lw = lw;
+	it->color = color;
+}
+
+/*
+ * A place "#name" links land on, named by a run (a footnote and its
+ * reference): a mark of level 0, which the outline leaves out.
+ */
+static void
+add_anchor(struct comp *l, struct page *pg, int block, const char *name,
+    float y)
+{
+	struct pages *out = l->out;
+	struct mark *m;
+
+	out->marks = xgrow(out->marks, out->nmarks, sizeof(*out->marks));
+	m = &out->marks[out->nmarks++];
+	memset(m, 0, sizeof(*m));
+	m->block = block;
+	m->page = (size_t)(pg - out->v);
+	m->y = y;
+	m->slug = name;
+	m->title = xstrdup(name);
+}
+
 static void
 seg_flush(struct comp *l, struct page *pg, int block, const struct block *b,
     struct seg *sg, float base)
@@ -88,6 +135,7 @@ seg_flush(struct comp *l, struct page *pg, int block, const struct block *b,
 	sg->open = 0;
 	if (sg->len == 0)
 		return;
+	base += r->rise;
 	it = pages_add(pg, IT_TEXT, block);
 	it->x = sg->x;
 	it->y = base;
@@ -99,16 +147,16 @@ seg_flush(struct comp *l, struct page *pg, int block, const struct block *b,
 	it->text = sg->s;
 	sg->s = NULL;
 	sg->len = 0;
+	lw = sg->w - sg->trail;
+	if (r->strike)
+		rule(pg, block, sg->x, base + r->size * STRIKE_Y, lw, 0,
+		    r->size * 0.06f, r->color);
 	if (r->link == NULL)
 		return;
-	lw = sg->w - sg->trail;
-	it = pages_add(pg, IT_RULE, block);
-	it->tag = TAG_ARTIFACT;		/* the underline */
-	it->x = sg->x;
-	it->y = base - r->size * 0.12f;
-	it->w = lw;
-	it->lw = 0.6f;
-	it->color = r->color;
+	/* a raised footnote number is linked but not underlined */
+	if (r->rise == 0)
+		rule(pg, block, sg->x, base - r->size * 0.12f, lw, 0, 0.6f,
+		    r->color);
 	it = pages_add(pg, IT_LINK, block);
 	it->x = sg->x;
 	it->y = base - l->desc * r->size;
@@ -117,11 +165,11 @@ seg_flush(struct comp *l, struct page *pg, int block, const struct block *b,
 	it->uri = xstrdup(r->link);
 }
 
+/* Line `line` of t, the lines of b, drawn as items of block bi. */
 static void
-emit_line(struct comp *l, struct page *pg, int bi, const struct tblock *t,
-    size_t line, float x, float base)
+emit_line(struct comp *l, struct page *pg, int bi, const struct block *b,
+    const struct tblock *t, size_t line, float x, float base)
 {
-	const struct block *b = &l->doc->blocks[bi];
 	const struct lb_item *it;
 	struct seg sg;
 	size_t i, from = line ? t->ends[line - 1] + 1 : 0, end = t->ends[line];
@@ -159,6 +207,9 @@ emit_line(struct comp *l, struct page *pg, int bi, const struct tblock *t,
 		}
 		if (sg.open && sg.run != it->run)
 			seg_flush(l, pg, bi, b, &sg, base);
+		if (it->off == 0 && b->runs[it->run].anchor != NULL)
+			add_anchor(l, pg, bi, b->runs[it->run].anchor,
+			    base + l->asc * b->ascent);
 		if (!sg.open) {
 			sg.open = 1;
 			sg.run = it->run;
@@ -222,20 +273,34 @@ static void
 continuation(struct page *pg, int block, float x, float base, float size)
 {
 	static const struct rgb grey = { 0.55f, 0.55f, 0.55f };
-	struct item *it;
 
-	it = pages_add(pg, IT_RULE, block);
-	it->x = x - 7.0f;
-	it->y = base + size * 0.7f;
-	it->h = -size * 0.45f;
-	it->lw = 0.7f;
-	it->color = grey;
-	it = pages_add(pg, IT_RULE, block);
-	it->x = x - 7.0f;
-	it->y = base + size * 0.25f;
-	it->w = 5.0f;
-	it->lw = 0.7f;
-	it->color = grey;
+	rule(pg, block, x - 7.0f, base + size * 0.7f, 0, -size * 0.45f, 0.7f,
+	    grey);
+	rule(pg, block, x - 7.0f, base + size * 0.25f, 5.0f, 0, 0.7f, grey);
+}
+
+/*
+ * A task list item's box, drawn where its bullet would hang (right edge
+ * at x, sitting on the baseline), with a tick when it is done.
+ */
+static void
+tick_box(struct page *pg, int block, const struct block *b, float x,
+    float base)
+{
+	float s = b->marker_size * TICK_BOX, lw = s * 0.1f, y = base;
+	struct rgb c = b->marker_color;
+
+	x -= s;
+	rule(pg, block, x, y, s, 0, lw, c);
+	rule(pg, block, x, y + s, s, 0, lw, c);
+	rule(pg, block, x, y - lw / 2, 0, s + lw, lw, c);
+	rule(pg, block, x + s, y - lw / 2, 0, s + lw, lw, c);
+	if (b->tick < 2)
+		return;
+	rule(pg, block, x + s * 0.2f, y + s * 0.5f, s * 0.22f, -s * 0.28f,
+	    lw * 1.5f, c);
+	rule(pg, block, x + s * 0.42f, y + s * 0.22f, s * 0.4f, s * 0.58f,
+	    lw * 1.5f, c);
 }
 
 static void
@@ -252,16 +317,22 @@ emit_text(struct comp *l, struct page *pg, const struct unit *u)
 	if (u->line == 0 && b->marker != NULL) {
 		float mw = font_width(l->fonts[b->marker_face], b->marker,
 		    strlen(b->marker), b->marker_size);
+		struct item *it;
 
-		add_text(l, pg, u->block, x - MARKER_GAP - mw, base,
+		it = add_text(l, pg, u->block, x - MARKER_GAP - mw, base,
 		    b->marker_face, b->marker_size, b->marker_color, b->marker,
-		    strlen(b->marker))->tag = TAG_LBL;
+		    strlen(b->marker));
+		it->tag = TAG_LBL;
+		if (b->tick) {
+			it->invisible = 1;
+			tick_box(pg, u->block, b, x - MARKER_GAP, base);
+		}
 	}
 	if (t->hang != NULL && t->hang[u->line] >= 0) {
 		continuation(pg, u->block, x, base, b->ascent);
 		x += t->hang[u->line];
 	}
-	emit_line(l, pg, u->block, t, (size_t)u->line, x, base);
+	emit_line(l, pg, u->block, b, t, (size_t)u->line, x, base);
 }
 
 static void
@@ -290,7 +361,7 @@ emit_brand(struct comp *l, struct page *pg, const struct unit *u)
 		float size = b->runs[t->items[i ? t->ends[i - 1] + 1 :
 		    0].run].size;
 
-		emit_line(l, pg, u->block, t, i, x,
+		emit_line(l, pg, u->block, b, t, i, x,
 		    page_y(l, u, baseline(l, top, t->lead[i], size)));
 		top += t->lead[i];
 	}
@@ -320,12 +391,66 @@ emit_alt(struct comp *l, struct page *pg, const struct unit *u)
 	if (l->doc->captions)
 		top += u->ih + CAPTION_GAP;
 	for (i = 0; i < t->nlines; i++) {
-		emit_line(l, pg, u->block, t, i, frame_of(l, u)->x + b->indent,
+		emit_line(l, pg, u->block, b, t, i,
+		    frame_of(l, u)->x + b->indent,
 		    page_y(l, u, baseline(l, top, t->lead[i], b->ascent)));
 		top += t->lead[i];
 	}
 	for (i = first; !l->doc->captions && i < pg->nitems; i++)
 		pg->items[i].invisible = 1;
+}
+
+struct cellpen {		/* what table.c draws a cell's line with */
+	struct comp	*l;
+	struct page	*pg;
+	int		 block;
+};
+
+static void
+cell_line(void *arg, const struct block *cell, const struct tblock *t,
+    size_t line, float x, float base)
+{
+	struct cellpen *cp = arg;
+
+	emit_line(cp->l, cp->pg, cp->block, cell, t, line, x, base);
+}
+
+/*
+ * A table's row, below the header drawn again when the row opens a
+ * frame; or a line of a row set as text, when the table is too wide.
+ */
+static void
+emit_table(struct comp *l, struct page *pg, const struct unit *u)
+{
+	const struct block *b = &l->doc->blocks[u->block];
+	const struct tlayout *tl = &l->f->tl[u->block];
+	const struct block *rb;
+	struct cellpen cp = { l, pg, u->block };
+	struct tdraw d;
+
+	if (tl->fallback) {
+		rb = &tl->rows[u->row];
+		emit_line(l, pg, u->block, rb, &tl->rowtb[u->row],
+		    (size_t)u->line, frame_of(l, u)->x + b->indent,
+		    page_y(l, u, baseline(l, u->top, u->h, rb->ascent)));
+		return;
+	}
+	memset(&d, 0, sizeof(d));
+	d.pg = pg;
+	d.block = u->block;
+	d.x = frame_of(l, u)->x + b->indent;
+	d.head = l->doc->primary;
+	d.rule = (struct rgb){ 0.70f, 0.70f, 0.70f };
+	d.asc = l->asc;
+	d.desc = l->desc;
+	d.arg = &cp;
+	d.line = cell_line;
+	if (u->rehead) {
+		d.top = page_y(l, u, u->top - u->head);
+		table_draw_row(tl, b, 0, -1, &d);
+	}
+	d.top = page_y(l, u, u->top);
+	table_draw_row(tl, b, (size_t)u->row, u->line, &d);
 }
 
 static void
@@ -358,6 +483,9 @@ emit_unit(struct comp *l, struct page *pg, const struct unit *u)
 		it->h = u->ih;
 		it->image = b->image - 1;
 		emit_alt(l, pg, u);
+		break;
+	case BLK_TABLE:
+		emit_table(l, pg, u);
 		break;
 	}
 }
@@ -411,100 +539,6 @@ emit_boxes(struct comp *l, struct pages *out)
 	}
 }
 
-/* A text item's tag, from what its block is and where it stands. */
-static enum tag
-text_tag(const struct document *doc, const struct block *b, int *level)
-{
-	switch (b->role) {
-	case ROLE_TITLE:
-		*level = 1;
-		return TAG_H;
-	case ROLE_H:
-		*level = b->level;
-		return TAG_H;
-	case ROLE_LI:
-		return TAG_LBODY;
-	case ROLE_CODE:
-		return TAG_CODE;
-	case ROLE_FIGURE:
-		return doc->captions ? TAG_CAPTION : TAG_FIGURE;
-	case ROLE_QUOTE:
-		return TAG_QUOTE;
-	default:
-		break;
-	}
-	if (b->callout == 0)
-		return TAG_P;
-	switch (doc->callouts[b->callout - 1].kind) {
-	case CALLOUT_NOTE:
-		return TAG_QUOTE;
-	case CALLOUT_WARNING:
-		return TAG_NOTE;
-	case CALLOUT_CODE:
-		return TAG_CODE;
-	default:
-		return TAG_P;
-	}
-}
-
-/*
- * Every item says what it is to a reader: furniture, rules, boxes and
- * the logo (the clinic's name stands beside it) are not read.
- */
-static void
-tag_items(const struct document *doc, struct page *pg)
-{
-	const struct block *b;
-	struct item *it;
-	size_t i;
-
-	for (i = 0; i < pg->nitems; i++) {
-		it = &pg->items[i];
-		b = it->block >= 0 ? &doc->blocks[it->block] : NULL;
-		if (it->tag != TAG_AUTO)
-			continue;
-		if (b == NULL || it->kind == IT_RULE || it->kind == IT_RECT ||
-		    (it->kind == IT_IMAGE && b->kind == BLK_BRAND))
-			it->tag = TAG_ARTIFACT;
-		else if (it->kind == IT_LINK)
-			it->tag = TAG_LINK;
-		else if (it->kind == IT_IMAGE)
-			it->tag = TAG_FIGURE;
-		else
-			it->tag = text_tag(doc, b, &it->level);
-	}
-}
-
-/* The document's containers, for a tagged PDF to nest its items in. */
-static void
-copy_nesting(struct pages *out, const struct document *doc)
-{
-	const struct group *g;
-	size_t i;
-
-	out->nblocks = doc->nblocks;
-	out->parent = xcalloc(doc->nblocks ? doc->nblocks : 1,
-	    sizeof(*out->parent));
-	for (i = 0; i < doc->nblocks; i++)
-		out->parent[i] = doc->blocks[i].group;
-	out->nnest = doc->ngroups;
-	out->nest = xcalloc(doc->ngroups ? doc->ngroups : 1,
-	    sizeof(*out->nest));
-	for (i = 0; i < doc->ngroups; i++) {
-		g = &doc->groups[i];
-		out->nest[i].parent = g->parent;
-		if (g->kind == GROUP_LIST)
-			out->nest[i].kind = NEST_LIST;
-		else if (g->kind == GROUP_ITEM)
-			out->nest[i].kind = NEST_ITEM;
-		else if (g->callout && doc->callouts[g->callout - 1].kind ==
-		    CALLOUT_WARNING)
-			out->nest[i].kind = NEST_NOTE;
-		else
-			out->nest[i].kind = NEST_QUOTE;
-	}
-}
-
 /*
  * Units in reading order: by frame, in order within one.  Stories fill
  * their frames one after another, so a cover's frame may come after
@@ -547,7 +581,7 @@ compose(struct pages *out, const struct flow *f, const struct document *doc,
 	out->n = f->npages;
 	out->v = xcalloc(out->n, sizeof(*out->v));
 	l.order = reading_order(f);
-	copy_nesting(out, doc);
+	tag_nesting(out, doc);
 	emit_boxes(&l, out);
 	for (i = 0; i < f->nu; i++)
 		emit_unit(&l, &out->v[f->frames[UNIT(&l, i)->frame].page],
@@ -559,7 +593,7 @@ compose(struct pages *out, const struct flow *f, const struct document *doc,
 	fu.npages = out->n;
 	for (fu.page = 0; fu.page < out->n; fu.page++) {
 		shape->furniture(shape, &out->v[fu.page], &fu);
-		tag_items(doc, &out->v[fu.page]);
+		tag_page(doc, &out->v[fu.page]);
 	}
 	free(l.order);
 }

@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
 
 #include "docbuild.h"
 #include "xalloc.h"
@@ -125,8 +126,13 @@ innermost_list(struct ctx *c)
 	return NULL;
 }
 
+/*
+ * A list item's marker: its number or bullet, or for a task list item
+ * ("- [x] text") a box that compose draws ticked or not, with "[x]" or
+ * "[ ]" read in its place.
+ */
 static void
-enter_item(struct ctx *c)
+enter_item(struct ctx *c, cmark_node *n)
 {
 	static const char *bullets[] = { "\xe2\x80\xa2", "\xe2\x80\x93" };
 	struct open *l = innermost_list(c);
@@ -136,7 +142,14 @@ enter_item(struct ctx *c)
 		if (c->stack[i].type == CMARK_NODE_LIST)
 			level++;
 	free(c->marker);
-	if (l != NULL && l->ordered)
+	c->tick = 0;
+	if (strcmp(cmark_node_get_type_string(n), "tasklist") == 0) {
+		c->tick = cmark_gfm_extensions_get_tasklist_item_checked(n) ?
+		    2 : 1;
+		c->marker = xstrdup(c->tick == 2 ? "[x]" : "[ ]");
+		if (l != NULL && l->ordered)
+			l->number++;	/* the box stands for its number */
+	} else if (l != NULL && l->ordered)
 		c->marker = xasprintf("%d%c", l->number++, l->delim);
 	else
 		c->marker = xstrdup(bullets[(level + 1) % 2]);
@@ -198,7 +211,26 @@ add_group(struct ctx *c, struct open *f)
 	f->group = (int)doc->ngroups++;
 }
 
-/* Entering a list, an item or a block quote. */
+/*
+ * The footnotes, which cmark-gfm moves to the end of the document in the
+ * order they are first referred to, are an ordered list of their own:
+ * the first opens it, each is an item, and the document's end closes it.
+ */
+static void
+open_notes(struct ctx *c)
+{
+	struct open *f;
+
+	push(c, CMARK_NODE_LIST);
+	f = &c->stack[c->depth - 1];
+	f->ordered = 1;
+	f->number = 1;
+	f->delim = '.';
+	add_group(c, f);
+	recompute(c);
+}
+
+/* Entering a list, an item, a block quote or a footnote. */
 void
 enter_container(struct ctx *c, cmark_node *n)
 {
@@ -206,7 +238,10 @@ enter_container(struct ctx *c, cmark_node *n)
 	struct open *f;
 	struct block *b;
 
-	push(c, type);
+	if (type == CMARK_NODE_FOOTNOTE_DEFINITION && c->notes++ == 0)
+		open_notes(c);
+	push(c, type == CMARK_NODE_FOOTNOTE_DEFINITION ? CMARK_NODE_ITEM :
+	    type);
 	f = &c->stack[c->depth - 1];
 	if (type == CMARK_NODE_BLOCK_QUOTE) {
 		/* Callouts do not nest: an inner quote indents. */
@@ -221,8 +256,14 @@ enter_container(struct ctx *c, cmark_node *n)
 		f->tight = cmark_node_get_list_tight(n);
 		if (c->marker != NULL)
 			flush_marker(c, node_line(c, n));
-	} else
-		enter_item(c);
+	} else {
+		enter_item(c, n);
+		if (type == CMARK_NODE_FOOTNOTE_DEFINITION) {
+			/* one with no text (an image) names nothing */
+			free(c->target);
+			c->target = xasprintf("fn:%d", c->notes);
+		}
+	}
 	add_group(c, f);
 	recompute(c);
 	if (type == CMARK_NODE_LIST && c->doc->nblocks > 0 && !c->item_first) {

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 #include "article.h"
 #include "docbuild.h"
@@ -58,7 +58,9 @@ add_block(struct ctx *c, enum block_kind kind, enum role role, int line)
 		b->marker_face = FACE_BOLD;
 		b->marker_color = doc->primary;
 		b->marker_size = BODY_SIZE;
+		b->tick = c->tick;
 		c->marker = NULL;
+		c->tick = 0;
 	}
 	if (c->item_first) {
 		b->role = role == ROLE_P ? ROLE_LI : role;
@@ -222,6 +224,29 @@ text_block(struct ctx *c, enum role role, const char *s, enum face face,
 	add_run(b, s, strlen(s), face, size, color, NULL);
 	check_run(c, &b->runs[0], 0);
 	c->cur = NULL;
+}
+
+/* What a block owns, and for a table its cells'. */
+void
+free_block(struct block *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->nruns; i++) {
+		free(b->runs[i].text);
+		free(b->runs[i].link);
+		free(b->runs[i].anchor);
+	}
+	free(b->runs);
+	free(b->marker);
+	free(b->slug);
+	if (b->table != NULL) {
+		for (i = 0; i < b->table->nrows * b->table->ncols; i++)
+			free_block(&b->table->cells[i]);
+		free(b->table->cells);
+		free(b->table->align);
+		free(b->table);
+	}
 }
 
 int

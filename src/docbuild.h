@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 #include "document.h"
 
@@ -23,6 +23,7 @@ struct style {			/* inline emphasis in force */
 	int		 strong;
 	int		 emph;
 	const char	*link;
+	int		 strike;
 };
 
 struct open {			/* one open container: the walk's stack */
@@ -69,6 +70,9 @@ struct ctx {
 	char			*anchor;	/* st.link when it is a "#slug",
 						   percent-decoded */
 	char			*marker;	/* list marker for the next block */
+	int			 tick;		/* and its task box (block.tick) */
+	char			*target;	/* link name for the next run, owned */
+	int			 notes;		/* footnotes so far */
 	int			 callout;	/* current callout index + 1 */
 	float			 indent;
 	int			 item_first;	/* next block is an item's first */
@@ -84,6 +88,8 @@ struct ctx {
 	size_t			 nextfig;	/* the article's next figure */
 	int			 html;		/* raw HTML met, and warned of */
 	int			 toomany;	/* images past MAX_IMAGES met */
+	size_t			 table;		/* index + 1 of the table block
+						   being filled, or 0 */
 	int			 err;
 };
 
@@ -92,6 +98,9 @@ struct rgb	 tint(struct rgb, float amount);
 struct block	*add_block(struct ctx *, enum block_kind, enum role, int line);
 struct run	*add_run(struct block *, const char *, size_t, enum face,
 		    float size, struct rgb, const char *link);
+void		 text_run(struct ctx *, const char *, size_t, int code,
+		    int line);
+void		 set_heading_style(struct block *, int level);
 void		 text_block(struct ctx *, enum role, const char *, enum face,
 		    float size, struct rgb, float space);
 int		 new_callout(struct document *, enum callout_kind, struct rgb,
@@ -101,6 +110,7 @@ void		 check_glyphs(struct ctx *, enum face, const char *, size_t,
 void		 check_run(struct ctx *, const struct run *, int from_profile);
 void		 report_glyphs(struct ctx *);
 char		*plain_text(cmark_node *);
+void		 free_block(struct block *);
 int		 node_line(const struct ctx *, cmark_node *);
 
 /*
@@ -119,9 +129,18 @@ void		 name_heading(struct ctx *, struct block *, cmark_node *);
 int		 safe_link(const char *url);
 void		 enter_link(struct ctx *, cmark_node *);
 char		*anchor_decode(const char *);
+void		 name_text(struct ctx *, struct block *, const char *);
 void		 add_ref(struct ctx *, const char *slug, int line, int col);
 void		 check_refs(struct ctx *);
 void		 headings_free(struct ctx *);
+
+/* notes.c */
+void		 notes_heading(struct ctx *, cmark_node *);
+void		 note_ref(struct ctx *, cmark_node *);
+void		 leave_note(struct ctx *);
+
+/* doctable.c */
+int		 table_node(struct ctx *, cmark_node *, cmark_event_type);
 
 /* furniture.c */
 int		 brand(struct ctx *, const char *title);

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 #include "article.h"
 #include "date.h"
@@ -21,7 +21,7 @@
 #include "xalloc.h"
 
 
-static void
+void
 text_run(struct ctx *c, const char *s, size_t len, int code, int line)
 {
 	enum face face;
@@ -54,6 +54,7 @@ text_run(struct ctx *c, const char *s, size_t len, int code, int line)
 	/* Text in the same style as the run before it joins that run. */
 	r = c->cur->nruns ? &c->cur->runs[c->cur->nruns - 1] : NULL;
 	if (r != NULL && !r->hardbreak && r->face == face && r->size == size &&
+	    r->strike == c->st.strike && r->rise == 0 && c->target == NULL &&
 	    memcmp(&r->color, &color, sizeof(color)) == 0 &&
 	    (r->link == NULL) == (c->st.link == NULL) &&
 	    (r->link == NULL || strcmp(r->link, c->st.link) == 0)) {
@@ -61,12 +62,16 @@ text_run(struct ctx *c, const char *s, size_t len, int code, int line)
 		memcpy(r->text + r->len, s, len);
 		r->len += len;
 		r->text[r->len] = '\0';
-	} else
-		add_run(c->cur, s, len, face, size, color, c->st.link);
+	} else {
+		r = add_run(c->cur, s, len, face, size, color, c->st.link);
+		r->strike = c->st.strike;
+		r->anchor = c->target;
+		c->target = NULL;
+	}
 	check_glyphs(c, face, s, len, line);
 }
 
-static void
+void
 set_heading_style(struct block *b, int level)
 {
 	static const float size[] = HEADING_SIZES;
@@ -174,6 +179,22 @@ add_image(struct ctx *c, cmark_node *n)
 	if (*alt != '\0')
 		add_run(b, alt, strlen(alt), FACE_ITALIC, CAPTION_SIZE,
 		    COLOR_GREY, NULL);
+	free(alt);
+}
+
+/* An image in a table cell: its alt text instead, and a warning. */
+static void
+table_image(struct ctx *c, cmark_node *n)
+{
+	char *alt = plain_text(n);
+	int line = node_line(c, n);
+
+	diag_msg(c->d, DIAG_WARNING, c->art->file, line,
+	    cmark_node_get_start_column(n), "image in a table cell: its "
+	    "description is shown instead");
+	c->st.emph++;
+	text_run(c, alt, strlen(alt), 0, line);
+	c->st.emph--;
 	free(alt);
 }
 
@@ -356,6 +377,11 @@ inline_node(struct ctx *c, cmark_node *n, cmark_event_type ev,
 		}
 		break;
 	case CMARK_NODE_IMAGE:
+		if (c->table) {		/* a cell shows what it would say */
+			table_image(c, n);
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			break;
+		}
 		/* An image ends the paragraph around it and stands alone. */
 		{
 			struct block *open = c->cur;
@@ -372,7 +398,14 @@ inline_node(struct ctx *c, cmark_node *n, cmark_event_type ev,
 	case CMARK_NODE_HTML_INLINE:
 		html_runs(c, n, 0);
 		break;
+	case CMARK_NODE_FOOTNOTE_REFERENCE:
+		if (ev == CMARK_EVENT_ENTER)
+			note_ref(c, n);
+		break;
 	default:
+		/* the extensions' types are variables, no case labels */
+		if (cmark_node_get_type(n) == CMARK_NODE_STRIKETHROUGH)
+			c->st.strike += ev == CMARK_EVENT_ENTER ? 1 : -1;
 		break;
 	}
 }
@@ -417,6 +450,17 @@ walk(struct ctx *c, cmark_node *root, cmark_node *skip)
 		}
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_DOCUMENT:
+			if (ev == CMARK_EVENT_EXIT && c->notes > 0)
+				leave_container(c);	/* the notes' list */
+			break;
+		case CMARK_NODE_FOOTNOTE_DEFINITION:
+			if (ev == CMARK_EVENT_EXIT)
+				leave_note(c);
+			else {
+				if (c->notes == 0)
+					notes_heading(c, n);
+				enter_container(c, n);
+			}
 			break;
 		case CMARK_NODE_BLOCK_QUOTE:
 		case CMARK_NODE_LIST:
@@ -437,7 +481,10 @@ walk(struct ctx *c, cmark_node *root, cmark_node *skip)
 			}
 			break;
 		default:
-			if (cmark_node_get_type(n) >= CMARK_NODE_FIRST_INLINE)
+			if (table_node(c, n, ev))
+				break;
+			if ((cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) ==
+			    CMARK_NODE_TYPE_INLINE)
 				inline_node(c, n, ev, it);
 			else if (ev == CMARK_EVENT_ENTER)
 				leaf(c, n);
@@ -525,23 +572,17 @@ document_build(struct document *doc, const struct article *a,
 	free(c.anchor);
 	free(c.stack);
 	free(c.marker);
+	free(c.target);
 	return c.err ? -1 : 0;
 }
 
 void
 document_free(struct document *doc)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < doc->nblocks; i++) {
-		for (j = 0; j < doc->blocks[i].nruns; j++) {
-			free(doc->blocks[i].runs[j].text);
-			free(doc->blocks[i].runs[j].link);
-		}
-		free(doc->blocks[i].runs);
-		free(doc->blocks[i].marker);
-		free(doc->blocks[i].slug);
-	}
+	for (i = 0; i < doc->nblocks; i++)
+		free_block(&doc->blocks[i]);
 	free(doc->blocks);
 	free(doc->callouts);
 	free(doc->groups);

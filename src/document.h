@@ -25,13 +25,18 @@ struct run {
 	struct rgb	 color;
 	char		*link;		/* URI, owned, or NULL */
 	int		 hardbreak;	/* a forced line break; text is empty */
+	int		 strike;	/* struck through (GFM's ~~text~~) */
+	float		 rise;		/* baseline raised by: a superscript */
+	char		*anchor;	/* a name "#name" links land on, at the
+					   line this run starts on, or NULL */
 };
 
 enum block_kind {
 	BLK_TEXT,	/* lines of runs: paragraphs, headings, list items, code */
 	BLK_RULE,	/* a thematic break */
 	BLK_IMAGE,	/* an image scaled to the column */
-	BLK_BRAND	/* the clinic's logo, name and tagline atop page 1 */
+	BLK_BRAND,	/* the clinic's logo, name and tagline atop page 1 */
+	BLK_TABLE	/* a GitHub table: its cells in block.table */
 };
 
 /* What a block is, for tagging and for the dump. */
@@ -47,7 +52,8 @@ enum role {
 	ROLE_FIGURE,
 	ROLE_BRAND,
 	ROLE_CONTACT,
-	ROLE_GOVERNANCE
+	ROLE_GOVERNANCE,
+	ROLE_TABLE	/* a table, and each of its cells */
 };
 
 enum callout_kind {
@@ -69,7 +75,8 @@ struct callout {
 enum group_kind {
 	GROUP_LIST,
 	GROUP_ITEM,
-	GROUP_QUOTE
+	GROUP_QUOTE,
+	GROUP_TABLE	/* holds its one BLK_TABLE block */
 };
 
 /* A container in the article; groups[] lists them in document order. */
@@ -81,6 +88,18 @@ struct group {
 	int		 tight;		/* list: items without space between */
 	int		 callout;	/* quote: index + 1 into callouts when it
 					   is drawn as one; 0 when it indents */
+};
+
+/*
+ * A table: nrows rows of ncols cells, row 0 the header (GitHub's tables
+ * always have one).  Each cell is a text block of role ROLE_TABLE, set
+ * by layout like any other, never in the document's list of blocks.
+ */
+struct table {
+	size_t		 ncols;
+	size_t		 nrows;
+	char		*align;		/* by column: 'l', 'c', 'r', or 0 */
+	struct block	*cells;		/* row by row */
 };
 
 struct block {
@@ -95,6 +114,9 @@ struct block {
 	float		 space_before;
 	char		*slug;		/* a heading's name for "#slug" links */
 	char		*marker;	/* list bullet or number, hung left of indent */
+	int		 tick;		/* a task list item: 1 a box drawn instead
+					   of the marker, 2 a ticked box; the
+					   marker ("[ ]", "[x]") is read, unseen */
 	enum face	 marker_face;
 	struct rgb	 marker_color;
 	float		 marker_size;
@@ -104,6 +126,7 @@ struct block {
 	int		 pre;		/* preformatted: lines end only at newlines */
 	int		 image;		/* BLK_IMAGE, BLK_BRAND: index + 1 into images, or 0 */
 	int		 group;		/* innermost container, or -1 */
+	struct table	*table;		/* BLK_TABLE: owned */
 	struct srcpos	 pos;
 };
 

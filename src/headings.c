@@ -9,7 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 #include "article.h"
 #include "docbuild.h"
@@ -95,7 +95,18 @@ lower(uint32_t cp)
 void
 name_heading(struct ctx *c, struct block *b, cmark_node *n)
 {
-	char *text = plain_text(n), *slug, *s, *t, *u;
+	char *text = plain_text(n);
+
+	name_text(c, b, text);
+	free(text);
+}
+
+/* The same for a heading the leaflet adds, from its text. */
+void
+name_text(struct ctx *c, struct block *b, const char *text)
+{
+	char *slug, *t, *u;
+	const char *s;
 	size_t k, seq = 0;
 	uint32_t cp;
 
@@ -124,7 +135,6 @@ name_heading(struct ctx *c, struct block *b, cmark_node *n)
 	b->slug = u;
 	slug_add(&c->slugs, u);
 	free(slug);
-	free(text);
 }
 
 static int

@@ -1,12 +1,14 @@
 /*
- * mdprep: an article's text made fit for cmark without refusing any of
- * it.  CommonMark reads a NUL byte as U+FFFD, so the text gets one in
+ * mdprep: an article's text made fit for cmark-gfm without refusing any
+ * of it.  CommonMark reads a NUL byte as U+FFFD, so the text gets one in
  * its place (and the rest of leafpress may keep treating the text as a
- * C string).  cmark 0.30.2 takes quadratic time on some input (see the
+ * C string).  cmark-gfm takes quadratic time on some input (see the
  * limits in article.h): rather than refusing such a body, its deeper
- * containers are flattened and its excess '[' made literal, each with
- * one warning at the first place.  Lines are never added or removed, so
- * every line number stays true; columns on a changed line may shift.
+ * containers are flattened, its excess '[' and '|' made literal, and the
+ * extensions that would be too costly (autolinks, tables) left out of
+ * the parse, each with one warning at the first place.  Lines are never
+ * added or removed, so every line number stays true; columns on a
+ * changed line may shift.
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -169,36 +171,126 @@ warn_at(struct article *a, struct diag *d, const char *p, const char *fmt,
 	diag_msg(d, DIAG_WARNING, a->file, line, col, fmt, n);
 }
 
-/* Line [s, e) with every '[' past the limit escaped. */
+/* What mdprep_body() has counted so far. */
+struct count {
+	size_t	 brackets;	/* '[' */
+	size_t	 at;		/* '@' */
+	size_t	 cols;		/* of the table open, or 0 */
+	size_t	 rows;		/* lines since its delimiter row */
+	int	 pipes;		/* the line before had a '|' */
+	int	 without;	/* MDPREP_NO_* */
+	int	 changed;	/* the text was changed */
+};
+
+/*
+ * A table's delimiter row: '-', ':', '|' and blanks only, with a '-',
+ * and a '|' in it or in the header line above.  Returns its columns
+ * (the cells between its pipes), or 0.
+ */
+static size_t
+delim_row(const char *s, const char *e, int pipe_above)
+{
+	size_t	 pipes = 0, dash = 0;
+	char	 first = 0, last = 0;
+
+	for (; s < e; s++) {
+		if (*s == '|')
+			pipes++;
+		else if (*s == '-')
+			dash++;
+		else if (*s != ':' && *s != ' ' && *s != '\t' && *s != '\r')
+			return 0;
+		if (*s != ' ' && *s != '\t' && *s != '\r') {
+			if (first == 0)
+				first = *s;
+			last = *s;
+		}
+	}
+	if (dash == 0 || (pipes == 0 && !pipe_above))
+		return 0;
+	return pipes + 1 - (first == '|') - (last == '|');
+}
+
+/* Tables too big for cmark-gfm's table extension: parse them as text. */
+static void
+count_table(struct article *a, struct count *c, const char *s,
+    const char *e, int pipes, struct diag *d)
+{
+	size_t cols;
+
+	if (is_blank(s, e))
+		c->cols = c->rows = 0;
+	else if ((cols = delim_row(s, e, c->pipes)) > 0) {
+		if (cols > c->cols)
+			c->cols = cols;
+		c->rows = 0;
+	} else if (c->cols > 0)
+		c->rows++;
+	c->pipes = pipes;
+	if ((c->without & MDPREP_NO_TABLES) == 0 && (c->cols > ARTICLE_MAXCOLS ||
+	    c->rows * c->cols > ARTICLE_MAXCELLS)) {
+		c->without |= MDPREP_NO_TABLES;
+		warn_at(a, d, s, c->cols > ARTICLE_MAXCOLS ? "a table of more "
+		    "than %d columns: the article's tables are read as text" :
+		    "a table of more than %d cells: the article's tables are "
+		    "read as text", c->cols > ARTICLE_MAXCOLS ?
+		    ARTICLE_MAXCOLS : ARTICLE_MAXCELLS);
+	}
+}
+
+/*
+ * Line [s, e) with every '[' past the limit, and every '|' past the
+ * line's limit, escaped; '@' counted against the autolinker's.
+ */
 static void
 put_line(struct article *a, struct obuf *o, const char *s, const char *e,
-    size_t *brackets, struct diag *d)
+    struct count *c, struct diag *d)
 {
-	const char	*p;
+	const char	*line = s, *p;
+	size_t		 pipes = 0;
+	int		 esc;
 
-	while ((p = memchr(s, '[', (size_t)(e - s))) != NULL) {
-		put(o, s, (size_t)(p - s));
-		if (++*brackets > ARTICLE_MAXBRACKETS) {
-			if (*brackets == ARTICLE_MAXBRACKETS + 1)
+	for (p = s; p < e; p++) {
+		if (*p != '[' && *p != '|' && *p != '@')
+			continue;
+		esc = 0;
+		if (*p == '[' && ++c->brackets > ARTICLE_MAXBRACKETS) {
+			if (c->brackets == ARTICLE_MAXBRACKETS + 1)
 				warn_at(a, d, p, "more than %d '[': the rest "
 				    "are read as plain text",
 				    ARTICLE_MAXBRACKETS);
-			put(o, "\\", 1);
+			esc = 1;
+		} else if (*p == '|' && ++pipes > ARTICLE_MAXPIPES) {
+			if (pipes == ARTICLE_MAXPIPES + 1)
+				warn_at(a, d, p, "more than %d '|' on a line: "
+				    "the rest are read as plain text",
+				    ARTICLE_MAXPIPES);
+			esc = 1;
+		} else if (*p == '@' && ++c->at == ARTICLE_MAXAT + 1) {
+			c->without |= MDPREP_NO_AUTOLINK;
+			warn_at(a, d, p, "more than %d '@': web and mail "
+			    "addresses are not made links", ARTICLE_MAXAT);
 		}
-		put(o, p, 1);
-		s = p + 1;
+		if (!esc)
+			continue;
+		put(o, s, (size_t)(p - s));
+		put(o, "\\", 1);
+		s = p;
+		c->changed = 1;
 	}
 	put(o, s, (size_t)(e - s));
+	count_table(a, c, line, e, pipes > 0, d);
 }
 
-void
+int
 mdprep_body(struct article *a, size_t off, struct diag *d)
 {
 	struct obuf	 o = { NULL, 0, 0 };
+	struct count	 c;
 	const char	*s, *e, *cut, *rest, *end = a->buf + a->len;
-	size_t		 brackets = 0;
 	int		 deep = 0;
 
+	memset(&c, 0, sizeof(c));
 	put(&o, a->buf, off);
 	for (s = a->buf + off; s < end; s = e + 1) {
 		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
@@ -210,13 +302,15 @@ mdprep_body(struct article *a, size_t off, struct diag *d)
 				    ARTICLE_MAXNEST);
 			put(&o, s, (size_t)(cut - s));
 			s = rest;
+			c.changed = 1;
 		}
-		put_line(a, &o, s, e, &brackets, d);
+		put_line(a, &o, s, e, &c, d);
 		if (e < end)
 			put(&o, "\n", 1);
 	}
-	if (deep || brackets > ARTICLE_MAXBRACKETS)
+	if (c.changed)
 		take(a, &o);
 	else
 		free(o.s);
+	return c.without;
 }

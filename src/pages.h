@@ -39,13 +39,15 @@ enum tag {
 	TAG_CODE,	/* [Code] */
 	TAG_FIGURE,	/* an image, and its alt text when unseen [Figure] */
 	TAG_CAPTION,	/* alt text shown as a caption [Caption] */
-	TAG_LINK	/* a link area [Link] */
+	TAG_LINK,	/* a link area [Link] */
+	TAG_TH,		/* a table's header cell; level: its row, from 1 [TH] */
+	TAG_TD		/* a table's cell; level: its row, from 1 [TD] */
 };
 
 struct item {
 	enum item_kind	 kind;
 	enum tag	 tag;
-	int		 level;		/* TAG_H: 1-6 */
+	int		 level;		/* TAG_H: 1-6; TAG_TH, TAG_TD: row */
 	int		 block;		/* document block, or -1 for furniture */
 	float		 x, y, w, h;
 	float		 lw;
@@ -82,7 +84,8 @@ enum nest_kind {
 	NEST_LIST,
 	NEST_ITEM,
 	NEST_QUOTE,
-	NEST_NOTE
+	NEST_NOTE,
+	NEST_TABLE	/* a table [Table], its rows [TR] by the items' level */
 };
 
 struct nest {

@@ -19,6 +19,7 @@
 #include "document.h"
 #include "paginate.h"
 #include "shape.h"
+#include "table.h"
 #include "typeset.h"
 #include "xalloc.h"
 
@@ -164,6 +165,47 @@ text_units(struct pag *p, size_t bi)
 	}
 }
 
+/*
+ * A table's rows, each whole (or in slices if too tall), the header
+ * kept with the first; or its fallback blocks' lines, each row's kept
+ * together.
+ */
+static void
+table_units(struct pag *p, size_t bi)
+{
+	const struct block *b = &p->doc->blocks[bi];
+	struct tlayout *tl = &p->f->tl[bi];
+	struct unit *u;
+	size_t r, k;
+
+	table_set(p->ts, b, tl, text_width(p, bi), block_frame(p, bi)->h);
+	for (r = tl->fallback ? 1 : 0; r < tl->nrows; r++) {
+		if (!tl->fallback && tl->slice[r] == NULL) {
+			u = add_unit(p->f, (int)bi, -1, tl->rowh[r]);
+			u->row = (int)r;
+			u->head = r > 0 ? tl->rowh[0] : 0;
+			u->nobreak = r == 1;
+			continue;
+		}
+		for (k = 0; !tl->fallback && k < tl->nslice[r]; k++) {
+			u = add_unit(p->f, (int)bi, (int)k, tl->slice[r][k]);
+			u->row = (int)r;
+			u->head = tl->rowh[0];
+			u->nobreak = r == 1 && k == 0;
+		}
+		if (!tl->fallback)
+			continue;
+		for (k = 0; k < tl->rowtb[r].nlines; k++) {
+			u = add_unit(p->f, (int)bi, (int)k,
+			    tl->rowtb[r].lead[k]);
+			u->row = (int)r;
+			u->nobreak = k > 0;
+			if (k == 0 && r > 1)
+				u->space = PARA_SPACE / 2;
+		}
+	}
+}
+
 /* Blocks to units, with the keeps that pagination honours. */
 static void
 make_units(struct pag *p)
@@ -189,6 +231,9 @@ make_units(struct pag *p)
 			break;
 		case BLK_TEXT:
 			text_units(p, bi);
+			break;
+		case BLK_TABLE:
+			table_units(p, bi);
 			break;
 		}
 		if (f->nu == first)
@@ -258,15 +303,18 @@ place_story(struct pag *p, enum story k, const size_t *ix, size_t m)
 	struct unit *u;
 	size_t i, b, start = 0, n = 0;
 	long fi = story_frame(p, k, 0);
-	float y = 0, need, sp;
+	float y = 0, need, sp, head;
 
 	for (i = 0; fi >= 0 && i < m; i++) {
 		u = &f->u[ix[i]];
 		sp = i == start ? 0 : u->space;
-		need = sp + u->pad_top + u->h + u->pad_bottom;
+		/* a table's row that opens a frame has its header above */
+		head = i == start ? u->head : 0;
+		need = sp + u->pad_top + head + u->h + u->pad_bottom;
 		if (y + need <= p->fr[fi].h || i == start) {
 			u->frame = (size_t)fi;
-			u->top = y + sp + u->pad_top;
+			u->rehead = head > 0;
+			u->top = y + sp + u->pad_top + head;
 			y += need;
 			if (p->fr[fi].page + 1 > f->npages)
 				f->npages = p->fr[fi].page + 1;
@@ -326,6 +374,7 @@ unhyphen_frame_ends(struct pag *p)
 	for (i = 0; i + 1 < f->nu; i++) {
 		u = &f->u[i];
 		if (u->frame == f->u[i + 1].frame || u->line < 0 ||
+		    p->doc->blocks[u->block].kind == BLK_TABLE ||
 		    !typeset_ends_hyphen(&f->tb[u->block], (size_t)u->line))
 			continue;
 		typeset_forbid_hyphen(&f->tb[u->block], (size_t)u->line);
@@ -390,6 +439,7 @@ paginate(struct flow *f, const struct document *doc,
 	p.f = f;
 	f->nblocks = doc->nblocks;
 	f->tb = xcalloc(doc->nblocks ? doc->nblocks : 1, sizeof(*f->tb));
+	f->tl = xcalloc(doc->nblocks ? doc->nblocks : 1, sizeof(*f->tl));
 	p.set = xcalloc(doc->nblocks ? doc->nblocks : 1, sizeof(*p.set));
 	if (frame_at(&p, 0) == NULL) {
 		diag_msg(d, DIAG_ERROR, doc->title, 0, 0, "the layout has no "
@@ -418,9 +468,12 @@ flow_free(struct flow *f)
 {
 	size_t i;
 
-	for (i = 0; i < f->nblocks; i++)
+	for (i = 0; i < f->nblocks; i++) {
 		tblock_free(&f->tb[i]);
+		table_free(&f->tl[i]);
+	}
 	free(f->tb);
+	free(f->tl);
 	free(f->u);
 	free(f->frames);
 	memset(f, 0, sizeof(*f));

@@ -18,6 +18,7 @@
 struct document;
 struct shape;
 struct tblock;
+struct tlayout;
 struct typesetter;
 
 /* Geometry of the brand band and captions, shared with composition. */
@@ -33,6 +34,10 @@ struct unit {
 	float	pad_top;	/* inside a callout box */
 	float	pad_bottom;
 	int	nobreak;	/* no frame break just before this unit */
+	int	row;		/* a table's row; line: of its fallback block */
+	float	head;		/* a table's header height, drawn again above
+				   this row when it opens a frame */
+	int	rehead;		/* it does */
 	float	iw;		/* an image's size (the logo's, for the brand) */
 	float	ih;
 	size_t	frame;		/* where it is placed: index into frames */
@@ -47,6 +52,7 @@ struct flow {
 	size_t		 nframes;
 	size_t		 npages;
 	struct tblock	*tb;		/* each block's lines, by block */
+	struct tlayout	*tl;		/* each table's layout, by block */
 	size_t		 nblocks;
 };
 

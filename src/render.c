@@ -193,6 +193,8 @@ outline(struct rend *r)
 
 	doing(r, "writing the bookmarks");
 	for (i = 0; i < ps->nmarks && !r->failed; i++) {
+		if (ps->marks[i].level == 0)
+			continue;	/* a footnote's: a link target only */
 		while (depth > 0 && level[depth - 1] >= ps->marks[i].level)
 			depth--;
 		o = HPDF_CreateOutline(r->pdf, depth ? stack[depth - 1] : NULL,
@@ -231,14 +233,21 @@ text(struct rend *r, HPDF_Page pg, struct textstate *ts,
     const struct item *it)
 {
 	HPDF_Font f;
+	int inv;
 
 	if ((f = face(r, it->face)) == NULL)
 		return -1;
 	if (!ts->open) {
+		/*
+		 * The rendering mode is graphics state: it outlives the
+		 * text object it was set in, so it is not forgotten here.
+		 */
+		inv = ts->invisible;
 		HPDF_Page_BeginText(pg);
 		memset(ts, 0, sizeof(*ts));
 		ts->open = 1;
 		ts->color.r = -1;	/* nothing set yet */
+		ts->invisible = inv;
 	}
 	if (f != ts->font || it->size != ts->size) {
 		HPDF_Page_SetFontAndSize(pg, f, it->size);
@@ -305,8 +314,10 @@ draw_page(struct rend *r, const struct pdfinfo *doc, const struct page *p,
 			rect.top = it->y + it->h;
 			if (it->uri[0] == '#')
 				an = heading_link(r, pg, rect, it->uri + 1);
-			else
+			else if (it->uri[0] != '\0')	/* libharu refuses "" */
 				an = HPDF_Page_CreateURILinkAnnot(pg, rect, it->uri);
+			else
+				an = NULL;	/* "[text]()" goes nowhere */
 			if (an != NULL) {
 				HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
 				/* print */

@@ -4,7 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 #include "article.h"
 #include "diag.h"
@@ -509,7 +509,7 @@ test_limits(void)
 	article_free(&a);
 	free(s);
 
-	/* The case that takes cmark 0.30.2 minutes when 100 times longer. */
+	/* The case that takes cmark-gfm, as cmark, minutes at 100 times this. */
 	s = rep("- ", 300, "x\n");
 	big = rep("\n", 3000, "");
 	s = realloc(s, strlen(s) + strlen(big) + 1);
@@ -573,6 +573,92 @@ test_limits(void)
 	free(r.msgs);
 }
 
+/*
+ * The limits that keep cmark-gfm's extensions linear (article.h): past
+ * them the text is read less richly, with a warning, never refused.
+ */
+static void
+test_gfm_limits(void)
+{
+	struct article	 a;
+	struct run	 r = { 0 };
+	char		*s, *big;
+
+	s = rep("|-", 65, "|\n");
+	parse(&a, &r, s);
+	T_EQ_STR(r.msgs, "leaflets/a.md:1:1: warning: a table of more than 64 "
+	    "columns: the article's tables are read as text\n",
+	    "a 65-column table: a warning");
+	T_OK(r.rc == 0 && find(a.doc, CMARK_NODE_TABLE) == NULL,
+	    "a 65-column table: read as text");
+	article_free(&a);
+	free(s);
+
+	/* A wide header over short rows: each row filled out to it. */
+	s = rep("|a", 32, "|\n");
+	big = rep("|-", 32, "|\n");
+	s = realloc(s, strlen(s) + strlen(big) + 1);
+	strcat(s, big);
+	free(big);
+	big = rep("a|\n", 2000, "");
+	s = realloc(s, strlen(s) + strlen(big) + 1);
+	strcat(s, big);
+	parse(&a, &r, s);
+	/* 32 columns: too many at its 1563rd row */
+	T_EQ_STR(r.msgs, "leaflets/a.md:1565:1: warning: a table of more than "
+	    "50000 cells: the article's tables are read as text\n",
+	    "32 columns over 2000 rows: a warning");
+	T_OK(r.rc == 0 && find(a.doc, CMARK_NODE_TABLE) == NULL,
+	    "32 columns over 2000 rows: read as text");
+	article_free(&a);
+	free(s);
+	free(big);
+
+	s = rep("|a", 32, "|\n");
+	big = rep("|-", 32, "|\n");
+	s = realloc(s, strlen(s) + strlen(big) + 1);
+	strcat(s, big);
+	free(big);
+	big = rep("a|\n", 1000, "\n");
+	s = realloc(s, 2 * strlen(s) + 2 * strlen(big) + 1);
+	strcat(s, big);
+	strcat(s, big);		/* 2000 rows, but a blank line ends the table */
+	parse(&a, &r, s);
+	T_EQ_INT(r.rc, 0, "a blank line ends a table's count");
+	T_OK(find(a.doc, CMARK_NODE_TABLE) != NULL, "a table is parsed");
+	article_free(&a);
+	free(s);
+	free(big);
+
+	s = rep("a|", 300, "\n");
+	parse(&a, &r, s);
+	T_EQ_STR(r.msgs, "leaflets/a.md:1:514: warning: more than 256 '|' on a "
+	    "line: the rest are read as plain text\n",
+	    "300 pipes on a line: a warning");
+	T_EQ_INT(r.rc, 0, "300 pipes on a line: read");
+	article_free(&a);
+	free(s);
+
+	s = rep("x@a.", 600, "\n");
+	parse(&a, &r, s);
+	T_EQ_STR(r.msgs, "leaflets/a.md:1:2002: warning: more than 500 '@': "
+	    "web and mail addresses are not made links\n",
+	    "600 '@': a warning");
+	T_OK(r.rc == 0 && find(a.doc, CMARK_NODE_LINK) == NULL,
+	    "600 '@': no address made a link");
+	article_free(&a);
+	free(s);
+
+	s = rep("x@a.org ", 100, "\n");
+	parse(&a, &r, s);
+	T_EQ_INT(r.rc, 0, "100 email addresses: accepted");
+	T_OK(find(a.doc, CMARK_NODE_LINK) != NULL, "an email address is "
+	    "a link");
+	article_free(&a);
+	free(s);
+	free(r.msgs);
+}
+
 static void
 test_load(void)
 {
@@ -617,7 +703,7 @@ test_load(void)
 int
 main(void)
 {
-	T_PLAN(147);
+	T_PLAN(159);
 	test_split();
 	test_frontmatter();
 	test_frontmatter_errors();
@@ -625,6 +711,7 @@ main(void)
 	test_body();
 	test_text();
 	test_limits();
+	test_gfm_limits();
 	test_load();
 	T_DONE();
 }

@@ -417,12 +417,152 @@ test_furniture(void)
 	unbuild(&b);
 }
 
+/* GitHub's inline extensions: strikethrough, autolinks. */
+static void
+test_gfm_inline(void)
+{
+	struct diag d = { NULL, 0, 0 };
+	struct built b;
+	const struct block *k;
+	size_t i;
+
+	build(&b, "one ~~two~~ three www.nhs.uk and a@b.example\n", &d);
+	k = find(&b.doc, "one");
+	T_OK(k != NULL && k->nruns >= 5 && !k->runs[0].strike &&
+	    k->runs[1].strike && strcmp(k->runs[1].text, "two") == 0 &&
+	    !k->runs[2].strike, "gfm: ~~two~~ is a struck run of its own");
+	T_OK(k != NULL && k->nruns >= 5 && k->runs[3].link != NULL &&
+	    strcmp(k->runs[3].link, "http://www.nhs.uk") == 0 &&
+	    strcmp(k->runs[3].text, "www.nhs.uk") == 0,
+	    "gfm: www.nhs.uk is a link, its address not repeated");
+	for (i = 0; k != NULL && i < k->nruns; i++)
+		if (k->runs[i].link != NULL &&
+		    strcmp(k->runs[i].link, "mailto:a@b.example") == 0)
+			break;
+	T_OK(k != NULL && i < k->nruns && strcmp(k->runs[i].text,
+	    "a@b.example") == 0, "gfm: an email address is a mailto: link");
+	unbuild(&b);
+}
+
+static void
+test_tasks(void)
+{
+	struct diag d = { NULL, 0, 0 };
+	struct built b;
+	const struct block *k;
+
+	build(&b, "- [x] done\n- [ ] to do\n- plain\n", &d);
+	k = find(&b.doc, "done");
+	T_OK(k != NULL && k->tick == 2 && k->marker != NULL &&
+	    strcmp(k->marker, "[x]") == 0, "tasks: a done item is ticked, "
+	    "read as [x]");
+	k = find(&b.doc, "to do");
+	T_OK(k != NULL && k->tick == 1 && k->marker != NULL &&
+	    strcmp(k->marker, "[ ]") == 0, "tasks: an open item has a box");
+	k = find(&b.doc, "plain");
+	T_OK(k != NULL && k->tick == 0 && k->marker != NULL &&
+	    strcmp(k->marker, "\xe2\x80\xa2") == 0,
+	    "tasks: a plain item in the same list keeps its bullet");
+	unbuild(&b);
+	build(&b, "1. [ ] first\n2. second\n", &d);
+	k = find(&b.doc, "second");
+	T_OK(k != NULL && k->marker != NULL && strcmp(k->marker, "2.") == 0,
+	    "tasks: a box in a numbered list counts as its number");
+	unbuild(&b);
+}
+
+static void
+test_notes(void)
+{
+	struct diag d = { NULL, 0, 0 };
+	struct built b;
+	const struct block *k, *h;
+	size_t i;
+
+	build(&b, "Text[^b] more[^a] again[^b].\n\n[^a]: Note A.\n"
+	    "[^b]: Note B.\n[^c]: Never used.\n", &d);
+	T_EQ_INT(b.rc, 0, "notes: build");
+	k = find(&b.doc, "Text");
+	T_OK(k != NULL && k->nruns == 7 && strcmp(k->runs[1].text, "1") == 0 &&
+	    k->runs[1].rise > 0 && k->runs[1].size < BODY_SIZE &&
+	    strcmp(k->runs[1].link, "#fn:1") == 0 &&
+	    strcmp(k->runs[1].anchor, "fnref:1") == 0,
+	    "notes: a reference is its number, raised, linked and named");
+	T_OK(k != NULL && k->nruns == 7 && strcmp(k->runs[3].text, "2") == 0 &&
+	    strcmp(k->runs[5].text, "1") == 0, "notes: numbered in the order "
+	    "first referred to");
+	h = find(&b.doc, "Notes");
+	T_OK(h != NULL && h->role == ROLE_H && h->level == 2 && h->slug &&
+	    strcmp(h->slug, "notes") == 0, "notes: under a heading of their "
+	    "own");
+	k = find(&b.doc, "Note B.");
+	T_OK(k != NULL && k > h && k->marker != NULL &&
+	    strcmp(k->marker, "1.") == 0 && strcmp(k->runs[0].anchor,
+	    "fn:1") == 0, "notes: note 1 first, numbered, named");
+	T_OK(k != NULL && k->nruns >= 3 &&
+	    strcmp(k->runs[k->nruns - 1].link, "#fnref:1") == 0,
+	    "notes: each ends in a link back");
+	T_OK(find(&b.doc, "Never used") == NULL, "notes: one never "
+	    "referred to is left out");
+	for (i = 0; i < b.doc.nblocks; i++)
+		if (b.doc.blocks[i].role == ROLE_CONTACT)
+			break;
+	T_OK(k != NULL && i < b.doc.nblocks && &b.doc.blocks[i] > k,
+	    "notes: before the contact box");
+	unbuild(&b);
+}
+
+static void
+test_tables(void)
+{
+	struct diag d = { NULL, 0, 0 };
+	struct built b;
+	const struct block *k = NULL;
+	const struct table *t;
+	size_t i;
+
+	build(&b, "---\ntitle: T\n---\nIntro.\n\n| Left | Centre | Right | None |\n"
+	    "|:--|:-:|--:|---|\n| *a* | b ~~c~~ | d[^1] |\n"
+	    "| e | ![alt text](x.png) | f | g | extra |\n\n[^1]: Note.\n", &d);
+	for (i = 0; i < b.doc.nblocks; i++)
+		if (b.doc.blocks[i].kind == BLK_TABLE)
+			k = &b.doc.blocks[i];
+	t = k ? k->table : NULL;
+	T_OK(t != NULL && k->role == ROLE_TABLE && t->ncols == 4 &&
+	    t->nrows == 3, "tables: one block, 4 columns, header and 2 rows");
+	if (t == NULL || t->ncols != 4 || t->nrows != 3) {
+		unbuild(&b);
+		return;
+	}
+	T_OK(t->align[0] == 'l' && t->align[1] == 'c' && t->align[2] == 'r' &&
+	    t->align[3] == 0, "tables: alignment from the colons");
+	T_OK(t->cells[0].nruns == 1 && t->cells[0].runs[0].face == FACE_BOLD &&
+	    t->cells[0].runs[0].color.r == 1, "tables: the header is bold, "
+	    "in white");
+	T_OK(t->cells[4].runs[0].face == FACE_ITALIC &&
+	    t->cells[5].nruns == 2 && t->cells[5].runs[1].strike,
+	    "tables: cells are runs with their styles");
+	T_OK(t->cells[6].nruns == 2 && t->cells[6].runs[1].link != NULL &&
+	    strcmp(t->cells[6].runs[1].link, "#fn:1") == 0,
+	    "tables: a footnote in a cell");
+	T_OK(t->cells[7].nruns == 0, "tables: a short row's last cell is "
+	    "empty");
+	T_OK(t->cells[9].nruns == 1 && t->cells[9].runs[0].face == FACE_ITALIC &&
+	    strcmp(t->cells[9].runs[0].text, "alt text") == 0 && d.nwarn == 1,
+	    "tables: an image in a cell is its description, with a warning");
+	T_OK(strcmp(t->cells[11].runs[0].text, "g") == 0, "tables: cells past "
+	    "the header's are dropped");
+	T_OK(k->group >= 0 && b.doc.groups[k->group].kind == GROUP_TABLE,
+	    "tables: a group of their own");
+	unbuild(&b);
+}
+
 int
 main(void)
 {
 	struct diag d = { stderr, 0, 0 };
 
-	T_PLAN(67);
+	T_PLAN(91);
 	if (build_init(&ctx, "fonts", &d) == -1) {
 		T_OK(0, "bundled fonts load");
 		T_DONE();
@@ -436,6 +576,10 @@ main(void)
 	test_html();
 	test_furniture();
 	test_groups();
+	test_gfm_inline();
+	test_tasks();
+	test_notes();
+	test_tables();
 	build_free(&ctx);
 	T_DONE();
 }

@@ -229,7 +229,9 @@ level_of(const struct built *b, const char *text)
 static const char *
 nesting(const struct built *b, const char *text)
 {
-	static const char *const names[] = { "list", "item", "quote", "note" };
+	static const char *const names[] = {
+		"list", "item", "quote", "note", "table"
+	};
 	static char out[256];
 	const struct pages *ps = &b->lf.pages;
 	size_t p, i;
@@ -252,6 +254,136 @@ nesting(const struct built *b, const char *text)
 	return out;
 }
 
+/*
+ * A table's rows on the pages: a row whose cells fall on two pages, a
+ * page of body rows without the header atop it.
+ */
+static void
+judge_table(const struct built *b, int *split, int *headless, int *pages)
+{
+	int page_of[64], row, th, td;
+	size_t p, i;
+
+	memset(page_of, -1, sizeof(page_of));
+	*split = *headless = *pages = 0;
+	for (p = 0; p < b->lf.pages.n; p++) {
+		th = td = 0;
+		for (i = 0; i < b->lf.pages.v[p].nitems; i++) {
+			const struct item *it = &b->lf.pages.v[p].items[i];
+
+			if (it->tag != TAG_TD && it->tag != TAG_TH)
+				continue;
+			th += it->tag == TAG_TH;
+			td += it->tag == TAG_TD;
+			row = it->level;
+			if (it->tag == TAG_TH || row < 0 || row >= 64)
+				continue;
+			if (page_of[row] >= 0 && page_of[row] != (int)p)
+				(*split)++;
+			page_of[row] = (int)p;
+		}
+		*headless += td > 0 && th == 0;
+		*pages += td > 0;
+	}
+}
+
+static void
+test_tables(struct build *ctx)
+{
+	struct built b;
+	struct verdict v;
+	char *md, *rows = xstrdup(""), *t;
+	int n, split = 0, headless = 0, outside = 0, pages, across = 0, ok = 1;
+	int s, h;
+
+	for (n = 1; n <= 30; n++) {
+		t = xasprintf("%s| %d | Visit %d: a check-up and a review of "
+		    "side effects | none |\n", rows, n, n);
+		free(rows);
+		rows = t;
+	}
+	for (n = 0; n < 40; n += 3) {
+		t = xasprintf("| Week | What happens | Notes |\n|--:|---|:-:|"
+		    "\n%s", rows);
+		md = filler(n, t);
+		free(t);
+		if (build(&b, ctx, md) == -1)
+			ok = 0;
+		else {
+			judge(&b, &v);
+			judge_table(&b, &s, &h, &pages);
+			split += s;
+			headless += h;
+			outside += v.outside;
+			across += pages > 1;
+		}
+		unbuild(&b);
+		free(md);
+	}
+	free(rows);
+	T_OK(ok, "tables: 14 sliding layouts build");
+	T_OK(across > 10, "tables: most cross a page");
+	T_EQ_INT(split, 0, "tables: no row split across pages");
+	T_EQ_INT(headless, 0, "tables: the header atop every page of rows");
+	T_EQ_INT(outside, 0, "tables: nothing outside the margins");
+
+	md = xstrdup("| Name | Dose |\n|---|---|\n| Paracetamol | 500 mg |\n");
+	if (build(&b, ctx, md) == 0) {
+		T_EQ_INT(tag_of(&b, IT_TEXT, "Name"), TAG_TH, "tables: header "
+		    "cell");
+		T_EQ_INT(tag_of(&b, IT_TEXT, "500 mg"), TAG_TD, "tables: cell");
+		T_EQ_INT(level_of(&b, "500 mg"), 2, "tables: the cell's row");
+		T_EQ_STR(nesting(&b, "500 mg"), "table", "tables: in a table");
+	} else
+		T_OK(0, "a small table builds");
+	unbuild(&b);
+	free(md);
+
+	md = xstrdup("| Medicine | When |\n|---|---|\n| Botulinum toxin | every "
+	    "4 to 6 hours, no more than four doses in 24 hours, with food or "
+	    "after it, and never on an empty stomach |\n");
+	T_OK(build(&b, ctx, md) == 0 && tag_of(&b, IT_TEXT,
+	    "Botulinum toxin") == TAG_TD, "tables: a short column is not "
+	    "broken while a long one can give way");
+	unbuild(&b);
+	free(md);
+
+	/* a row taller than a page goes in slices, under the header */
+	rows = xstrdup("| Item | Description |\n|---|---|\n| tall | ");
+	for (n = 0; n < 700; n++) {
+		t = xasprintf("%sword%d ", rows, n);
+		free(rows);
+		rows = t;
+	}
+	md = xasprintf("%s|\n| after | short |\n", rows);
+	free(rows);
+	if (build(&b, ctx, md) == 0) {
+		judge(&b, &v);
+		judge_table(&b, &s, &h, &pages);
+		T_OK(pages >= 3 && s > 0 && h == 0 && v.outside == 0,
+		    "tables: a row taller than a page is cut, the header "
+		    "atop each page");
+	} else
+		T_OK(0, "a table with a tall row builds");
+	unbuild(&b);
+	free(md);
+
+	md = xstrdup("| a | b | c | d | e | f |\n|---|---|---|---|---|---|\n"
+	    "| Supercalifragilistic | Antidisestablishmentarianism | "
+	    "Pneumonoultramicroscopic | Floccinaucinihilipilification | "
+	    "Hippopotomonstrosesquippedaliophobia | Otorhinolaryngological |"
+	    "\n");
+	if (build(&b, ctx, md) == 0) {
+		judge(&b, &v);
+		T_EQ_INT(v.outside, 0, "too wide a table: inside the margins");
+		T_EQ_INT(tag_of(&b, IT_TEXT, ": "), TAG_TD, "too wide a table: "
+		    "rows as \"Header: value\" lines");
+	} else
+		T_OK(0, "a wide table builds");
+	unbuild(&b);
+	free(md);
+}
+
 int
 main(void)
 {
@@ -262,7 +394,7 @@ main(void)
 	char *md, *tail;
 	int n, ok = 1, pages2 = 0;
 
-	T_PLAN(42);
+	T_PLAN(55);
 	if (build_init(&ctx, "fonts", &d) == -1) {
 		T_OK(0, "bundled fonts load");
 		T_DONE();
@@ -477,6 +609,7 @@ main(void)
 	unbuild(&b);
 	free(md);
 
+	test_tables(&ctx);
 	build_free(&ctx);
 	T_DONE();
 }
