@@ -122,7 +122,8 @@ breaks_line(const char *s, size_t n)
 		"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5",
 		"h6", "blockquote", "ul", "ol", "table", "hr", "section",
 		"article", "header", "footer", "pre", "dt", "dd", "figure",
-		"figcaption", "address"
+		"figcaption", "address", "details", "summary", "nav", "main",
+		"aside", "dl", "caption"
 	};
 	size_t i;
 
