@@ -128,6 +128,7 @@ void		 flush_marker(struct ctx *, int line);
 void		 name_heading(struct ctx *, struct block *, cmark_node *);
 int		 safe_link(const char *url);
 void		 enter_link(struct ctx *, cmark_node *);
+void		 leave_link(struct ctx *, cmark_node *);
 char		*anchor_decode(const char *);
 void		 name_text(struct ctx *, struct block *, const char *);
 void		 add_ref(struct ctx *, const char *slug, int line, int col);

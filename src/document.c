@@ -199,48 +199,6 @@ table_image(struct ctx *c, cmark_node *n)
 }
 
 /*
- * A link whose text does not show where it goes gets the address after
- * it, since a printed page cannot be clicked.
- */
-static void
-link_suffix(struct ctx *c, cmark_node *link)
-{
-	const char *url = cmark_node_get_url(link), *shown;
-	char *text;
-
-	if (url == NULL || url[0] == '#' || url[0] == '\0')
-		return;
-	shown = url;
-	if (strncmp(shown, "mailto:", 7) == 0)
-		shown += 7;
-	else if (strncmp(shown, "tel:", 4) == 0)
-		shown += 4;
-	else if (strncmp(shown, "https://", 8) == 0)
-		shown += 8;
-	else if (strncmp(shown, "http://", 7) == 0)
-		shown += 7;
-	text = plain_text(link);
-	if (strncmp(url, "tel:", 4) == 0) {
-		/* a number written out in the text is its own address */
-		size_t digits = 0;
-		const char *s;
-
-		for (s = text; *s != '\0'; s++)
-			digits += *s >= '0' && *s <= '9';
-		if (digits >= 7)
-			shown = text;
-	}
-	if (strstr(text, shown) == NULL) {
-		text_run(c, " (", 2, 0, node_line(c, link));
-		c->st.link = safe_link(url) ? url : NULL;
-		text_run(c, shown, strlen(shown), 0, node_line(c, link));
-		c->st.link = NULL;
-		text_run(c, ")", 1, 0, node_line(c, link));
-	}
-	free(text);
-}
-
-/*
  * Raw HTML, a block (its own paragraph) or inline: its words are kept,
  * its tags dropped, with one warning for the whole document.
  */
@@ -328,6 +286,43 @@ leaf(struct ctx *c, cmark_node *n)
 	}
 }
 
+/* Text, after the bold label an alert's tag ("[!WARNING]") stands for. */
+static void
+text_node(struct ctx *c, cmark_node *n)
+{
+	const char *lit = cmark_node_get_literal(n);
+
+	if (n == c->alert_node) {
+		c->st.strong++;
+		text_run(c, c->alert_label, strlen(c->alert_label), 0,
+		    node_line(c, n));
+		c->st.strong--;
+		lit += c->alert_skip;
+		c->alert_node = NULL;
+	}
+	text_run(c, lit, strlen(lit), 0, node_line(c, n));
+}
+
+/*
+ * An image ends the paragraph around it and stands alone; in a table's
+ * cell it shows what it would say.
+ */
+static void
+image_node(struct ctx *c, cmark_node *n)
+{
+	enum role role = c->cur->role;
+	int line = node_line(c, n);
+
+	if (c->table) {
+		table_image(c, n);
+		return;
+	}
+	c->cur = NULL;
+	add_image(c, n);
+	if ((c->cur = add_block(c, BLK_TEXT, role, line)) != NULL)
+		c->cur->space_before = PARA_SPACE;
+}
+
 static void
 inline_node(struct ctx *c, cmark_node *n, cmark_event_type ev,
     cmark_iter *it)
@@ -339,16 +334,7 @@ inline_node(struct ctx *c, cmark_node *n, cmark_event_type ev,
 		return;
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_TEXT:
-		lit = cmark_node_get_literal(n);
-		if (n == c->alert_node) {
-			c->st.strong++;
-			text_run(c, c->alert_label, strlen(c->alert_label), 0,
-			    node_line(c, n));
-			c->st.strong--;
-			lit += c->alert_skip;
-			c->alert_node = NULL;
-		}
-		text_run(c, lit, strlen(lit), 0, node_line(c, n));
+		text_node(c, n);
 		break;
 	case CMARK_NODE_CODE:
 		lit = cmark_node_get_literal(n);
@@ -371,29 +357,12 @@ inline_node(struct ctx *c, cmark_node *n, cmark_event_type ev,
 	case CMARK_NODE_LINK:
 		if (ev == CMARK_EVENT_ENTER)
 			enter_link(c, n);
-		else {
-			c->st.link = NULL;
-			link_suffix(c, n);
-		}
+		else
+			leave_link(c, n);
 		break;
 	case CMARK_NODE_IMAGE:
-		if (c->table) {		/* a cell shows what it would say */
-			table_image(c, n);
-			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
-			break;
-		}
-		/* An image ends the paragraph around it and stands alone. */
-		{
-			struct block *open = c->cur;
-			enum role role = open->role;
-			int line = node_line(c, n);
-
-			c->cur = NULL;
-			add_image(c, n);
-			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
-			if ((c->cur = add_block(c, BLK_TEXT, role, line)) != NULL)
-				c->cur->space_before = PARA_SPACE;
-		}
+		image_node(c, n);
+		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 		break;
 	case CMARK_NODE_HTML_INLINE:
 		html_runs(c, n, 0);

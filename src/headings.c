@@ -241,6 +241,49 @@ enter_link(struct ctx *c, cmark_node *n)
 	}
 }
 
+/*
+ * The end of a link.  One whose text does not show where it goes gets
+ * the address after it, since a printed page cannot be clicked.
+ */
+void
+leave_link(struct ctx *c, cmark_node *link)
+{
+	const char *url = cmark_node_get_url(link), *shown;
+	char *text;
+
+	c->st.link = NULL;
+	if (url == NULL || url[0] == '#' || url[0] == '\0')
+		return;
+	shown = url;
+	if (strncmp(shown, "mailto:", 7) == 0)
+		shown += 7;
+	else if (strncmp(shown, "tel:", 4) == 0)
+		shown += 4;
+	else if (strncmp(shown, "https://", 8) == 0)
+		shown += 8;
+	else if (strncmp(shown, "http://", 7) == 0)
+		shown += 7;
+	text = plain_text(link);
+	if (strncmp(url, "tel:", 4) == 0) {
+		/* a number written out in the text is its own address */
+		size_t digits = 0;
+		const char *s;
+
+		for (s = text; *s != '\0'; s++)
+			digits += *s >= '0' && *s <= '9';
+		if (digits >= 7)
+			shown = text;
+	}
+	if (strstr(text, shown) == NULL) {
+		text_run(c, " (", 2, 0, node_line(c, link));
+		c->st.link = safe_link(url) ? url : NULL;
+		text_run(c, shown, strlen(shown), 0, node_line(c, link));
+		c->st.link = NULL;
+		text_run(c, ")", 1, 0, node_line(c, link));
+	}
+	free(text);
+}
+
 /* Every "#slug" link must name a heading of the article. */
 void
 check_refs(struct ctx *c)
