@@ -87,6 +87,10 @@ struct ctx {
 	struct missing		 missing[FACE__MAX];
 	size_t			 nextfig;	/* the article's next figure */
 	int			 html;		/* raw HTML met, and warned of */
+	int			 nremote;	/* images that cannot be shown */
+	struct srcpos		 remote2;	/* where the second is */
+	int			 nunsafe;	/* links kept as text */
+	struct srcpos		 unsafe2;	/* where the second is */
 	int			 toomany;	/* images past MAX_IMAGES met */
 	size_t			 table;		/* index + 1 of the table block
 						   being filled, or 0 */
@@ -109,6 +113,7 @@ void		 check_glyphs(struct ctx *, enum face, const char *, size_t,
 		    int line);
 void		 check_run(struct ctx *, const struct run *, int from_profile);
 void		 report_glyphs(struct ctx *);
+void		 report_more(struct ctx *);
 char		*plain_text(cmark_node *);
 void		 free_block(struct block *);
 int		 node_line(const struct ctx *, cmark_node *);

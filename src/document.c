@@ -137,6 +137,20 @@ stand_in(struct ctx *c, cmark_node *n, int line)
 	free(alt);
 }
 
+/* One line for the images and links after the first of their kind. */
+void
+report_more(struct ctx *c)
+{
+	if (c->nremote > 1)
+		diag_at(c->d, DIAG_WARNING, &c->remote2, "and %d more images "
+		    "on the web or in SVG from here: their alt text stands in",
+		    c->nremote - 1);
+	if (c->nunsafe > 1)
+		diag_at(c->d, DIAG_WARNING, &c->unsafe2, "and %d more links "
+		    "from here that are not http, https, mailto, tel or "
+		    "#heading: shown as text", c->nunsafe - 1);
+}
+
 static void
 add_image(struct ctx *c, cmark_node *n)
 {
@@ -149,7 +163,11 @@ add_image(struct ctx *c, cmark_node *n)
 	if (f == NULL)
 		return;
 	if (f->remote) {
-		diag_replay(c->d, &f->held);
+		/* the first is told, the rest counted: READMEs have dozens */
+		if (c->nremote++ == 0)
+			diag_replay(c->d, &f->held);
+		else if (c->nremote == 2)
+			c->remote2 = f->pos;
 		stand_in(c, n, line);
 		return;
 	}
@@ -530,6 +548,7 @@ document_build(struct document *doc, const struct article *a,
 	}
 	if (brand(&c, title) == -1) {
 		report_glyphs(&c);
+	report_more(&c);
 		return -1;
 	}
 	walk(&c, a->doc, skip);
@@ -537,6 +556,7 @@ document_build(struct document *doc, const struct article *a,
 	if (!c.err)
 		closing(&c);
 	report_glyphs(&c);
+	report_more(&c);
 	headings_free(&c);
 	free(c.anchor);
 	free(c.stack);

@@ -217,19 +217,23 @@ enter_link(struct ctx *c, cmark_node *n)
 {
 	const char *url = cmark_node_get_url(n);
 
-	if (url == NULL || *url == '\0') {
-		diag_msg(c->d, DIAG_WARNING, c->art->file, node_line(c, n),
-		    cmark_node_get_start_column(n), "link without a "
-		    "destination: shown as text");
+	if (url == NULL || *url == '\0' || !safe_link(url)) {
 		c->st.link = NULL;
-		return;
-	}
-	if (!safe_link(url)) {
-		diag_msg(c->d, DIAG_WARNING, c->art->file, node_line(c, n),
-		    cmark_node_get_start_column(n), "link to '%.80s': only "
-		    "http, https, mailto, tel and #heading links are kept; "
-		    "shown as text", url != NULL ? url : "");
-		c->st.link = NULL;
+		/* the first is told, the rest counted: READMEs have dozens */
+		if (c->nunsafe++ == 0 && (url == NULL || *url == '\0'))
+			diag_msg(c->d, DIAG_WARNING, c->art->file,
+			    node_line(c, n), cmark_node_get_start_column(n),
+			    "link without a destination: shown as text");
+		else if (c->nunsafe == 1)
+			diag_msg(c->d, DIAG_WARNING, c->art->file,
+			    node_line(c, n), cmark_node_get_start_column(n),
+			    "link to '%.80s': only http, https, mailto, tel "
+			    "and #heading links are kept; shown as text", url);
+		else if (c->nunsafe == 2) {
+			c->unsafe2.file = c->art->file;
+			c->unsafe2.line = node_line(c, n);
+			c->unsafe2.col = cmark_node_get_start_column(n);
+		}
 		return;
 	}
 	c->st.link = url;
