@@ -125,6 +125,13 @@ parse_error(struct yamlx *y, const yaml_parser_t *p)
 			break;
 		}
 		mark_pos(y, &p->problem_mark, &pos);
+		if (p->problem_mark.index < y->len &&
+		    y->buf[p->problem_mark.index] == '\t') {
+			/* libyaml: "found character that cannot start..." */
+			diag_at(y->d, DIAG_ERROR, &pos, "a tab cannot indent "
+			    "YAML: use spaces");
+			break;
+		}
 		if (p->context != NULL) {
 			mark_pos(y, &p->context_mark, &ctx);
 			diag_at(y->d, DIAG_ERROR, &pos, "%s (%s at line %d)",
