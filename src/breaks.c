@@ -28,28 +28,64 @@ struct hyph {
 	int		 utf8;
 };
 
+/*
+ * The code point libunibreak classifies in cp's place.  Its decoders
+ * and its loop take U+FFFF as the end of the text (EOS), so a U+FFFF in
+ * a paragraph ended the loop early and failed its assertion; the UTF-8
+ * decoder does the same for a sequence cut short.  We decode ourselves
+ * and hand it UTF-32 in which every noncharacter, private-use or
+ * unassigned code point (utf8_reserved) and every invalid byte is a
+ * plain letter: what UAX #14 makes of them anyway (class XX resolves to
+ * AL), so breaks come out as the standard has them, and U+FFFF cannot
+ * reach it.  The text itself is left as written: this is classification
+ * only, and the fonts and the PDF see what the author wrote.
+ */
+static utf32_t
+classify_as(uint32_t cp)
+{
+	return utf8_reserved(cp) ? 'x' : cp;
+}
+
+static enum brk
+brk_of(char lb, int last)
+{
+	switch (lb) {
+	case LINEBREAK_MUSTBREAK:
+		return last ? BRK_NONE : BRK_MUST;
+	case LINEBREAK_ALLOWBREAK:
+		return BRK_ALLOW;
+	default:
+		return BRK_NONE;
+	}
+}
+
 void
 breaks_find(const char *s, size_t n, const char *lang, unsigned char *brk)
 {
-	size_t i;
+	utf32_t *u;
+	char *lb;
+	size_t i, j, k, nu = 0;
+	uint32_t cp;
 
 	if (n == 0)
 		return;
-	/* libunibreak writes its classes over our buffer, then we map them */
-	set_linebreaks_utf8((const utf8_t *)s, n, lang, (char *)brk);
-	for (i = 0; i < n; i++) {
-		switch (brk[i]) {
-		case LINEBREAK_MUSTBREAK:
-			brk[i] = i + 1 == n ? BRK_NONE : BRK_MUST;
-			break;
-		case LINEBREAK_ALLOWBREAK:
-			brk[i] = BRK_ALLOW;
-			break;
-		default:
-			brk[i] = BRK_NONE;
-			break;
-		}
+	u = xreallocarray(NULL, n, sizeof(*u));
+	lb = xmalloc(n);
+	/* brk[i] holds the length of the character at i until the end */
+	for (i = 0; i < n; i += k) {
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
+			k = 1, cp = 0xFFFD;
+		u[nu++] = classify_as(cp);
+		brk[i] = (unsigned char)k;
 	}
+	set_linebreaks_utf32(u, nu, lang, lb);
+	for (i = j = 0; i < n; i += k, j++) {
+		k = brk[i];
+		memset(brk + i, BRK_NONE, k - 1);
+		brk[i + k - 1] = brk_of(lb[j], j + 1 == nu);
+	}
+	free(u);
+	free(lb);
 }
 
 /* Lowercase for the Latin letters hyphenation dictionaries cover. */
@@ -157,8 +193,9 @@ hyph_word(struct hyph *h, const char *s, size_t n, size_t *pos, size_t max)
 	const char *word;
 
 	while (i < n) {
-		if ((k = utf8_decode(s + i, n - i, &cp)) == 0 || nl == WORD_MAX)
-			return 0;
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0 ||
+		    nl == WORD_MAX || utf8_reserved(cp))
+			return 0;	/* nothing a dictionary could spell */
 		lowlen += utf8_encode(lower(cp), low + lowlen);
 		i += k;
 		off[nl++] = i;
