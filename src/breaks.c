@@ -28,22 +28,37 @@ struct hyph {
 	int		 utf8;
 };
 
+#define IS_RI(c)	((c) >= 0x1F1E6 && (c) <= 0x1F1FF)
+#define AS_LETTER	'x'	/* class AL */
+#define AS_IDEOGRAPH	0x4E00	/* class ID */
+#define AS_MARK		0x0300	/* class CM */
+
 /*
- * The code point libunibreak classifies in cp's place.  Its decoders
- * and its loop take U+FFFF as the end of the text (EOS), so a U+FFFF in
- * a paragraph ended the loop early and failed its assertion; the UTF-8
- * decoder does the same for a sequence cut short.  We decode ourselves
- * and hand it UTF-32 in which every noncharacter, private-use or
- * unassigned code point (utf8_reserved) and every invalid byte is a
- * plain letter: what UAX #14 makes of them anyway (class XX resolves to
- * AL), so breaks come out as the standard has them, and U+FFFF cannot
- * reach it.  The text itself is left as written: this is classification
- * only, and the fonts and the PDF see what the author wrote.
+ * The code point libunibreak classifies in cp's place; prev is what the
+ * character before stood as if it was a regional indicator, else 0.  The text itself is left as written: this
+ * is classification only, and the fonts and the PDF see what the author
+ * wrote.  Two kinds of code point abort libunibreak 1.1 (Debian 12):
+ *
+ * - U+FFFF is its end-of-text marker (EOS), in every decoder, so a
+ *   U+FFFF inside a paragraph ended its loop early and failed an
+ *   assertion; its UTF-8 decoder also returns EOS for a sequence cut
+ *   short.  We decode ourselves and hand it UTF-32 in which every
+ *   noncharacter, private-use or unassigned code point (utf8_reserved)
+ *   and every invalid byte is a plain letter: what UAX #14 makes of
+ *   them anyway (class XX resolves to AL).
+ * - Regional indicators (flags: U+1F1E6..U+1F1FF) have a class its data
+ *   knows but its pair table does not.  A flag is two of them: the first
+ *   stands as an ideograph and the second as a mark joined to it, so a
+ *   line may break between two flags but never inside one (LB30a).
  */
 static utf32_t
-classify_as(uint32_t cp)
+classify_as(uint32_t cp, utf32_t prev)
 {
-	return utf8_reserved(cp) ? 'x' : cp;
+	if (utf8_reserved(cp))
+		return AS_LETTER;
+	if (IS_RI(cp))
+		return prev == AS_IDEOGRAPH ? AS_MARK : AS_IDEOGRAPH;
+	return cp;
 }
 
 static enum brk
@@ -65,7 +80,7 @@ breaks_find(const char *s, size_t n, const char *lang, unsigned char *brk)
 	utf32_t *u;
 	char *lb;
 	size_t i, j, k, nu = 0;
-	uint32_t cp;
+	uint32_t cp, prev = 0;
 
 	if (n == 0)
 		return;
@@ -75,7 +90,9 @@ breaks_find(const char *s, size_t n, const char *lang, unsigned char *brk)
 	for (i = 0; i < n; i += k) {
 		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
 			k = 1, cp = 0xFFFD;
-		u[nu++] = classify_as(cp);
+		u[nu] = classify_as(cp, nu > 0 && IS_RI(prev) ? u[nu - 1] : 0);
+		nu++;
+		prev = cp;
 		brk[i] = (unsigned char)k;
 	}
 	set_linebreaks_utf32(u, nu, lang, lb);

@@ -6,11 +6,13 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "breaks.h"
 #include "t.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 /* Each kind of reserved code point, in each plane it occurs in. */
 static const uint32_t reserved[] = {
@@ -79,6 +81,58 @@ test_reserved(void)
 	}
 }
 
+/*
+ * Every code point there is, each twice between letters ("a" cp cp "b "),
+ * in one text: libunibreak must classify each, first and second in a
+ * pair, without failing an assertion.
+ */
+static void
+test_every_code_point(void)
+{
+	size_t n = 0, cap = 0x110000 * 11;
+	unsigned char *brk;
+	uint32_t cp;
+	char *s;
+
+	s = xmalloc(cap);
+	brk = xmalloc(cap);
+	for (cp = 0; cp <= 0x10FFFF; cp++) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		s[n++] = 'a';
+		n += utf8_encode(cp, s + n);
+		n += utf8_encode(cp, s + n);
+		s[n++] = 'b';
+		s[n++] = ' ';
+	}
+	breaks_find(s, n, NULL, brk);
+	T_OK(1, "every code point, twice over, between letters");
+	breaks_find(s, n, "ja", brk);
+	T_OK(1, "the same in Japanese");
+	free(s);
+	free(brk);
+}
+
+/* Flags are pairs of regional indicators: break between, not inside. */
+static void
+test_flags(void)
+{
+	/* U+1F1EC U+1F1E7 U+1F1EB U+1F1F7 U+1F1EC */
+	const char *s = "\xF0\x9F\x87\xAC\xF0\x9F\x87\xA7"
+	    "\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7\xF0\x9F\x87\xAC";
+	unsigned char brk[20];
+	size_t i;
+	int inside = 0;
+
+	breaks_find(s, 20, "en", brk);
+	for (i = 0; i < 20; i++)
+		if (i != 7 && i != 15)
+			inside |= brk[i] != BRK_NONE;
+	T_OK(!inside, "no break inside a flag, nor after the text");
+	T_EQ_INT(brk[7], BRK_ALLOW, "a break after the first flag");
+	T_EQ_INT(brk[15], BRK_ALLOW, "a break after the second flag");
+}
+
 /* Bytes that are not UTF-8 at all: every byte still gets an answer. */
 static void
 test_bad_bytes(void)
@@ -128,8 +182,10 @@ test_hyphen(void)
 int
 main(void)
 {
-	T_PLAN(17 + 13 + 15 + 5 + 4);
+	T_PLAN(17 + 13 + 15 + 2 + 3 + 5 + 4);
 	test_reserved();
+	test_every_code_point();
+	test_flags();
 	test_bad_bytes();
 	test_hyphen();
 	T_DONE();
