@@ -70,17 +70,36 @@ check-asan: deps
 bench: deps leafpress
 	python3 tests/bench/bench.py
 
-# The whole pipeline under libFuzzer (clang), from article bytes in memory
-# to a PDF in memory; FUZZTIME seconds, seeded with every article we have.
-FUZZTIME = 60
-fuzz: deps
-	@mkdir -p build-fuzz/corpus
+# The whole pipeline under libFuzzer (clang), from bytes in memory to a
+# PDF in memory: fuzz_leaflet mutates the article, fuzz_profile the
+# clinic profile, FUZZTIME seconds each, one after the other.  Each
+# starts from its seeds (tests/fuzz/seeds*, and every article we have)
+# and its dictionary; what it learns stays in build-fuzz/corpus*.  UB is
+# fatal here, as in check-asan, or the fuzzer would print it and go on.
+FUZZTIME  = 60
+FUZZFLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZOBJS  = $(SRCS:src/%.c=build-fuzz/%.o)
+.PRECIOUS: build-fuzz/%.o
+
+build-fuzz/%.o: src/%.c src/*.h
+	@mkdir -p build-fuzz
+	clang $(WARN) $(FUZZFLAGS) -fsanitize=fuzzer-no-link $(CPPFLAGS) \
+	    $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZOBJS)
+	clang $(WARN) $(FUZZFLAGS) -fsanitize=fuzzer $(CPPFLAGS) -Isrc \
+	    $$(pkg-config --cflags $(PKGS)) -o $@ $< $(FUZZOBJS) $(LDLIBS)
+
+fuzz: deps build-fuzz/fuzz_leaflet build-fuzz/fuzz_profile
+	@mkdir -p build-fuzz/corpus build-fuzz/corpus-profile
 	cp content/articles/*.md tests/e2e/*.md tests/typeset/*.md build-fuzz/corpus/
-	clang -g -O1 -fsanitize=fuzzer,address,undefined $(WARN) $(CPPFLAGS) -Isrc \
-	    $$(pkg-config --cflags $(PKGS)) -o build-fuzz/fuzz_leaflet \
-	    tests/fuzz/fuzz_leaflet.c $(SRCS) $(LDLIBS)
+	cp content/clinics/*.yaml tests/e2e/*.yaml build-fuzz/corpus-profile/
 	build-fuzz/fuzz_leaflet -max_total_time=$(FUZZTIME) -max_len=20000 \
-	    -timeout=10 build-fuzz/corpus
+	    -timeout=10 -dict=tests/fuzz/leaflet.dict \
+	    build-fuzz/corpus tests/fuzz/seeds
+	build-fuzz/fuzz_profile -max_total_time=$(FUZZTIME) -max_len=8000 \
+	    -timeout=10 -dict=tests/fuzz/profile.dict \
+	    build-fuzz/corpus-profile tests/fuzz/seeds-profile
 
 # Regenerate the bundled font subsets from Debian's fonts (needs fonttools).
 fonts:
