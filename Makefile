@@ -4,7 +4,7 @@
 #   make check      the same set-up, then every test (also under ASan+UBSan,
 #                   and the unit tests and golden builds under valgrind)
 #   make bench      speed, memory and size table
-#   make fuzz       the whole pipeline under libFuzzer (FUZZTIME=60)
+#   make fuzz       the whole pipeline under libFuzzer (FUZZTIME=60 per harness)
 #   make install    PREFIX=/usr/local DESTDIR=
 .SUFFIXES:
 
@@ -98,7 +98,7 @@ build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZOBJS)
 	clang $(WARN) $(FUZZFLAGS) -fsanitize=fuzzer $(CPPFLAGS) -Isrc \
 	    $$(pkg-config --cflags $(PKGS)) -o $@ $< $(FUZZOBJS) $(LDLIBS)
 
-fuzz: deps build-fuzz/fuzz_leaflet build-fuzz/fuzz_profile
+fuzz: fuzz-replay
 	@mkdir -p build-fuzz/corpus build-fuzz/corpus-profile
 	cp content/articles/*.md tests/e2e/*.md tests/typeset/*.md build-fuzz/corpus/
 	cp content/clinics/*.yaml tests/e2e/*.yaml build-fuzz/corpus-profile/
@@ -108,6 +108,15 @@ fuzz: deps build-fuzz/fuzz_leaflet build-fuzz/fuzz_profile
 	build-fuzz/fuzz_profile -max_total_time=$(FUZZTIME) -max_len=8000 \
 	    -timeout=10 -dict=tests/fuzz/profile.dict \
 	    build-fuzz/corpus-profile tests/fuzz/seeds-profile
+
+# Every golden case, seed and crash found so far through the fuzzers once,
+# without fuzzing: clang's UBSan sees more than gcc's (a zero offset to a
+# NULL pointer, such as &runs[0] of a block with no runs).
+fuzz-replay: deps build-fuzz/fuzz_leaflet build-fuzz/fuzz_profile
+	build-fuzz/fuzz_leaflet tests/e2e/*.md tests/fuzz/seeds/* \
+	    $$(ls tests/fuzz/regress/leaflet-* 2>/dev/null)
+	build-fuzz/fuzz_profile tests/e2e/*.yaml content/clinics/*.yaml \
+	    tests/fuzz/seeds-profile/* $$(ls tests/fuzz/regress/profile-* 2>/dev/null)
 
 # Regenerate the bundled font subsets from Debian's fonts (needs fonttools).
 fonts:
@@ -123,4 +132,4 @@ install: leafpress
 clean:
 	rm -rf build build-asan build-fuzz leafpress
 
-.PHONY: all deps leaflets units check check-asan check-valgrind bench fuzz fonts install clean
+.PHONY: all deps leaflets units check check-asan check-valgrind bench fuzz fuzz-replay fonts install clean
