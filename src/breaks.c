@@ -35,9 +35,8 @@ struct hyph {
 
 /*
  * The code point libunibreak classifies in cp's place; prev is what the
- * character before stood as if it was a regional indicator, else 0.  The text itself is left as written: this
- * is classification only, and the fonts and the PDF see what the author
- * wrote.  Two kinds of code point abort libunibreak 1.1 (Debian 12):
+ * character before stood as if it was a regional indicator, else 0.
+ * Two kinds of code point abort libunibreak 1.1 (Debian 12):
  *
  * - U+FFFF is its end-of-text marker (EOS), in every decoder, so a
  *   U+FFFF inside a paragraph ended its loop early and failed an
@@ -50,6 +49,12 @@ struct hyph {
  *   knows but its pair table does not.  A flag is two of them: the first
  *   stands as an ideograph and the second as a mark joined to it, so a
  *   line may break between two flags but never inside one (LB30a).
+ *
+ * This is classification only, done here at the one door to the
+ * library, not to the text: such code points arrive after the input's
+ * UTF-8 check too (cmark's "&#xFFFF;", YAML's "\uFFFF"), and a private-use
+ * character may be meant (a clinic's own font), so the fonts and the
+ * PDF get what the author wrote.
  */
 static utf32_t
 classify_as(uint32_t cp, utf32_t prev)
