@@ -60,18 +60,23 @@ check: deps leafpress units
 
 # The whole suite again with AddressSanitizer and UndefinedBehaviorSanitizer,
 # built in its own tree so the normal binary is left alone.
+# libhyphen's own leaks while loading a dictionary (tests/*.supp say which).
+LSAN      = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+VALGRIND  = valgrind -q --leak-check=full --error-exitcode=1 \
+	    --suppressions=tests/valgrind.supp
+
 check-asan: deps
 	$(MAKE) B=build-asan build-asan/leafpress units \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined"
 	LEAFPRESS=build-asan/leafpress BUILD=build-asan LEAFPRESS_FONTS=$(CURDIR)/fonts \
-	    ASAN_OPTIONS=detect_leaks=1 sh tests/run
+	    ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=$(LSAN) sh tests/run
 
 # The unit tests and the golden builds again under valgrind's memcheck:
 # leaks, and reads of memory never written, which ASan does not see.
 # About a minute and a half.
 check-valgrind: deps leafpress units
-	VALGRIND="valgrind -q --leak-check=full --error-exitcode=1" sh tests/run
+	VALGRIND="$(VALGRIND)" sh tests/run
 
 # Speed, memory and size on a generated corpus: prints a table, never fails
 # on a threshold.
@@ -102,10 +107,10 @@ fuzz: fuzz-replay
 	@mkdir -p build-fuzz/corpus build-fuzz/corpus-profile
 	cp content/articles/*.md tests/e2e/*.md tests/typeset/*.md build-fuzz/corpus/
 	cp content/clinics/*.yaml tests/e2e/*.yaml build-fuzz/corpus-profile/
-	build-fuzz/fuzz_leaflet -max_total_time=$(FUZZTIME) -max_len=20000 \
+	LSAN_OPTIONS=$(LSAN) build-fuzz/fuzz_leaflet -max_total_time=$(FUZZTIME) -max_len=20000 \
 	    -timeout=10 -dict=tests/fuzz/leaflet.dict \
 	    build-fuzz/corpus tests/fuzz/seeds
-	build-fuzz/fuzz_profile -max_total_time=$(FUZZTIME) -max_len=8000 \
+	LSAN_OPTIONS=$(LSAN) build-fuzz/fuzz_profile -max_total_time=$(FUZZTIME) -max_len=8000 \
 	    -timeout=10 -dict=tests/fuzz/profile.dict \
 	    build-fuzz/corpus-profile tests/fuzz/seeds-profile
 
@@ -113,9 +118,9 @@ fuzz: fuzz-replay
 # without fuzzing: clang's UBSan sees more than gcc's (a zero offset to a
 # NULL pointer, such as &runs[0] of a block with no runs).
 fuzz-replay: deps build-fuzz/fuzz_leaflet build-fuzz/fuzz_profile
-	build-fuzz/fuzz_leaflet tests/e2e/*.md tests/fuzz/seeds/* \
+	LSAN_OPTIONS=$(LSAN) build-fuzz/fuzz_leaflet tests/e2e/*.md tests/fuzz/seeds/* \
 	    $$(ls tests/fuzz/regress/leaflet-* 2>/dev/null)
-	build-fuzz/fuzz_profile tests/e2e/*.yaml content/clinics/*.yaml \
+	LSAN_OPTIONS=$(LSAN) build-fuzz/fuzz_profile tests/e2e/*.yaml content/clinics/*.yaml \
 	    tests/fuzz/seeds-profile/* $$(ls tests/fuzz/regress/profile-* 2>/dev/null)
 
 # Regenerate the bundled font subsets from Debian's fonts (needs fonttools).
