@@ -107,21 +107,22 @@ fuzz: fuzz-replay
 	@mkdir -p build-fuzz/corpus build-fuzz/corpus-profile
 	cp content/articles/*.md tests/e2e/*.md tests/typeset/*.md build-fuzz/corpus/
 	cp content/clinics/*.yaml tests/e2e/*.yaml build-fuzz/corpus-profile/
-	LSAN_OPTIONS=$(LSAN) build-fuzz/fuzz_leaflet -max_total_time=$(FUZZTIME) -max_len=20000 \
-	    -timeout=10 -dict=tests/fuzz/leaflet.dict \
+	LSAN_OPTIONS=$(LSAN) build-fuzz/fuzz_leaflet -max_total_time=$(FUZZTIME) \
+	    -max_len=20000 -timeout=10 -dict=tests/fuzz/leaflet.dict \
 	    build-fuzz/corpus tests/fuzz/seeds
-	LSAN_OPTIONS=$(LSAN) build-fuzz/fuzz_profile -max_total_time=$(FUZZTIME) -max_len=8000 \
-	    -timeout=10 -dict=tests/fuzz/profile.dict \
+	LSAN_OPTIONS=$(LSAN) build-fuzz/fuzz_profile -max_total_time=$(FUZZTIME) \
+	    -max_len=8000 -timeout=10 -dict=tests/fuzz/profile.dict \
 	    build-fuzz/corpus-profile tests/fuzz/seeds-profile
 
 # Every golden case, seed and crash found so far through the fuzzers once,
 # without fuzzing: clang's UBSan sees more than gcc's (a zero offset to a
 # NULL pointer, such as &runs[0] of a block with no runs).
 fuzz-replay: deps build-fuzz/fuzz_leaflet build-fuzz/fuzz_profile
-	LSAN_OPTIONS=$(LSAN) build-fuzz/fuzz_leaflet tests/e2e/*.md tests/fuzz/seeds/* \
-	    $$(ls tests/fuzz/regress/leaflet-* 2>/dev/null)
-	LSAN_OPTIONS=$(LSAN) build-fuzz/fuzz_profile tests/e2e/*.yaml content/clinics/*.yaml \
-	    tests/fuzz/seeds-profile/* $$(ls tests/fuzz/regress/profile-* 2>/dev/null)
+	LSAN_OPTIONS=$(LSAN) build-fuzz/fuzz_leaflet tests/e2e/*.md \
+	    tests/fuzz/seeds/* $$(ls tests/fuzz/regress/leaflet-* 2>/dev/null)
+	LSAN_OPTIONS=$(LSAN) build-fuzz/fuzz_profile tests/e2e/*.yaml \
+	    content/clinics/*.yaml tests/fuzz/seeds-profile/* \
+	    $$(ls tests/fuzz/regress/profile-* 2>/dev/null)
 
 # Regenerate the bundled font subsets from Debian's fonts (needs fonttools).
 fonts:

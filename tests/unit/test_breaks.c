@@ -18,7 +18,7 @@
 static const uint32_t reserved[] = {
 	0xFDD0, 0xFDEF,				/* noncharacters, BMP */
 	0xE000, 0xF8FF,				/* private use, BMP */
-	0xF0000, 0xFFFFD, 0x100000, 0x10FFFD,	/* private use, planes 15-16 */
+	0xF0000, 0xFFFFD, 0x100000, 0x10FFFD,	/* private use, 15 and 16 */
 	0x40000, 0x8ABCD, 0xDFFFD,		/* unassigned planes 4-13 */
 	0xE1000, 0xEFFFD,			/* plane 14 past its tags */
 };
@@ -144,7 +144,7 @@ test_bad_bytes(void)
 		{ "a\xED\xA0\x80" "b", "a lone high surrogate (ED A0 80)" },
 		{ "a\xED\xBF\xBF" "b", "a lone low surrogate (ED BF BF)" },
 		{ "a\xEF\xBF", "a sequence cut short at the end" },
-		{ "\xEF\xFF\xFF" "b", "EF FF FF, read as U+FFFF by a lax decoder" },
+		{ "\xEF\xFF\xFF" "b", "EF FF FF (U+FFFF to a lax decoder)" },
 		{ "\xFF\xFE\x80", "bytes that never start a character" },
 	};
 	unsigned char brk[16];
