@@ -1,9 +1,10 @@
 # leafpress: Markdown article + YAML clinic profile -> branded PDF leaflet.
 #
 #   make            install missing Debian packages, build ./leafpress, build every leaflet into out/
-#   make check      the same set-up, then every test (also under ASan+UBSan)
+#   make check      the same set-up, then every test (also under ASan+UBSan,
+#                   and the unit tests and golden builds under valgrind)
 #   make bench      speed, memory and size table
-#   make fuzz       the whole pipeline under libFuzzer (FUZZTIME=60)
+#   make fuzz       the whole pipeline under libFuzzer (FUZZTIME=60 per harness)
 #   make install    PREFIX=/usr/local DESTDIR=
 .SUFFIXES:
 
@@ -55,32 +56,73 @@ units: $(UNITS)
 check: deps leafpress units
 	sh tests/run
 	$(MAKE) check-asan
+	$(MAKE) check-valgrind
 
 # The whole suite again with AddressSanitizer and UndefinedBehaviorSanitizer,
 # built in its own tree so the normal binary is left alone.
+# libhyphen's own leaks while loading a dictionary (tests/*.supp say which).
+LSAN      = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+VALGRIND  = valgrind -q --leak-check=full --error-exitcode=1 \
+	    --suppressions=tests/valgrind.supp
+
 check-asan: deps
 	$(MAKE) B=build-asan build-asan/leafpress units \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined"
 	LEAFPRESS=build-asan/leafpress BUILD=build-asan LEAFPRESS_FONTS=$(CURDIR)/fonts \
-	    ASAN_OPTIONS=detect_leaks=1 sh tests/run
+	    ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=$(LSAN) sh tests/run
+
+# The unit tests and the golden builds again under valgrind's memcheck:
+# leaks, and reads of memory never written, which ASan does not see.
+# About a minute and a half.
+check-valgrind: deps leafpress units
+	VALGRIND="$(VALGRIND)" sh tests/run
 
 # Speed, memory and size on a generated corpus: prints a table, never fails
 # on a threshold.
 bench: deps leafpress
 	python3 tests/bench/bench.py
 
-# The whole pipeline under libFuzzer (clang), from article bytes in memory
-# to a PDF in memory; FUZZTIME seconds, seeded with every article we have.
-FUZZTIME = 60
-fuzz: deps
-	@mkdir -p build-fuzz/corpus
+# The whole pipeline under libFuzzer (clang), from bytes in memory to a
+# PDF in memory: fuzz_leaflet mutates the article, fuzz_profile the
+# clinic profile, FUZZTIME seconds each, one after the other.  Each
+# starts from its seeds (tests/fuzz/seeds*, and every article we have)
+# and its dictionary; what it learns stays in build-fuzz/corpus*.  UB is
+# fatal here, as in check-asan, or the fuzzer would print it and go on.
+FUZZTIME  = 60
+FUZZFLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZOBJS  = $(SRCS:src/%.c=build-fuzz/%.o)
+.PRECIOUS: build-fuzz/%.o
+
+build-fuzz/%.o: src/%.c src/*.h
+	@mkdir -p build-fuzz
+	clang $(WARN) $(FUZZFLAGS) -fsanitize=fuzzer-no-link $(CPPFLAGS) \
+	    $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZOBJS)
+	clang $(WARN) $(FUZZFLAGS) -fsanitize=fuzzer $(CPPFLAGS) -Isrc \
+	    $$(pkg-config --cflags $(PKGS)) -o $@ $< $(FUZZOBJS) $(LDLIBS)
+
+fuzz: fuzz-replay
+	@mkdir -p build-fuzz/corpus build-fuzz/corpus-profile
 	cp content/articles/*.md tests/e2e/*.md tests/typeset/*.md build-fuzz/corpus/
-	clang -g -O1 -fsanitize=fuzzer,address,undefined $(WARN) $(CPPFLAGS) -Isrc \
-	    $$(pkg-config --cflags $(PKGS)) -o build-fuzz/fuzz_leaflet \
-	    tests/fuzz/fuzz_leaflet.c $(SRCS) $(LDLIBS)
-	build-fuzz/fuzz_leaflet -max_total_time=$(FUZZTIME) -max_len=20000 \
-	    -timeout=10 build-fuzz/corpus
+	cp content/clinics/*.yaml tests/e2e/*.yaml build-fuzz/corpus-profile/
+	LSAN_OPTIONS=$(LSAN) build-fuzz/fuzz_leaflet -max_total_time=$(FUZZTIME) \
+	    -max_len=20000 -timeout=10 -dict=tests/fuzz/leaflet.dict \
+	    build-fuzz/corpus tests/fuzz/seeds
+	LSAN_OPTIONS=$(LSAN) build-fuzz/fuzz_profile -max_total_time=$(FUZZTIME) \
+	    -max_len=8000 -timeout=10 -dict=tests/fuzz/profile.dict \
+	    build-fuzz/corpus-profile tests/fuzz/seeds-profile
+
+# Every golden case, seed and crash found so far through the fuzzers once,
+# without fuzzing: clang's UBSan sees more than gcc's (a zero offset to a
+# NULL pointer, such as &runs[0] of a block with no runs).
+fuzz-replay: deps build-fuzz/fuzz_leaflet build-fuzz/fuzz_profile
+	LSAN_OPTIONS=$(LSAN) build-fuzz/fuzz_leaflet tests/e2e/*.md \
+	    tests/fuzz/seeds/* $$(ls tests/fuzz/regress/leaflet-* 2>/dev/null)
+	LSAN_OPTIONS=$(LSAN) build-fuzz/fuzz_profile tests/e2e/*.yaml \
+	    content/clinics/*.yaml tests/fuzz/seeds-profile/* \
+	    $$(ls tests/fuzz/regress/profile-* 2>/dev/null)
 
 # Regenerate the bundled font subsets from Debian's fonts (needs fonttools).
 fonts:
@@ -96,4 +138,4 @@ install: leafpress
 clean:
 	rm -rf build build-asan build-fuzz leafpress
 
-.PHONY: all deps leaflets units check check-asan bench fuzz fonts install clean
+.PHONY: all deps leaflets units check check-asan check-valgrind bench fuzz fuzz-replay fonts install clean

@@ -28,28 +28,86 @@ struct hyph {
 	int		 utf8;
 };
 
+#define IS_RI(c)	((c) >= 0x1F1E6 && (c) <= 0x1F1FF)
+#define AS_LETTER	'x'	/* class AL */
+#define AS_IDEOGRAPH	0x4E00	/* class ID */
+#define AS_MARK		0x0300	/* class CM */
+
+/*
+ * The code point libunibreak classifies in cp's place; prev is what the
+ * character before stood as if it was a regional indicator, else 0.
+ * Two kinds of code point abort libunibreak 1.1 (Debian 12):
+ *
+ * - U+FFFF is its end-of-text marker (EOS), in every decoder, so a
+ *   U+FFFF inside a paragraph ended its loop early and failed an
+ *   assertion; its UTF-8 decoder also returns EOS for a sequence cut
+ *   short.  We decode ourselves and hand it UTF-32 in which every
+ *   noncharacter, private-use or unassigned code point (utf8_reserved)
+ *   and every invalid byte is a plain letter: what UAX #14 makes of
+ *   them anyway (class XX resolves to AL).
+ * - Regional indicators (flags: U+1F1E6..U+1F1FF) have a class its data
+ *   knows but its pair table does not.  A flag is two of them: the first
+ *   stands as an ideograph and the second as a mark joined to it, so a
+ *   line may break between two flags but never inside one (LB30a).
+ *
+ * This is classification only, done here at the one door to the
+ * library, not to the text: such code points arrive after the input's
+ * UTF-8 check too (cmark's "&#xFFFF;", YAML's "\uFFFF"), and a private-use
+ * character may be meant (a clinic's own font), so the fonts and the
+ * PDF get what the author wrote.
+ */
+static utf32_t
+classify_as(uint32_t cp, utf32_t prev)
+{
+	if (utf8_reserved(cp))
+		return AS_LETTER;
+	if (IS_RI(cp))
+		return prev == AS_IDEOGRAPH ? AS_MARK : AS_IDEOGRAPH;
+	return cp;
+}
+
+static enum brk
+brk_of(char lb, int last)
+{
+	switch (lb) {
+	case LINEBREAK_MUSTBREAK:
+		return last ? BRK_NONE : BRK_MUST;
+	case LINEBREAK_ALLOWBREAK:
+		return BRK_ALLOW;
+	default:
+		return BRK_NONE;
+	}
+}
+
 void
 breaks_find(const char *s, size_t n, const char *lang, unsigned char *brk)
 {
-	size_t i;
+	utf32_t *u;
+	char *lb;
+	size_t i, j, k, nu = 0;
+	uint32_t cp, prev = 0;
 
 	if (n == 0)
 		return;
-	/* libunibreak writes its classes over our buffer, then we map them */
-	set_linebreaks_utf8((const utf8_t *)s, n, lang, (char *)brk);
-	for (i = 0; i < n; i++) {
-		switch (brk[i]) {
-		case LINEBREAK_MUSTBREAK:
-			brk[i] = i + 1 == n ? BRK_NONE : BRK_MUST;
-			break;
-		case LINEBREAK_ALLOWBREAK:
-			brk[i] = BRK_ALLOW;
-			break;
-		default:
-			brk[i] = BRK_NONE;
-			break;
-		}
+	u = xreallocarray(NULL, n, sizeof(*u));
+	lb = xmalloc(n);
+	/* brk[i] holds the length of the character at i until the end */
+	for (i = 0; i < n; i += k) {
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
+			k = 1, cp = 0xFFFD;
+		u[nu] = classify_as(cp, nu > 0 && IS_RI(prev) ? u[nu - 1] : 0);
+		nu++;
+		prev = cp;
+		brk[i] = (unsigned char)k;
 	}
+	set_linebreaks_utf32(u, nu, lang, lb);
+	for (i = j = 0; i < n; i += k, j++) {
+		k = brk[i];
+		memset(brk + i, BRK_NONE, k - 1);
+		brk[i + k - 1] = brk_of(lb[j], j + 1 == nu);
+	}
+	free(u);
+	free(lb);
 }
 
 /* Lowercase for the Latin letters hyphenation dictionaries cover. */
@@ -157,8 +215,9 @@ hyph_word(struct hyph *h, const char *s, size_t n, size_t *pos, size_t max)
 	const char *word;
 
 	while (i < n) {
-		if ((k = utf8_decode(s + i, n - i, &cp)) == 0 || nl == WORD_MAX)
-			return 0;
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0 ||
+		    nl == WORD_MAX || utf8_reserved(cp))
+			return 0;	/* nothing a dictionary could spell */
 		lowlen += utf8_encode(lower(cp), low + lowlen);
 		i += k;
 		off[nl++] = i;

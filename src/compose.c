@@ -126,15 +126,20 @@ static void
 seg_flush(struct comp *l, struct page *pg, int block, const struct block *b,
     struct seg *sg, float base)
 {
-	const struct run *r = &b->runs[sg->run];
+	const struct run *r;
 	struct item *it;
 	float lw;
 
+	/*
+	 * Only an open segment has a run: a block may have none (an empty
+	 * list item still shows its marker), and then b->runs is NULL.
+	 */
 	if (!sg->open)
 		return;
 	sg->open = 0;
 	if (sg->len == 0)
 		return;
+	r = &b->runs[sg->run];
 	base += r->rise;
 	it = pages_add(pg, IT_TEXT, block);
 	it->x = sg->x;
@@ -335,6 +340,19 @@ emit_text(struct comp *l, struct page *pg, const struct unit *u)
 	emit_line(l, pg, u->block, b, t, (size_t)u->line, x, base);
 }
 
+/*
+ * The size of the type a line starts with.  A line may have no words
+ * (a clinic named " " has a run but nothing to set): the block's size.
+ */
+static float
+line_size(const struct block *b, const struct tblock *t, size_t line)
+{
+	size_t first = line ? t->ends[line - 1] + 1 : 0;
+
+	return first < t->nitems ? b->runs[t->items[first].run].size :
+	    b->ascent;
+}
+
 static void
 emit_brand(struct comp *l, struct page *pg, const struct unit *u)
 {
@@ -358,11 +376,8 @@ emit_brand(struct comp *l, struct page *pg, const struct unit *u)
 		th += t->lead[i];
 	top = u->top + (u->ih > th ? (u->ih - th) / 2 : 0);
 	for (i = 0; i < t->nlines; i++) {
-		float size = b->runs[t->items[i ? t->ends[i - 1] + 1 :
-		    0].run].size;
-
-		emit_line(l, pg, u->block, b, t, i, x,
-		    page_y(l, u, baseline(l, top, t->lead[i], size)));
+		emit_line(l, pg, u->block, b, t, i, x, page_y(l, u,
+		    baseline(l, top, t->lead[i], line_size(b, t, i))));
 		top += t->lead[i];
 	}
 	it = pages_add(pg, IT_RECT, u->block);

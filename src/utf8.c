@@ -60,6 +60,16 @@ utf8_encode(uint32_t c, char out[4])
 	return 4;
 }
 
+int
+utf8_reserved(uint32_t c)
+{
+	if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
+		return 1;
+	if ((c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000)
+		return 1;
+	return (c >= 0x40000 && c < 0xE0000) || (c >= 0xE1000 && c < 0xF0000);
+}
+
 size_t
 utf8_invalid(const char *s, size_t n)
 {

@@ -14,6 +14,17 @@ size_t	utf8_decode(const char *s, size_t n, uint32_t *cp);
 /* Encode cp into out; returns the number of bytes written (1-4). */
 size_t	utf8_encode(uint32_t cp, char out[4]);
 
+/*
+ * Is cp a code point that text has no business holding: a noncharacter
+ * (U+FDD0..U+FDEF, and the last two of every plane, U+xFFFE and
+ * U+xFFFF), private use (U+E000..U+F8FF, planes 15 and 16), or in a
+ * range with nothing assigned (planes 4 to 13, plane 14 past its tags
+ * and variation selectors)?  Code that hands text to a library that
+ * classifies characters gives it a stand-in for these.  (Surrogates
+ * never decode at all: see utf8_decode.)
+ */
+int	utf8_reserved(uint32_t cp);
+
 /* Offset of the first invalid byte in s[0..n), or n if all is valid. */
 size_t	utf8_invalid(const char *s, size_t n);
 

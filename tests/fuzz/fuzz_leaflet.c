@@ -1,7 +1,11 @@
 /*
  * libFuzzer harness: article bytes in memory -> leaflet_render(), the
- * same door build and batch use -> PDF in memory, with a fixed profile.  Not part of `make check`:
- *	make fuzz		(builds build-fuzz/fuzz_leaflet, runs it)
+ * same door build and batch use -> PDF in memory, with a fixed profile.
+ * The article is named as if it sat among the golden cases, so that an
+ * image path can find a real image (images/dot.png, a JPEG and a PNG in
+ * ../../content/images/) and the image decoders are fuzzed too.
+ * Not part of `make check`:
+ *	make fuzz		(builds and runs both harnesses)
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -34,7 +38,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 			abort();
 		ready = 1;
 	}
-	if (article_parse(&a, "f.md", (const char *)data, len, &d) == 0) {
+	if (article_parse(&a, "tests/e2e/f.md", (const char *)data, len,
+	    &d) == 0) {
 		leaflet_render(&b, &p, &a, &o, &lf);
 		leaflet_free(&lf);
 	}

@@ -149,14 +149,49 @@ test_linecol(void)
 	T_EQ_INT(col, 3, "a tab is one column");
 }
 
+/*
+ * Every code point in every plane: each surrogate, alone, is refused in
+ * its 3-byte form and in an overlong 4-byte one (CESU-8 and the like),
+ * and every other code point decodes back to itself from its encoding.
+ */
+static void
+test_every_code_point(void)
+{
+	uint32_t c, cp;
+	int sur = 1, over = 1, round = 1;
+	char buf[4];
+	size_t n;
+
+	for (c = 0; c <= 0x10FFFF; c++) {
+		if (c >= 0xD800 && c <= 0xDFFF) {
+			buf[0] = (char)0xED;
+			buf[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+			buf[2] = (char)(0x80 | (c & 0x3F));
+			sur &= utf8_decode(buf, 3, &cp) == 0;
+			buf[0] = (char)0xF0;
+			buf[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+			buf[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+			buf[3] = (char)(0x80 | (c & 0x3F));
+			over &= utf8_decode(buf, 4, &cp) == 0;
+			continue;
+		}
+		n = utf8_encode(c, buf);
+		round &= utf8_decode(buf, n, &cp) == n && cp == c;
+	}
+	T_OK(sur, "every lone surrogate is refused (ED A0 80 to ED BF BF)");
+	T_OK(over, "no surrogate gets in as an overlong 4-byte form");
+	T_OK(round, "every other code point, in every plane, decodes back");
+}
+
 int
 main(void)
 {
-	T_PLAN(90);
+	T_PLAN(93);
 	test_decode_valid();
 	test_decode_invalid();
 	test_encode();
 	test_invalid();
 	test_linecol();
+	test_every_code_point();
 	T_DONE();
 }
