@@ -138,4 +138,5 @@ install: leafpress
 clean:
 	rm -rf build build-asan build-fuzz leafpress
 
-.PHONY: all deps leaflets units check check-asan check-valgrind bench fuzz fuzz-replay fonts install clean
+.PHONY: all deps leaflets units check check-asan check-valgrind bench fuzz \
+	fuzz-replay fonts install clean
