@@ -89,6 +89,8 @@ bench: deps leafpress
 # starts from its seeds (tests/fuzz/seeds*, and every article we have)
 # and its dictionary; what it learns stays in build-fuzz/corpus*.  UB is
 # fatal here, as in check-asan, or the fuzzer would print it and go on.
+# An input may take 30 seconds: the German hyphenation patterns alone
+# take libhyphen about 4 s to load, over 10 s under ASan.
 FUZZTIME  = 60
 FUZZFLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZOBJS  = $(SRCS:src/%.c=build-fuzz/%.o)
@@ -108,10 +110,10 @@ fuzz: fuzz-replay
 	cp content/articles/*.md tests/e2e/*.md tests/typeset/*.md build-fuzz/corpus/
 	cp content/clinics/*.yaml tests/e2e/*.yaml build-fuzz/corpus-profile/
 	LSAN_OPTIONS=$(LSAN) build-fuzz/fuzz_leaflet -max_total_time=$(FUZZTIME) \
-	    -max_len=20000 -timeout=10 -dict=tests/fuzz/leaflet.dict \
+	    -max_len=20000 -timeout=30 -dict=tests/fuzz/leaflet.dict \
 	    build-fuzz/corpus tests/fuzz/seeds
 	LSAN_OPTIONS=$(LSAN) build-fuzz/fuzz_profile -max_total_time=$(FUZZTIME) \
-	    -max_len=8000 -timeout=10 -dict=tests/fuzz/profile.dict \
+	    -max_len=8000 -timeout=30 -dict=tests/fuzz/profile.dict \
 	    build-fuzz/corpus-profile tests/fuzz/seeds-profile
 
 # Every golden case, seed and crash found so far through the fuzzers once,
@@ -138,4 +140,5 @@ install: leafpress
 clean:
 	rm -rf build build-asan build-fuzz leafpress
 
-.PHONY: all deps leaflets units check check-asan check-valgrind bench fuzz fuzz-replay fonts install clean
+.PHONY: all deps leaflets units check check-asan check-valgrind bench fuzz \
+	fuzz-replay fonts install clean

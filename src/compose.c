@@ -315,7 +315,12 @@ emit_text(struct comp *l, struct page *pg, const struct unit *u)
 	const struct tblock *t = &l->f->tb[u->block];
 	float x = frame_of(l, u)->x + b->indent, base;
 
-	if (u->line == 0 && b->role == ROLE_H)
+	/*
+	 * Only a named heading gets a mark: one cut in two by an image has
+	 * a slug on its last piece alone, and a mark without one is no
+	 * link target (render compares every mark's slug).
+	 */
+	if (u->line == 0 && b->role == ROLE_H && b->slug != NULL)
 		add_mark(l, u);
 
 	base = page_y(l, u, baseline(l, u->top, u->h, b->ascent));

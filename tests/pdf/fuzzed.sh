@@ -1,8 +1,10 @@
 # Inputs the fuzzers (tests/fuzz, `make fuzz`) found crashing, kept so
 # each bug stays fixed: tests/fuzz/regress/leaflet-*.md are articles,
 # built with the test clinic; profile-*.yaml are profiles, built with the
-# bundled article, from a copy of the content tree as fuzz_profile sees
-# them (content/clinics/, logos in ../images/).  Each must build or fail
+# bundled article.  Each is built from where its fuzzer had it, in a
+# tree of links, so that its relative paths find the same files: an
+# article in tests/e2e/ (images/, ../../content/images/), a profile in
+# content/clinics/ (../images/, ../../fonts/).  Each must build or fail
 # with a diagnostic: exit 0 with a PDF, or 1 with an error and no PDF;
 # never a signal or a sanitizer's report (status 1 there too, but no
 # "error:" line of ours and the report on stderr).
@@ -17,8 +19,9 @@ set -- tests/fuzz/regress/leaflet-*.md tests/fuzz/regress/profile-*.yaml
 n=0
 for f; do [ -f "$f" ] && n=$((n + 2)); done
 plan "$n"
-mkdir -p "$W/content/clinics"
+mkdir -p "$W/content/clinics" "$W/tests/e2e"
 ln -s "$ROOT/content/images" "$W/content/images"
+ln -s "$ROOT/tests/e2e/images" "$W/tests/e2e/images"
 ln -s "$ROOT/fonts" "$W/fonts"
 
 for f; do
@@ -26,7 +29,8 @@ for f; do
 	name=$(basename "$f")
 	case $name in
 	leaflet-*)
-		p=$ROOT/tests/e2e/default.yaml a=$ROOT/$f ;;
+		cp "$f" "$W/tests/e2e/$name"
+		p=$ROOT/tests/e2e/default.yaml a=$W/tests/e2e/$name ;;
 	*)
 		cp "$f" "$W/content/clinics/$name"
 		p=$W/content/clinics/$name
