@@ -83,25 +83,6 @@ seg_append(struct seg *sg, const char *s, size_t n)
 }
 
 /*
- * A line drawn for the eye only: an underline, a strike, a task box, a
- * code line's continuation hook.
- */
-static void
-rule(struct page *pg, int block, float x, float y, float w, float h,
-    float lw, struct rgb color)
-{
-	struct item *it = pages_add(pg, IT_RULE, block);
-
-	it->tag = TAG_ARTIFACT;
-	it->x = x;
-	it->y = y;
-	it->w = w;
-	it->h = h;
-	it->lw = lw;
-	it->color = color;
-}
-
-/*
  * A place "#name" links land on, named by a run (a footnote and its
  * reference): a mark of level 0, which the outline leaves out.
  */
@@ -154,13 +135,13 @@ seg_flush(struct comp *l, struct page *pg, int block, const struct block *b,
 	sg->len = 0;
 	lw = sg->w - sg->trail;
 	if (r->strike)
-		rule(pg, block, sg->x, base + r->size * STRIKE_Y, lw, 0,
+		pages_rule(pg, block, sg->x, base + r->size * STRIKE_Y, lw, 0,
 		    r->size * 0.06f, r->color);
 	if (r->link == NULL)
 		return;
 	/* a raised footnote number is linked but not underlined */
 	if (r->rise == 0)
-		rule(pg, block, sg->x, base - r->size * 0.12f, lw, 0, 0.6f,
+		pages_rule(pg, block, sg->x, base - r->size * 0.12f, lw, 0, 0.6f,
 		    r->color);
 	it = pages_add(pg, IT_LINK, block);
 	it->x = sg->x;
@@ -279,9 +260,10 @@ continuation(struct page *pg, int block, float x, float base, float size)
 {
 	static const struct rgb grey = { 0.55f, 0.55f, 0.55f };
 
-	rule(pg, block, x - 7.0f, base + size * 0.7f, 0, -size * 0.45f, 0.7f,
+	pages_rule(pg, block, x - 7.0f, base + size * 0.7f, 0, -size * 0.45f,
+	    0.7f, grey);
+	pages_rule(pg, block, x - 7.0f, base + size * 0.25f, 5.0f, 0, 0.7f,
 	    grey);
-	rule(pg, block, x - 7.0f, base + size * 0.25f, 5.0f, 0, 0.7f, grey);
 }
 
 /*
@@ -296,15 +278,15 @@ tick_box(struct page *pg, int block, const struct block *b, float x,
 	struct rgb c = b->marker_color;
 
 	x -= s;
-	rule(pg, block, x, y, s, 0, lw, c);
-	rule(pg, block, x, y + s, s, 0, lw, c);
-	rule(pg, block, x, y - lw / 2, 0, s + lw, lw, c);
-	rule(pg, block, x + s, y - lw / 2, 0, s + lw, lw, c);
+	pages_rule(pg, block, x, y, s, 0, lw, c);
+	pages_rule(pg, block, x, y + s, s, 0, lw, c);
+	pages_rule(pg, block, x, y - lw / 2, 0, s + lw, lw, c);
+	pages_rule(pg, block, x + s, y - lw / 2, 0, s + lw, lw, c);
 	if (b->tick < 2)
 		return;
-	rule(pg, block, x + s * 0.2f, y + s * 0.5f, s * 0.22f, -s * 0.28f,
+	pages_rule(pg, block, x + s * 0.2f, y + s * 0.5f, s * 0.22f, -s * 0.28f,
 	    lw * 1.5f, c);
-	rule(pg, block, x + s * 0.42f, y + s * 0.22f, s * 0.4f, s * 0.58f,
+	pages_rule(pg, block, x + s * 0.42f, y + s * 0.22f, s * 0.4f, s * 0.58f,
 	    lw * 1.5f, c);
 }
 
@@ -488,12 +470,9 @@ emit_unit(struct comp *l, struct page *pg, const struct unit *u)
 		emit_brand(l, pg, u);
 		break;
 	case BLK_RULE:
-		it = pages_add(pg, IT_RULE, u->block);
-		it->x = fr->x + b->indent;
-		it->y = page_y(l, u, u->top + u->h / 2);
-		it->w = fr->w - b->indent;
-		it->lw = 1.0f;
-		it->color = l->doc->accent;
+		pages_rule(pg, u->block, fr->x + b->indent,
+		    page_y(l, u, u->top + u->h / 2), fr->w - b->indent, 0, 1.0f,
+		    l->doc->accent);
 		break;
 	case BLK_IMAGE:
 		it = pages_add(pg, IT_IMAGE, u->block);

@@ -36,6 +36,22 @@ pages_text(struct page *p, int block, float x, float y, enum face face,
 	return it;
 }
 
+struct item *
+pages_rule(struct page *p, int block, float x, float y, float w, float h,
+    float lw, struct rgb color)
+{
+	struct item *it = pages_add(p, IT_RULE, block);
+
+	it->tag = TAG_ARTIFACT;
+	it->x = x;
+	it->y = y;
+	it->w = w;
+	it->h = h;
+	it->lw = lw;
+	it->color = color;
+	return it;
+}
+
 static const char *const face_names[FACE__MAX] = {
 	"regular", "bold", "italic", "bolditalic", "mono"
 };

@@ -121,6 +121,13 @@ struct pages {
 };
 
 struct item	*pages_add(struct page *, enum item_kind, int block);
+/*
+ * A line from x, y to x + w, y + h, drawn for the eye only (a rule, an
+ * underline, a strike, a task box, a code line's continuation hook),
+ * so an artifact to a reader.
+ */
+struct item	*pages_rule(struct page *, int block, float x, float y,
+		    float w, float h, float lw, struct rgb);
 /* A text item of width w (the caller measures); s[0..n) is copied. */
 struct item	*pages_text(struct page *, int block, float x, float y,
 		    enum face, float size, struct rgb, const char *s, size_t n,

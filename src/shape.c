@@ -45,17 +45,12 @@ handout_furniture(const struct shape *s, struct page *pg,
 	static const struct rgb grey = { 0.35f, 0.35f, 0.35f };
 	const struct font *f = fu->fonts[FACE_REGULAR];
 	struct frame fr;
-	struct item *it;
 	char *num = xasprintf("Page %zu of %zu", fu->page + 1, fu->npages);
 	float w = font_width(f, num, strlen(num), FOOTER_SIZE);
 
 	handout_body(s, &fr);
-	it = pages_add(pg, IT_RULE, -1);
-	it->x = fr.x;
-	it->y = FOOTER_BASE + 14.0f;
-	it->w = fr.w;
-	it->lw = 0.5f;
-	it->color = fu->primary;
+	pages_rule(pg, -1, fr.x, FOOTER_BASE + 14.0f, fr.w, 0, 0.5f,
+	    fu->primary);
 	pages_text(pg, -1, fr.x, FOOTER_BASE, FACE_REGULAR, FOOTER_SIZE, grey,
 	    fu->footer, strlen(fu->footer), font_width(f, fu->footer,
 	    strlen(fu->footer), FOOTER_SIZE));
