@@ -29,6 +29,7 @@
 #include "fileio.h"
 #include "mdprep.h"
 #include "utf8.h"
+#include "vars.h"
 #include "xalloc.h"
 #include "yamlx.h"
 
@@ -333,9 +334,46 @@ gfm_parse(const char *s, size_t len, int without)
 	return doc;
 }
 
+/*
+ * Fill the clinic's details into the body from boff on (vars.h).  Here,
+ * not in mdprep, for the values are then held to the same limits as
+ * the rest of the text.
+ */
+static void
+fill_vars(struct article *a, size_t boff, const char *buf, size_t len,
+    const struct profile *p, struct diag *d)
+{
+	char	*body, *all;
+	size_t	 blen;
+	int	 n;
+
+	n = vars_fill(a->file, a->body_line, a->buf + boff, a->len - boff, p,
+	    0, d, &body, &blen);
+	if (n != 0 && p == NULL) {
+		a->src = xmalloc(len + 1);
+		memcpy(a->src, buf, len);
+		a->src[len] = '\0';
+		a->srclen = len;
+	}
+	all = xmalloc(boff + blen + 1);
+	memcpy(all, a->buf, boff);
+	memcpy(all + boff, body, blen + 1);
+	free(body);
+	free(a->buf);
+	a->buf = all;
+	a->len = boff + blen;
+}
+
 int
 article_parse(struct article *a, const char *file, const char *buf,
     size_t len, struct diag *d)
+{
+	return article_parse_for(a, file, buf, len, NULL, d);
+}
+
+int
+article_parse_for(struct article *a, const char *file, const char *buf,
+    size_t len, const struct profile *p, struct diag *d)
 {
 	size_t	 yoff, ylen, boff = 0;
 	long	 fm;
@@ -367,6 +405,7 @@ article_parse(struct article *a, const char *file, const char *buf,
 		a->body_line = 1 + count_lines(a->buf, boff);
 	} else if (a->len >= 3 && memcmp(a->buf, BOM, 3) == 0)
 		boff = 3;
+	fill_vars(a, boff, buf, len, p, d);
 	without = mdprep_body(a, boff, d);
 	a->doc = gfm_parse(a->buf + boff, a->len - boff, without);
 	if (check_depth(a, d) == -1) {
@@ -416,6 +455,7 @@ article_free(struct article *a)
 	free(a->author);
 	free(a->lang);
 	free(a->keywords);
+	free(a->src);
 	if (a->doc != NULL)
 		cmark_node_free(a->doc);
 	for (i = 0; i < a->nfigures; i++) {

@@ -15,6 +15,8 @@
 #include "diag.h"
 #include "image.h"
 
+struct profile;
+
 /* An image the body shows, in document order. */
 struct figure {
 	cmark_node	*node;		/* its CMARK_NODE_IMAGE */
@@ -48,6 +50,11 @@ struct article {
 					   extensions */
 	struct figure	*figures;
 	size_t		 nfigures;
+	char		*src;		/* the text as given, kept when its
+					   body names clinic details that no
+					   profile filled in (vars.h), so that
+					   each leaflet may */
+	size_t		 srclen;
 };
 
 /*
@@ -109,6 +116,14 @@ long	frontmatter_split(const char *buf, size_t len, size_t *yaml_off,
  */
 int	article_parse(struct article *, const char *file, const char *buf,
 	    size_t len, struct diag *);
+/*
+ * The same, with the clinic details of p filled into the body
+ * (vars.h); article_parse is this with p NULL, which checks the
+ * variables' names and keeps the text in a->src if there are any.
+ */
+int	article_parse_for(struct article *, const char *file,
+	    const char *buf, size_t len, const struct profile *,
+	    struct diag *);
 /*
  * Read and parse an article file; the same contract, except that an
  * article whose file cannot be read is left zeroed.
