@@ -335,21 +335,47 @@ gfm_parse(const char *s, size_t len, int without)
 }
 
 /*
- * Fill the clinic's details into the body from boff on (vars.h).  Here,
- * not in mdprep, for the values are then held to the same limits as
- * the rest of the text.
+ * A title or subtitle with the clinic's details in; whether it names
+ * any.  A quoted value's columns count from its quote.
+ */
+static int
+fill_field(struct article *a, char **field, const char *key,
+    const struct profile *p, struct diag *d)
+{
+	struct srcpos	 at;
+	char		*out;
+	size_t		 n;
+	int		 k;
+
+	if (*field == NULL || strstr(*field, "{{") == NULL)
+		return 0;
+	article_key_pos(a, key, &at);
+	k = vars_fill(&at, *field, strlen(*field), p, 0, d, &out, &n);
+	free(*field);
+	*field = out;
+	return k != 0;
+}
+
+/*
+ * Fill the clinic's details into the title, the subtitle and the body
+ * from boff on (vars.h); with no profile, keep the text for each
+ * leaflet to fill in.  Here, not in mdprep, so that the values are held
+ * to the same limits as the rest of the text.
  */
 static void
 fill_vars(struct article *a, size_t boff, const char *buf, size_t len,
     const struct profile *p, struct diag *d)
 {
-	char	*body, *all;
-	size_t	 blen;
-	int	 n;
+	struct srcpos	 at = { a->file, a->body_line, 1 };
+	char		*body, *all;
+	size_t		 blen;
+	int		 n;
 
-	n = vars_fill(a->file, a->body_line, a->buf + boff, a->len - boff, p,
-	    0, d, &body, &blen);
-	if (n != 0 && p == NULL) {
+	n = fill_field(a, &a->title, "title", p, d);
+	n |= fill_field(a, &a->subtitle, "subtitle", p, d);
+	n |= vars_fill(&at, a->buf + boff, a->len - boff, p, 0, d, &body,
+	    &blen) != 0;
+	if (n && p == NULL) {
 		a->src = xmalloc(len + 1);
 		memcpy(a->src, buf, len);
 		a->src[len] = '\0';
@@ -474,4 +500,28 @@ article_line(const struct article *a, cmark_node *n)
 	if (n == NULL || (line = cmark_node_get_start_line(n)) <= 0)
 		return 0;
 	return line + a->body_line - 1;
+}
+
+void
+article_key_pos(const struct article *a, const char *key,
+    struct srcpos *pos)
+{
+	const char	*s = a->buf, *e = a->buf + a->len, *v;
+	size_t		 k = strlen(key);
+	int		 line;
+
+	pos->file = a->file;
+	pos->line = pos->col = 1;
+	for (line = 1; line < a->body_line && s < e; line++) {
+		if (strncmp(s, key, k) == 0 && s[k] == ':') {
+			for (v = s + k + 1; *v == ' ' || *v == '\t'; v++)
+				;
+			pos->line = line;
+			pos->col = (int)(v - s) + 1;
+			return;
+		}
+		if ((s = memchr(s, '\n', (size_t)(e - s))) == NULL)
+			break;
+		s++;
+	}
 }

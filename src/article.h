@@ -51,9 +51,10 @@ struct article {
 	struct figure	*figures;
 	size_t		 nfigures;
 	char		*src;		/* the text as given, kept when its
-					   body names clinic details that no
-					   profile filled in (vars.h), so that
-					   each leaflet may */
+					   title, subtitle or body names
+					   clinic details that no profile
+					   filled in (vars.h), so that each
+					   leaflet may */
 	size_t		 srclen;
 };
 
@@ -117,8 +118,8 @@ long	frontmatter_split(const char *buf, size_t len, size_t *yaml_off,
 int	article_parse(struct article *, const char *file, const char *buf,
 	    size_t len, struct diag *);
 /*
- * The same, with the clinic details of p filled into the body
- * (vars.h); article_parse is this with p NULL, which checks the
+ * The same, with the clinic details of p filled into the title, the
+ * subtitle and the body (vars.h); article_parse is this with p NULL, which checks the
  * variables' names and keeps the text in a->src if there are any.
  */
 int	article_parse_for(struct article *, const char *file,
@@ -139,6 +140,13 @@ void	article_free(struct article *);
  * the node no position.
  */
 int	article_line(const struct article *, cmark_node *);
+
+/*
+ * Where front matter key's value starts, for messages about it: its
+ * line and column, or line 1 column 1 when the key is not there.
+ */
+void	article_key_pos(const struct article *, const char *key,
+	    struct srcpos *);
 
 /*
  * The node types of cmark-gfm's table and strikethrough extensions:

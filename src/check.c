@@ -102,33 +102,6 @@ set_today(struct check *c, const char *today)
 	c->today = date_seconds(c->todays);
 }
 
-/*
- * Where front matter key is given: the line and the column of its value
- * (line 1 when it is not there, as for a default).
- */
-static void
-key_pos(const struct article *a, const char *key, struct srcpos *pos)
-{
-	const char *s = a->buf, *e = a->buf + a->len, *v;
-	size_t k = strlen(key);
-	int line;
-
-	pos->file = a->file;
-	pos->line = pos->col = 1;
-	for (line = 1; line < a->body_line && s < e; line++) {
-		if (strncmp(s, key, k) == 0 && s[k] == ':') {
-			for (v = s + k + 1; *v == ' ' || *v == '\t'; v++)
-				;
-			pos->line = line;
-			pos->col = (int)(v - s) + 1;
-			return;
-		}
-		if ((s = memchr(s, '\n', (size_t)(e - s))) == NULL)
-			break;
-		s++;
-	}
-}
-
 static void
 check_review(struct check *c, const struct article *a)
 {
@@ -137,7 +110,7 @@ check_review(struct check *c, const struct article *a)
 
 	if (a->review == NULL || (r = date_seconds(a->review)) < 0)
 		return;
-	key_pos(a, "review", &pos);
+	article_key_pos(a, "review", &pos);
 	if (r < c->today)
 		diag_at(c->d, DIAG_ERROR, &pos, "review date %s has passed "
 		    "(today is %s): review the article", a->review, c->todays);
@@ -156,7 +129,7 @@ check_id(struct check *c, const struct article *a)
 
 	if (a->leaflet_id == NULL)
 		return;
-	key_pos(a, "leaflet_id", &pos);
+	article_key_pos(a, "leaflet_id", &pos);
 	k = strlen(a->leaflet_id);
 	for (i = 0; i < c->ids.n; i++)
 		if (strncmp(c->ids.v[i], a->leaflet_id, k) == 0 &&
@@ -190,13 +163,13 @@ check_article(struct check *c, const struct article *a)
 	check_review(c, a);
 	check_id(c, a);
 	if (hyph_get(&c->b->hyphs, a->lang) == NULL) {
-		key_pos(a, "lang", &pos);
+		article_key_pos(a, "lang", &pos);
 		diag_at(c->d, DIAG_WARNING, &pos, "no hyphenation dictionary "
 		    "for lang '%s': words are not hyphenated", a->lang);
 	}
 	if (a->version != NULL && (built = built_version(a)) != NULL &&
 	    !check_newer(a->version, built)) {
-		key_pos(a, "version", &pos);
+		article_key_pos(a, "version", &pos);
 		diag_at(c->d, DIAG_ERROR, &pos, "version %s is not newer than "
 		    "%s, the version last built", a->version, built);
 	}
@@ -231,6 +204,7 @@ say_once(struct check *c, char *text)
 static void
 check_vars(struct check *c, const struct article *a, const struct profile *p)
 {
+	struct srcpos at;
 	size_t yoff, ylen, boff = 0;
 	long fm;
 	char *out;
@@ -241,8 +215,10 @@ check_vars(struct check *c, const struct article *a, const struct profile *p)
 	fm = frontmatter_split(a->src, a->srclen, &yoff, &ylen);
 	if (fm > 0 && a->body_line > 1)
 		boff = (size_t)fm;
-	vars_fill(a->file, a->body_line, a->src + boff, a->srclen - boff, p,
-	    1, c->d, &out, &n);
+	at.file = a->file;
+	at.line = a->body_line;
+	at.col = 1;
+	vars_fill(&at, a->src + boff, a->srclen - boff, p, 1, c->d, &out, &n);
 	free(out);
 }
 

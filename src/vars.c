@@ -95,6 +95,13 @@ variable(const char *s, const char *e, const char **name, size_t *nlen)
 	return (size_t)(p + 2 - s);
 }
 
+/* The column of q on the line that starts at bol, col0 columns in. */
+static int
+column(const char *q, const char *bol, int col0)
+{
+	return (int)(q - bol) + 1 + col0;
+}
+
 static const struct field *
 lookup(const char *name, size_t n)
 {
@@ -134,21 +141,24 @@ put_field(struct obuf *o, const struct field *f, const struct profile *p,
 }
 
 int
-vars_fill(const char *file, int line0, const char *s, size_t n,
+vars_fill(const struct srcpos *at, const char *s, size_t n,
     const struct profile *p, int warn_missing, struct diag *d,
     char **out, size_t *outlen)
 {
 	struct obuf		 o = { NULL, 0, 0 };
 	const struct field	*f;
 	const char		*e = s + n, *bol = s, *q, *name;
+	const char		*file = at->file;
 	size_t			 len, nlen;
-	int			 line = line0, count = 0, bad = 0, missing;
+	int			 line = at->line, count = 0, bad = 0, missing;
+	int			 col0 = at->col > 0 ? at->col - 1 : 0;
 
 	put(&o, "", 0);
 	for (q = s; q < e; q++) {
 		if (*q == '\n') {
 			line++;
 			bol = q + 1;
+			col0 = 0;
 			continue;
 		}
 		if (*q != '{' || e - q < 2 || q[1] != '{')
@@ -164,7 +174,7 @@ vars_fill(const char *file, int line0, const char *s, size_t n,
 			continue;
 		count++;
 		if ((f = lookup(name, nlen)) == NULL) {
-			diag_msg(d, DIAG_ERROR, file, line, (int)(q - bol) + 1,
+			diag_msg(d, DIAG_ERROR, file, line, column(q, bol, col0),
 			    "unknown variable '%.*s': expected clinic.name, "
 			    "tagline, phone, email, website or address",
 			    (int)(nlen > 60 ? 60 : nlen), name);
@@ -175,7 +185,7 @@ vars_fill(const char *file, int line0, const char *s, size_t n,
 		if (p == NULL || o.n > VARS_MAXOUT) {
 			if (p != NULL && !bad++)
 				diag_msg(d, DIAG_ERROR, file, line,
-				    (int)(q - bol) + 1, "clinic details "
+				    column(q, bol, col0), "clinic details "
 				    "make the article longer than %d bytes",
 				    VARS_MAXOUT);
 			q += len - 1;
@@ -185,7 +195,7 @@ vars_fill(const char *file, int line0, const char *s, size_t n,
 		put_field(&o, f, p, &missing);
 		if (missing && warn_missing)
 			diag_msg(d, DIAG_WARNING, file, line,
-			    (int)(q - bol) + 1, "%s has no %s: '{{%.*s}}' "
+			    column(q, bol, col0), "%s has no %s: '{{%.*s}}' "
 			    "is left empty", p->file, f->name, (int)nlen, name);
 		q += len - 1;
 		s = q + 1;

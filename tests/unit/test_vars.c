@@ -32,13 +32,14 @@ static void
 fill(struct run *r, const char *s, const struct profile *p, int warn)
 {
 	struct diag	 d = { NULL, 0, 0 };
+	struct srcpos	 at = { "a.md", 3, 1 };
 	size_t		 n;
 
 	free(r->out);
 	free(r->msgs);
 	memset(r, 0, sizeof(*r));
 	d.out = open_memstream(&r->msgs, &r->mlen);
-	r->rc = vars_fill("a.md", 3, s, strlen(s), p, warn, &d, &r->out, &n);
+	r->rc = vars_fill(&at, s, strlen(s), p, warn, &d, &r->out, &n);
 	fclose(d.out);
 	r->nerr = d.nerr;
 	r->nwarn = d.nwarn;
@@ -112,7 +113,7 @@ test_missing(struct run *r)
 	profile_free(&p);
 }
 
-/* Through the article: lines stay true, front matter is left alone. */
+/* Through the article: lines stay true, the title is filled in. */
 static void
 test_article(const struct profile *p)
 {
@@ -129,11 +130,31 @@ test_article(const struct profile *p)
 	para = cmark_node_first_child(a.doc);
 	T_EQ_STR(cmark_node_get_literal(cmark_node_first_child(para)),
 	    "Ring 01234 567890.", "filled in before parsing");
-	T_EQ_STR(a.title, "T {{clinic.name}}", "front matter not filled in");
+	T_EQ_STR(a.title, "T Riverside Clinic", "the title filled in");
 	T_EQ_INT(a.nfigures == 1 ? a.figures[0].pos.line : 0, 7,
 	    "a later line keeps its number");
 	T_OK(a.src == NULL, "filled in: no text kept");
 	article_free(&a);
+}
+
+/* An unknown name in the title: at its line and column in the file. */
+static void
+test_title(void)
+{
+	static const char md[] = "---\ntitle: T {{clinic.fax}}\n---\n\nText.\n";
+	struct diag	 d = { NULL, 0, 0 };
+	struct article	 a;
+	char		*msgs = NULL;
+	size_t		 len = 0;
+
+	d.out = open_memstream(&msgs, &len);
+	article_parse(&a, "a.md", md, strlen(md), &d);
+	fclose(d.out);
+	T_OK(msgs != NULL && strncmp(msgs, "a.md:2:10: error: unknown "
+	    "variable 'clinic.fax'", 45) == 0,
+	    "an unknown variable in the title: said where it is");
+	article_free(&a);
+	free(msgs);
 }
 
 int
@@ -143,13 +164,14 @@ main(void)
 	struct diag	 d = { NULL, 0, 0 };
 	struct run	 r = { 0 };
 
-	T_PLAN(29);
+	T_PLAN(30);
 	T_EQ_INT(profile_parse(&p, "riverside.yaml", profile_text,
 	    strlen(profile_text), &d), 0, "the profile parses");
 	test_fields(&p, &r);
 	test_unknown(&p, &r);
 	test_missing(&r);
 	test_article(&p);
+	test_title();
 	profile_free(&p);
 	free(r.out);
 	free(r.msgs);
