@@ -525,3 +525,22 @@ article_key_pos(const struct article *a, const char *key,
 		s++;
 	}
 }
+
+void
+article_vars_missing(const struct article *a, const struct profile *p,
+    struct diag *d)
+{
+	struct srcpos	 at = { a->file, a->body_line, 1 };
+	size_t		 yoff, ylen, boff = 0, n;
+	long		 fm;
+	char		*out;
+
+	if (a->src == NULL)
+		return;
+	/* the body starts where the first parse found it */
+	fm = frontmatter_split(a->src, a->srclen, &yoff, &ylen);
+	if (fm > 0 && a->body_line > 1)
+		boff = (size_t)fm;
+	vars_fill(&at, a->src + boff, a->srclen - boff, p, 1, d, &out, &n);
+	free(out);
+}

@@ -142,6 +142,13 @@ void	article_free(struct article *);
 int	article_line(const struct article *, cmark_node *);
 
 /*
+ * Warn of each field of p that the body names and p lacks (it is filled
+ * in empty), at its variable.  Only for an article that keeps a->src.
+ */
+void	article_vars_missing(const struct article *, const struct profile *,
+	    struct diag *);
+
+/*
  * Where front matter key's value starts, for messages about it: its
  * line and column, or line 1 column 1 when the key is not there.
  */

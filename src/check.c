@@ -18,7 +18,6 @@
 #include "fileio.h"
 #include "leaflet.h"
 #include "profile.h"
-#include "vars.h"
 #include "xalloc.h"
 
 struct list {
@@ -200,28 +199,6 @@ say_once(struct check *c, char *text)
 	}
 }
 
-/* Fields the article names that the clinic lacks: warned of here only. */
-static void
-check_vars(struct check *c, const struct article *a, const struct profile *p)
-{
-	struct srcpos at;
-	size_t yoff, ylen, boff = 0;
-	long fm;
-	char *out;
-	size_t n;
-
-	if (a->src == NULL)
-		return;
-	fm = frontmatter_split(a->src, a->srclen, &yoff, &ylen);
-	if (fm > 0 && a->body_line > 1)
-		boff = (size_t)fm;
-	at.file = a->file;
-	at.line = a->body_line;
-	at.col = 1;
-	vars_fill(&at, a->src + boff, a->srclen - boff, p, 1, c->d, &out, &n);
-	free(out);
-}
-
 /* One leaflet laid out, its messages said once. */
 static void
 check_pair(struct check *c, const struct article *a, const struct profile *p)
@@ -232,7 +209,6 @@ check_pair(struct check *c, const struct article *a, const struct profile *p)
 	char *text = NULL;
 	size_t len = 0;
 
-	check_vars(c, a, p);
 	memset(&o, 0, sizeof(o));
 	o.layout_only = 1;
 	held.out = open_memstream(&text, &len);

@@ -183,7 +183,8 @@ render(struct build *b, struct leaflet *lf, const struct font *const *fonts)
  * The article with p's details filled in, for an article that names
  * any: here rather than in batch, so that build, batch, check, the tests
  * and the fuzzer fill them in alike, and an article without them is
- * still parsed once for all clinics.
+ * still parsed once for all clinics.  A field the clinic lacks is said
+ * by each leaflet, as a logo it lacks is.
  */
 static const struct article *
 fill_in(struct build *b, const struct profile *p, const struct article *a,
@@ -193,6 +194,7 @@ fill_in(struct build *b, const struct profile *p, const struct article *a,
 
 	if (a->src == NULL)
 		return a;
+	article_vars_missing(a, p, b->d);
 	lf->filled = xcalloc(1, sizeof(*lf->filled));
 	if (article_parse_for(lf->filled, a->file, a->src, a->srclen, p,
 	    &quiet) == -1) {

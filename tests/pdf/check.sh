@@ -1,7 +1,7 @@
 # leafpress check and batch --strict: governance rules over a content
 # folder, each problem said once, exit 1 on errors and 0 on warnings only.
 . tests/pdf/lib.inc
-plan 19
+plan 20
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -88,6 +88,10 @@ lp check --content "$V"
 t "a field a clinic lacks: a warning at the variable, exit 0" sh -c "[ $rc -eq 0 ] &&
     [ \$(wc -l <'$W/err') -eq 1 ] && grep -qx \
     '$V/articles/call.md:3:6: warning: $V/clinics/bare.yaml has no phone: .*' '$W/err'"
+lp build -p "$V/clinics/bare.yaml" -o "$W/bare.pdf" "$V/articles/call.md"
+t "build: a field the clinic lacks is a warning, the leaflet made" sh -c "
+    [ $rc -eq 0 ] && [ -s '$W/bare.pdf' ] && [ \$(wc -l <'$W/err') -eq 1 ] &&
+    grep -q '^$V/articles/call.md:3:6: warning: .*has no phone' '$W/err'"
 printf '# Vars\n\nCall {{clinic.pager}}.\n' >"$V/articles/call.md"
 lp check --content "$V"
 t "an unknown variable: an error at it, exit 1" sh -c "[ $rc -eq 1 ] &&
