@@ -29,6 +29,7 @@
 #include "fileio.h"
 #include "mdprep.h"
 #include "utf8.h"
+#include "vars.h"
 #include "xalloc.h"
 #include "yamlx.h"
 
@@ -333,9 +334,72 @@ gfm_parse(const char *s, size_t len, int without)
 	return doc;
 }
 
+/*
+ * A title or subtitle with the clinic's details in; whether it names
+ * any.  A quoted value's columns count from its quote.
+ */
+static int
+fill_field(struct article *a, char **field, const char *key,
+    const struct profile *p, struct diag *d)
+{
+	struct srcpos	 at;
+	char		*out;
+	size_t		 n;
+	int		 k;
+
+	if (*field == NULL || strstr(*field, "{{") == NULL)
+		return 0;
+	article_key_pos(a, key, &at);
+	k = vars_fill(&at, *field, strlen(*field), p, 0, d, &out, &n);
+	free(*field);
+	*field = out;
+	return k != 0;
+}
+
+/*
+ * Fill the clinic's details into the title, the subtitle and the body
+ * from boff on (vars.h); with no profile, keep the text for each
+ * leaflet to fill in.  Here, not in mdprep, so that the values are held
+ * to the same limits as the rest of the text.
+ */
+static void
+fill_vars(struct article *a, size_t boff, const char *buf, size_t len,
+    const struct profile *p, struct diag *d)
+{
+	struct srcpos	 at = { a->file, a->body_line, 1 };
+	char		*body, *all;
+	size_t		 blen;
+	int		 n;
+
+	n = fill_field(a, &a->title, "title", p, d);
+	n |= fill_field(a, &a->subtitle, "subtitle", p, d);
+	n |= vars_fill(&at, a->buf + boff, a->len - boff, p, 0, d, &body,
+	    &blen) != 0;
+	if (n && p == NULL) {
+		a->src = xmalloc(len + 1);
+		memcpy(a->src, buf, len);
+		a->src[len] = '\0';
+		a->srclen = len;
+	}
+	all = xmalloc(boff + blen + 1);
+	memcpy(all, a->buf, boff);
+	memcpy(all + boff, body, blen + 1);
+	free(body);
+	free(a->buf);
+	a->buf = all;
+	a->len = boff + blen;
+}
+
 int
 article_parse(struct article *a, const char *file, const char *buf,
     size_t len, struct diag *d)
+{
+	return article_parse_for(a, file, buf, len, NULL, d);
+}
+
+int
+article_parse_for(struct article *a, const char *file, const char *buf,
+    size_t len, const struct profile *p, struct diag *d)
 {
 	size_t	 yoff, ylen, boff = 0;
 	long	 fm;
@@ -367,6 +431,7 @@ article_parse(struct article *a, const char *file, const char *buf,
 		a->body_line = 1 + count_lines(a->buf, boff);
 	} else if (a->len >= 3 && memcmp(a->buf, BOM, 3) == 0)
 		boff = 3;
+	fill_vars(a, boff, buf, len, p, d);
 	without = mdprep_body(a, boff, d);
 	a->doc = gfm_parse(a->buf + boff, a->len - boff, without);
 	if (check_depth(a, d) == -1) {
@@ -416,6 +481,7 @@ article_free(struct article *a)
 	free(a->author);
 	free(a->lang);
 	free(a->keywords);
+	free(a->src);
 	if (a->doc != NULL)
 		cmark_node_free(a->doc);
 	for (i = 0; i < a->nfigures; i++) {
@@ -434,4 +500,47 @@ article_line(const struct article *a, cmark_node *n)
 	if (n == NULL || (line = cmark_node_get_start_line(n)) <= 0)
 		return 0;
 	return line + a->body_line - 1;
+}
+
+void
+article_key_pos(const struct article *a, const char *key,
+    struct srcpos *pos)
+{
+	const char	*s = a->buf, *e = a->buf + a->len, *v;
+	size_t		 k = strlen(key);
+	int		 line;
+
+	pos->file = a->file;
+	pos->line = pos->col = 1;
+	for (line = 1; line < a->body_line && s < e; line++) {
+		if (strncmp(s, key, k) == 0 && s[k] == ':') {
+			for (v = s + k + 1; *v == ' ' || *v == '\t'; v++)
+				;
+			pos->line = line;
+			pos->col = (int)(v - s) + 1;
+			return;
+		}
+		if ((s = memchr(s, '\n', (size_t)(e - s))) == NULL)
+			break;
+		s++;
+	}
+}
+
+void
+article_vars_missing(const struct article *a, const struct profile *p,
+    struct diag *d)
+{
+	struct srcpos	 at = { a->file, a->body_line, 1 };
+	size_t		 yoff, ylen, boff = 0, n;
+	long		 fm;
+	char		*out;
+
+	if (a->src == NULL)
+		return;
+	/* the body starts where the first parse found it */
+	fm = frontmatter_split(a->src, a->srclen, &yoff, &ylen);
+	if (fm > 0 && a->body_line > 1)
+		boff = (size_t)fm;
+	vars_fill(&at, a->src + boff, a->srclen - boff, p, 1, d, &out, &n);
+	free(out);
 }

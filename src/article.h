@@ -15,6 +15,8 @@
 #include "diag.h"
 #include "image.h"
 
+struct profile;
+
 /* An image the body shows, in document order. */
 struct figure {
 	cmark_node	*node;		/* its CMARK_NODE_IMAGE */
@@ -48,6 +50,12 @@ struct article {
 					   extensions */
 	struct figure	*figures;
 	size_t		 nfigures;
+	char		*src;		/* the text as given, kept when its
+					   title, subtitle or body names
+					   clinic details that no profile
+					   filled in (vars.h), so that each
+					   leaflet may */
+	size_t		 srclen;
 };
 
 /*
@@ -110,6 +118,14 @@ long	frontmatter_split(const char *buf, size_t len, size_t *yaml_off,
 int	article_parse(struct article *, const char *file, const char *buf,
 	    size_t len, struct diag *);
 /*
+ * The same, with the clinic details of p filled into the title, the
+ * subtitle and the body (vars.h); article_parse is this with p NULL, which checks the
+ * variables' names and keeps the text in a->src if there are any.
+ */
+int	article_parse_for(struct article *, const char *file,
+	    const char *buf, size_t len, const struct profile *,
+	    struct diag *);
+/*
  * Read and parse an article file; the same contract, except that an
  * article whose file cannot be read is left zeroed.
  */
@@ -124,6 +140,20 @@ void	article_free(struct article *);
  * the node no position.
  */
 int	article_line(const struct article *, cmark_node *);
+
+/*
+ * Warn of each field of p that the body names and p lacks (it is filled
+ * in empty), at its variable.  Only for an article that keeps a->src.
+ */
+void	article_vars_missing(const struct article *, const struct profile *,
+	    struct diag *);
+
+/*
+ * Where front matter key's value starts, for messages about it: its
+ * line and column, or line 1 column 1 when the key is not there.
+ */
+void	article_key_pos(const struct article *, const char *key,
+	    struct srcpos *);
 
 /*
  * The node types of cmark-gfm's table and strikethrough extensions:

@@ -179,6 +179,32 @@ render(struct build *b, struct leaflet *lf, const struct font *const *fonts)
 	    &lf->len, b->d);
 }
 
+/*
+ * The article with p's details filled in, for an article that names
+ * any: here rather than in batch, so that build, batch, check, the tests
+ * and the fuzzer fill them in alike, and an article without them is
+ * still parsed once for all clinics.  A field the clinic lacks is said
+ * by each leaflet, as a logo it lacks is.
+ */
+static const struct article *
+fill_in(struct build *b, const struct profile *p, const struct article *a,
+    struct leaflet *lf)
+{
+	struct diag quiet = { NULL, 0, 0 };
+
+	if (a->src == NULL)
+		return a;
+	article_vars_missing(a, p, b->d);
+	lf->filled = xcalloc(1, sizeof(*lf->filled));
+	if (article_parse_for(lf->filled, a->file, a->src, a->srclen, p,
+	    &quiet) == -1) {
+		diag_msg(b->d, DIAG_ERROR, a->file, 0, 0, "cannot be read with "
+		    "the details of %s filled in", p->file);
+		return NULL;
+	}
+	return lf->filled;
+}
+
 int
 leaflet_render(struct build *b, const struct profile *p,
     const struct article *a, const struct leaflet_opts *o, struct leaflet *lf)
@@ -198,6 +224,8 @@ leaflet_render(struct build *b, const struct profile *p,
 			return -1;
 		fonts[i] = &lf->own[i];
 	}
+	if ((a = fill_in(b, p, a, lf)) == NULL)
+		return -1;
 	shape_handout(&shape, p->paper);
 	lo.shape = o->shape ? o->shape : &shape;
 	if (prepare(b, &lf->doc, a, p, fonts, lo.shape) == -1)
@@ -222,6 +250,10 @@ leaflet_free(struct leaflet *lf)
 	document_free(&lf->doc);
 	for (i = 0; i < FACE__MAX; i++)
 		font_free(&lf->own[i]);
+	if (lf->filled != NULL) {
+		article_free(lf->filled);
+		free(lf->filled);
+	}
 	memset(lf, 0, sizeof(*lf));
 }
 

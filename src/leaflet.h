@@ -42,6 +42,8 @@ struct leaflet {
 	unsigned char	*pdf;		/* the PDF, unless layout_only */
 	size_t		 len;
 	struct font	 own[FACE__MAX];	/* faces the profile names */
+	struct article	*filled;	/* the article with the clinic's
+					   details in, when it names any */
 };
 
 struct leaflet_opts {
@@ -53,7 +55,10 @@ struct leaflet_opts {
 /*
  * The one door to the whole pipeline, used by build, batch, the tests
  * and the fuzzer alike: article + profile -> document -> pages -> PDF
- * bytes, all in memory.  On failure (reported) lf holds what was made
+ * bytes, all in memory.  An article that names clinic details
+ * (a->src, vars.h) is parsed again with the profile's filled in: its
+ * messages were all said by the first parse, so this one is quiet.
+ * On failure (reported) lf holds what was made
  * so far; leaflet_free() it either way.
  */
 int	leaflet_render(struct build *, const struct profile *,

@@ -12,6 +12,8 @@
 
 #include "article.h"
 #include "batch.h"
+#include "check.h"
+#include "date.h"
 #include "diag.h"
 #include "fileio.h"
 #include "leaflet.h"
@@ -23,7 +25,9 @@
 
 static const char usage_text[] =
 "usage: leafpress build -p PROFILE.yaml [-o OUT.pdf] [--pdfa] [--dump] ARTICLE.md\n"
-"       leafpress batch [-j N] [--pdfa] [--content DIR] [--out DIR] [--times FILE]\n"
+"       leafpress batch [-j N] [--pdfa] [--strict] [--content DIR] [--out DIR]\n"
+"                       [--times FILE]\n"
+"       leafpress check [--content DIR] [--today YYYY-MM-DD]\n"
 "       leafpress --help | --version\n";
 
 static const char help_text[] =
@@ -41,6 +45,20 @@ static const char help_text[] =
 "      --out DIR        where leaflets go (default out)\n"
 "  -j, --jobs N         build N leaflets at once (default: one per CPU)\n"
 "      --times FILE     write each leaflet's build time and size there\n"
+"      --strict         run check first; build nothing if it finds an error\n"
+"check   find what a batch would, and more, without writing a leaflet:\n"
+"        every article x clinic laid out; a review date passed is an error,\n"
+"        one within 30 days a warning; a leaflet_id used twice an error;\n"
+"        a lang without a hyphenation dictionary a warning.  Ends with a\n"
+"        summary line.  Exit 1 on errors, 0 with warnings only.\n"
+"      --content DIR    where articles/ and clinics/ are (default content)\n"
+"      --today DATE     the date to hold review dates to (default\n"
+"                       $SOURCE_DATE_EPOCH's day, else today)\n"
+"\n"
+"An article's body, title and subtitle may say {{clinic.name}},\n"
+"{{clinic.phone}}, {{clinic.email}}, {{clinic.website}}, {{clinic.tagline}}\n"
+"or "
+"{{clinic.address}}: each leaflet fills in its clinic's; \\{{ writes {{.\n"
 "\n"
 "PDF dates come from $SOURCE_DATE_EPOCH when set, else the article's\n"
 "published date; never the clock.\n"
@@ -182,13 +200,15 @@ cmd_batch(int argc, char *argv[], struct build *b)
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "times", required_argument, NULL, 't' },
 		{ "pdfa", no_argument, NULL, 'a' },
+		{ "strict", no_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct batch_opts o = { "content", "out", 0, NULL };
+	struct check_opts co = { NULL, NULL, stderr };
 	const char *times = NULL;
 	char *end;
 	long n;
-	int c, rc;
+	int c, rc, strict = 0;
 
 	while ((c = getopt_long(argc, argv, "j:", opts, NULL)) != -1) {
 		switch (c) {
@@ -210,12 +230,22 @@ cmd_batch(int argc, char *argv[], struct build *b)
 		case 'a':
 			b->pdfa = 1;
 			break;
+		case 's':
+			strict = 1;
+			break;
 		default:
 			return usage();
 		}
 	}
 	if (optind != argc)
 		return usage_error("batch takes no file arguments");
+	/* --strict: what check finds is said, and an error builds nothing */
+	co.content = o.content;
+	if (strict && check_content(b, &co) == -1) {
+		diag_msg(b->d, DIAG_ERROR, NULL, 0, 0, "--strict: the checks "
+		    "found errors; nothing is built");
+		return EXIT_BAD;
+	}
 	if (times != NULL && (o.times = fopen(times, "w")) == NULL) {
 		diag_msg(b->d, DIAG_ERROR, times, 0, 0, "cannot write: %s",
 		    strerror(errno));
@@ -227,6 +257,37 @@ cmd_batch(int argc, char *argv[], struct build *b)
 	return rc;
 }
 
+static int
+cmd_check(int argc, char *argv[], struct build *b)
+{
+	static const struct option opts[] = {
+		{ "content", required_argument, NULL, 'c' },
+		{ "today", required_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct check_opts o = { "content", NULL, stdout };
+	int c;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			o.content = optarg;
+			break;
+		case 't':
+			if (!date_valid(optarg))
+				return usage_error("--today wants a date, "
+				    "YYYY-MM-DD");
+			o.today = optarg;
+			break;
+		default:
+			return usage();
+		}
+	}
+	if (optind != argc)
+		return usage_error("check takes no file arguments");
+	return check_content(b, &o) == 0 ? 0 : EXIT_BAD;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -236,7 +297,7 @@ main(int argc, char *argv[])
 	int rc;
 
 	if (argc < 2)
-		return usage_error("expected a command: build or batch");
+		return usage_error("expected a command: build, batch or check");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		fputs(usage_text, stdout);
 		fputs("\n", stdout);
@@ -247,8 +308,9 @@ main(int argc, char *argv[])
 		puts("leafpress " VERSION);
 		return 0;
 	}
-	if (strcmp(argv[1], "build") != 0 && strcmp(argv[1], "batch") != 0)
-		return usage_error("expected a command: build or batch");
+	if (strcmp(argv[1], "build") != 0 && strcmp(argv[1], "batch") != 0 &&
+	    strcmp(argv[1], "check") != 0)
+		return usage_error("expected a command: build, batch or check");
 	init_linebreak();	/* libunibreak's one-time tables */
 	fonts = font_dir();
 	rc = build_init(&b, fonts, &d);
@@ -261,8 +323,10 @@ main(int argc, char *argv[])
 	}
 	if (strcmp(argv[1], "build") == 0)
 		rc = cmd_build(argc - 1, argv + 1, &b);
-	else
+	else if (strcmp(argv[1], "batch") == 0)
 		rc = cmd_batch(argc - 1, argv + 1, &b);
+	else
+		rc = cmd_check(argc - 1, argv + 1, &b);
 	build_free(&b);
 	return rc;
 }

@@ -1,7 +1,7 @@
 # The command line: options, exit statuses, default paths, diagnostics
 # that are not golden cases in tests/e2e (they need files made here).
 . tests/pdf/lib.inc
-plan 37
+plan 39
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -36,15 +36,16 @@ nofile() {
 # Help, version, usage errors.
 lp --help
 t "--help: exit 0" test "$rc" -eq 0
-t "--help: mentions build and batch" \
-    sh -c "grep -qw build '$W/out' && grep -qw batch '$W/out'"
+t "--help: mentions build, batch, check and --strict" \
+    sh -c "grep -qw build '$W/out' && grep -qw batch '$W/out' &&
+    grep -q '^check ' '$W/out' && grep -q -- '--strict' '$W/out'"
 lp --version
 t "--version: exit 0, prints 'leafpress X.Y.Z'" sh -c "[ $rc -eq 0 ] &&
     [ \$(wc -l <'$W/out') -eq 1 ] &&
     grep -qx 'leafpress [0-9][0-9]*\.[0-9][0-9]*\.[0-9][0-9]*' '$W/out'"
 for args in "" "--bogus" "frobnicate" "build --bogus -p $P $A" \
     "build $A" "build -p $P" "build -p" "build -p $P $A $A" \
-    "batch --bogus" "batch --out"; do
+    "batch --bogus" "batch --out" "check --bogus" "check x.md"; do
 	# shellcheck disable=SC2086
 	lp $args
 	t "usage error '$args': exit 2, usage on stderr" sh -c "[ $rc -eq 2 ] &&
