@@ -10,12 +10,15 @@ struct batch_opts {
 	const char	*outdir;
 	int		 jobs;		/* worker processes; 0: one per CPU */
 	FILE		*times;		/* per-leaflet timings, or NULL */
+	int		 quiet;		/* errors and the summary only */
 };
 
 /*
  * Build content/articles/\*.md x content/clinics/\*.yaml into outdir,
  * with jobs workers.  One failing leaflet (even a crashing one) does not
- * stop the others; returns -1 at the end if any failed.  With times set,
+ * stop the others; returns -1 at the end if any failed.  Says on the
+ * diagnostics' stream how each leaflet went and, at the end, how many
+ * were built and failed; an empty articles/ or clinics/ is an error.  With times set,
  * writes a line per leaflet: "PATH WALL_US CPU_US BYTES", then a line
  * "worker_maxrss_kb N".
  */

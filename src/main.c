@@ -23,7 +23,7 @@
 
 static const char usage_text[] =
 "usage: leafpress build -p PROFILE.yaml [-o OUT.pdf] [--pdfa] [--dump] ARTICLE.md\n"
-"       leafpress batch [-j N] [--pdfa] [--content DIR] [--out DIR] [--times FILE]\n"
+"       leafpress batch [-j N] [-q] [--pdfa] [--content DIR] [--out DIR] [--times FILE]\n"
 "       leafpress --help | --version\n";
 
 static const char help_text[] =
@@ -41,6 +41,8 @@ static const char help_text[] =
 "      --out DIR        where leaflets go (default out)\n"
 "  -j, --jobs N         build N leaflets at once (default: one per CPU)\n"
 "      --times FILE     write each leaflet's build time and size there\n"
+"  -q, --quiet          print errors and the summary only, not a line\n"
+"                       a leaflet nor warnings\n"
 "\n"
 "PDF dates come from $SOURCE_DATE_EPOCH when set, else the article's\n"
 "published date; never the clock.\n"
@@ -182,15 +184,16 @@ cmd_batch(int argc, char *argv[], struct build *b)
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "times", required_argument, NULL, 't' },
 		{ "pdfa", no_argument, NULL, 'a' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct batch_opts o = { "content", "out", 0, NULL };
+	struct batch_opts o = { "content", "out", 0, NULL, 0 };
 	const char *times = NULL;
 	char *end;
 	long n;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "j:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "j:q", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			o.content = optarg;
@@ -209,6 +212,9 @@ cmd_batch(int argc, char *argv[], struct build *b)
 			break;
 		case 'a':
 			b->pdfa = 1;
+			break;
+		case 'q':
+			o.quiet = 1;
 			break;
 		default:
 			return usage();

@@ -1,7 +1,7 @@
 # The command line: options, exit statuses, default paths, diagnostics
 # that are not golden cases in tests/e2e (they need files made here).
 . tests/pdf/lib.inc
-plan 37
+plan 38
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -138,7 +138,10 @@ for a in alpha omega; do
 	printf '# Leaflet %s\n\nA good article.\n' "$a" >"$B/content/articles/$a.md"
 done
 printf '# Broken\n\nNot UTF-8: \377.\n' >"$B/content/articles/middle.md"
-lp batch --content "$B/content" --out "$B/out"
+lp batch -q --content "$B/content" --out "$B/out"
+t "batch with a bad article: the summary counts it" \
+    grep -q '^2 built, 0 up to date, 1 failed, 0 removed in ' "$W/err"
+sed -i '/ built, .* removed in /d' "$W/err"
 t "batch with a bad article: exit 1" test "$rc" -eq 1
 t "batch with a bad article: the good leaflets are built" test \
     -s "$B/out/riverside/alpha.pdf" -a -s "$B/out/riverside/omega.pdf"
