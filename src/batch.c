@@ -146,6 +146,7 @@ add_job(struct batch *r, size_t art, size_t clinic, size_t layout,
 	struct job *jb = &r->jobs[r->njobs++];
 	char *as = path_stem(r->arts[art]), *cs = path_stem(r->cfiles[clinic]);
 	const struct inputs *in[3];
+	char *how;
 
 	jb->art = art;
 	jb->clinic = clinic;
@@ -153,10 +154,15 @@ add_job(struct batch *r, size_t art, size_t clinic, size_t layout,
 	jb->bad = !r->ai[art].ok || !r->ci[clinic].ok;
 	/* as leaflet_path() names it; known even when the input is bad */
 	jb->out = xasprintf("%s/%s/%s.pdf", outdir, cs, as);
+	jb->rel = jb->out + strlen(outdir) + 1;
 	in[0] = &r->ai[art].in;
 	in[1] = &r->ci[clinic].in;
 	in[2] = &r->fonts;
-	inputs_key(in, 3, layouts[layout], jb->key);
+	/* how it is made counts as much as what from */
+	how = xasprintf("%s pdfa=%d date=%lld", layouts[layout], r->b->pdfa,
+	    r->b->source_date);
+	inputs_key(in, 3, how, jb->key);
+	free(how);
 	free(as);
 	free(cs);
 }
@@ -186,7 +192,7 @@ make_jobs(struct batch *r, size_t narts, size_t nclinics, const char *outdir)
 				add_job(r, i, j, k, outdir);
 }
 
-/* The jobs to build: the good ones. */
+/* The jobs to build: the good ones that are not up to date. */
 static void
 plan_jobs(struct batch *r)
 {
@@ -201,6 +207,9 @@ plan_jobs(struct batch *r)
 			r->res[j].status = -1;
 			r->done[j] = 1;
 			r->failed++;
+		} else if (!r->force && outdir_uptodate(r, j)) {
+			r->jobs[j].fresh = r->done[j] = 1;
+			r->fresh++;
 		} else
 			r->todo[r->ntodo++] = (uint32_t)j;
 	}
@@ -232,35 +241,32 @@ summary(const struct batch *r, uint64_t t0)
 		return;
 	fprintf(f, "%s%zu built, %zu up to date, %zu failed, %zu removed "
 	    "in %.1f s\n", r->tty && !r->quiet ? "\r\033[K" : "", r->built,
-	    (size_t)0, r->failed, (size_t)0,
+	    r->fresh, r->failed, r->removed,
 	    (double)(work_now(CLOCK_MONOTONIC) - t0) / 1e9);
 	fflush(f);
 }
 
 /* The manifest entry for job j. */
 static void
-entry(const struct batch *r, size_t j, const char *outdir,
-    struct mf_entry *e)
+entry(const struct batch *r, size_t j, struct mf_entry *e)
 {
 	const struct job *jb = &r->jobs[j];
 	const struct result *res = &r->res[j];
 	const struct ainfo *ai = &r->ai[jb->art];
 	const struct cinfo *ci = &r->ci[jb->clinic];
 	const struct inputs *in[2] = { &ai->in, &ci->in };
-	size_t n = strlen(outdir);
 
 	e->clinic = path_stem(r->cfiles[jb->clinic]);
 	e->article = path_stem(r->arts[jb->art]);
 	e->layout = xstrdup(layouts[jb->layout]);
-	/* relative to the manifest, which sits in outdir */
-	e->path = xstrdup(jb->out + n + (jb->out[n] == '/'));
+	e->path = xstrdup(jb->rel);	/* relative to the manifest */
 	e->leaflet_id = ai->id ? xstrdup(ai->id) : NULL;
 	e->version = ai->version ? xstrdup(ai->version) : NULL;
 	e->review = ai->review ? xstrdup(ai->review) : NULL;
 	memcpy(e->key, jb->key, SHA256_HEX);
 	inputs_copy(e, in, 2);
 	if (res->status == 0) {
-		e->status = MF_BUILT;
+		e->status = jb->fresh ? MF_UPTODATE : MF_BUILT;
 		e->pages = res->pages;
 		e->bytes = res->bytes;
 		memcpy(e->sha256, res->sha256, SHA256_HEX);
@@ -291,7 +297,7 @@ write_manifest(const struct batch *r, const char *outdir)
 	m.fonts = r->fonts.v;
 	m.nfonts = r->fonts.n;
 	for (j = 0; j < r->njobs; j++)
-		entry(r, j, outdir, manifest_add(&m));
+		entry(r, j, manifest_add(&m));
 	path = path_join(outdir, "manifest.json");
 	rc = manifest_write(&m, path, r->b->d);
 	free(path);
@@ -322,6 +328,7 @@ batch_free(struct batch *r, size_t narts, size_t nclinics)
 		inputs_free(&r->ai[j].in);
 	}
 	inputs_free(&r->fonts);
+	outdir_free(r);
 	free(r->ai);
 	free(r->ci);
 	free(r->clinics);
@@ -344,6 +351,7 @@ batch_run(struct build *b, const struct batch_opts *o)
 	r.b = b;
 	r.cur = (size_t)-1;
 	r.quiet = o->quiet;
+	r.force = o->force;
 	r.tty = b->d->out != NULL && isatty(fileno(b->d->out));
 	if (find_inputs(o->content, "articles", ".md", &arts, b->d) == -1 ||
 	    find_inputs(o->content, "clinics", ".yaml", &clinics, b->d) == -1)
@@ -352,6 +360,7 @@ batch_run(struct build *b, const struct batch_opts *o)
 	r.cfiles = clinics.v;
 	if (dir_ready(o->outdir, b->d) == -1)
 		goto out;
+	outdir_read(&r, o->outdir);
 	make_jobs(&r, arts.n, clinics.n, o->outdir);
 	plan_jobs(&r);
 	work_run(&r, o->jobs);

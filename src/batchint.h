@@ -12,6 +12,7 @@
 #include "article.h"
 #include "diag.h"
 #include "inputs.h"
+#include "manifest.h"
 #include "sha256.h"
 
 struct job {
@@ -19,6 +20,8 @@ struct job {
 	size_t	 clinic;
 	size_t	 layout;	/* index into layouts[] */
 	char	*out;
+	const char *rel;	/* out, relative to the output folder */
+	int	 fresh;		/* up to date: not rebuilt */
 	int	 bad;		/* its article or clinic failed: not built */
 	char	 key[SHA256_HEX];	/* its inputs' */
 };
@@ -72,7 +75,12 @@ struct batch {			/* one batch: its inputs, jobs and results */
 	size_t		 ntodo;
 	size_t		 nseen;		/* results come in so far */
 	size_t		 built;
+	size_t		 fresh;		/* up to date */
 	size_t		 failed;
+	size_t		 removed;
+	struct manifest	 old;		/* the last manifest */
+	struct mf_entry	**oldby;	/* its entries by path */
+	int		 force;		/* rebuild what is up to date too */
 	int		 tty;		/* stderr is a terminal */
 	int		 quiet;
 };
@@ -86,5 +94,14 @@ void	 work_say(struct batch *, struct diag *to, struct diag_held *h);
 /* The first error line h holds, or NULL; caller frees. */
 char	*work_first_error(const struct diag_held *);
 uint64_t work_now(clockid_t);
+
+/* Read outdir/manifest.json, the last batch's, into r->old. */
+void	 outdir_read(struct batch *, const char *outdir);
+/*
+ * Is job j up to date: its key the one recorded, its PDF still the one
+ * recorded?  Then its result is the recorded one.
+ */
+int	 outdir_uptodate(struct batch *, size_t j);
+void	 outdir_free(struct batch *);
 
 #endif

@@ -73,7 +73,7 @@ inputs_fonts(struct inputs *in, const struct font *f, size_t n)
 }
 
 void
-inputs_key(const struct inputs *const *lists, size_t n, const char *layout,
+inputs_key(const struct inputs *const *lists, size_t n, const char *how,
     char key[SHA256_HEX])
 {
 	struct sha256 s;
@@ -88,7 +88,7 @@ inputs_key(const struct inputs *const *lists, size_t n, const char *layout,
 	 */
 	sha256_init(&s);
 	sha256_add(&s, "leafpress " VERSION, sizeof("leafpress " VERSION));
-	sha256_add(&s, layout, strlen(layout) + 1);
+	sha256_add(&s, how, strlen(how) + 1);
 	for (i = 0; i < n; i++) {
 		m = (uint64_t)lists[i]->n;
 		sha256_add(&s, &m, sizeof(m));

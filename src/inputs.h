@@ -30,10 +30,10 @@ int	inputs_profile(struct inputs *, const struct profile *,
 /* The bundled fonts, n of them. */
 void	inputs_fonts(struct inputs *, const struct font *, size_t n);
 /*
- * The key of a leaflet made in layout from these lists of inputs by
- * this version of leafpress.
+ * The key of a leaflet made as how says (layout, options) from these
+ * lists of inputs by this version of leafpress.
  */
-void	inputs_key(const struct inputs *const *, size_t n, const char *layout,
+void	inputs_key(const struct inputs *const *, size_t n, const char *how,
 	    char key[SHA256_HEX]);
 /* Copy in's entries into e's inputs. */
 void	inputs_copy(struct mf_entry *e, const struct inputs *const *, size_t n);

@@ -23,7 +23,7 @@
 
 static const char usage_text[] =
 "usage: leafpress build -p PROFILE.yaml [-o OUT.pdf] [--pdfa] [--dump] ARTICLE.md\n"
-"       leafpress batch [-j N] [-q] [--pdfa] [--content DIR] [--out DIR] [--times FILE]\n"
+"       leafpress batch [-j N] [-q] [--force] [--pdfa] [--content DIR] [--out DIR] [--times FILE]\n"
 "       leafpress --help | --version\n";
 
 static const char help_text[] =
@@ -44,6 +44,8 @@ static const char help_text[] =
 "      --times FILE     write each leaflet's build time and size there\n"
 "  -q, --quiet          print errors and the summary only, not a line\n"
 "                       a leaflet nor warnings\n"
+"      --force          build every leaflet, even those whose inputs have\n"
+"                       not changed since the manifest was written\n"
 "\n"
 "PDF dates come from $SOURCE_DATE_EPOCH when set, else the article's\n"
 "published date; never the clock.\n"
@@ -186,9 +188,10 @@ cmd_batch(int argc, char *argv[], struct build *b)
 		{ "times", required_argument, NULL, 't' },
 		{ "pdfa", no_argument, NULL, 'a' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "force", no_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct batch_opts o = { "content", "out", 0, NULL, 0 };
+	struct batch_opts o = { "content", "out", 0, NULL, 0, 0 };
 	const char *times = NULL;
 	char *end;
 	long n;
@@ -216,6 +219,9 @@ cmd_batch(int argc, char *argv[], struct build *b)
 			break;
 		case 'q':
 			o.quiet = 1;
+			break;
+		case 'f':
+			o.force = 1;
 			break;
 		default:
 			return usage();
