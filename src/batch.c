@@ -284,9 +284,16 @@ entry(const struct batch *r, size_t j, struct mf_entry *e)
 	}
 }
 
-/* Written last, once every PDF it names is in place. */
+/*
+ * The manifest: with all, every job, written last, once every PDF it
+ * names is in place; without, only the leaflets that are up to date,
+ * and the rest of the last manifest's as pending, written before any
+ * PDF is built or removed, so that a batch killed on the way leaves a
+ * manifest whose leaflets are on disk as it says, and the next batch
+ * still knows which PDFs were its own.
+ */
 static int
-write_manifest(const struct batch *r, const char *outdir)
+write_manifest(const struct batch *r, const char *outdir, int all)
 {
 	struct manifest m;
 	char *path;
@@ -297,7 +304,10 @@ write_manifest(const struct batch *r, const char *outdir)
 	m.fonts = r->fonts.v;
 	m.nfonts = r->fonts.n;
 	for (j = 0; j < r->njobs; j++)
-		entry(r, j, manifest_add(&m));
+		if (all || r->jobs[j].fresh)
+			entry(r, j, manifest_add(&m));
+	if (!all)
+		outdir_pending(r, &m);
 	path = path_join(outdir, "manifest.json");
 	rc = manifest_write(&m, path, r->b->d);
 	free(path);
@@ -363,10 +373,16 @@ batch_run(struct build *b, const struct batch_opts *o)
 	outdir_read(&r, o->outdir);
 	make_jobs(&r, arts.n, clinics.n, o->outdir);
 	plan_jobs(&r);
+	outdir_clean(&r, o->outdir, clinics.n);
+	/* something will change: first a manifest true meanwhile */
+	if ((r.ntodo > 0 || r.fresh != r.old.n) &&
+	    write_manifest(&r, o->outdir, 0) == -1)
+		goto out;
 	work_run(&r, o->jobs);
 	if (o->times != NULL)
 		work_report(&r, o->times);
-	rc = write_manifest(&r, o->outdir);
+	outdir_sweep(&r, o->outdir);
+	rc = write_manifest(&r, o->outdir, 1);
 	summary(&r, t0);
 	if (r.failed > 0)
 		rc = -1;

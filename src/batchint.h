@@ -102,6 +102,20 @@ void	 outdir_read(struct batch *, const char *outdir);
  * recorded?  Then its result is the recorded one.
  */
 int	 outdir_uptodate(struct batch *, size_t j);
+/*
+ * Remove the PDFs the last manifest names that this batch did not make:
+ * a failed leaflet's, a withdrawn article's or clinic's.
+ */
+void	 outdir_sweep(struct batch *, const char *outdir);
+/*
+ * Add to m, as pending, the PDFs of the last manifest that this batch
+ * may replace or remove, so that a batch killed on the way still knows
+ * them for its own.
+ */
+void	 outdir_pending(const struct batch *, struct manifest *);
+/* Remove the temporary files a killed batch left in outdir. */
+void	 outdir_clean(const struct batch *, const char *outdir,
+	    size_t nclinics);
 void	 outdir_free(struct batch *);
 
 #endif

@@ -14,7 +14,9 @@
 #include "manifest.h"
 #include "xalloc.h"
 
-static const char *const statuses[] = { "built", "up to date", "failed" };
+static const char *const statuses[] = {
+	"built", "up to date", "failed", "pending"
+};
 
 const char *
 manifest_status(enum mf_status s)
@@ -80,10 +82,20 @@ entry_json(const struct mf_entry *e)
 	return o;
 }
 
+static cJSON *
+pending_json(const struct mf_entry *e)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	add_str(o, "path", e->path);
+	add_str(o, "sha256", e->sha256);
+	return o;
+}
+
 int
 manifest_write(const struct manifest *m, const char *path, struct diag *d)
 {
-	cJSON *root = cJSON_CreateObject(), *list;
+	cJSON *root = cJSON_CreateObject(), *list, *pend;
 	char *text, *t;
 	size_t i;
 	int rc;
@@ -94,7 +106,12 @@ manifest_write(const struct manifest *m, const char *path, struct diag *d)
 	cJSON_AddItemToObject(root, "fonts", files_json(m->fonts, m->nfonts));
 	list = cJSON_AddArrayToObject(root, "leaflets");
 	for (i = 0; i < m->n; i++)
-		cJSON_AddItemToArray(list, entry_json(&m->v[i]));
+		if (m->v[i].status != MF_PENDING)
+			cJSON_AddItemToArray(list, entry_json(&m->v[i]));
+	pend = cJSON_AddArrayToObject(root, "pending");
+	for (i = 0; i < m->n; i++)
+		if (m->v[i].status == MF_PENDING)
+			cJSON_AddItemToArray(pend, pending_json(&m->v[i]));
 	if ((text = cJSON_Print(root)) == NULL) {
 		cJSON_Delete(root);
 		diag_msg(d, DIAG_ERROR, path, 0, 0, "out of memory");
@@ -161,7 +178,7 @@ read_entry(struct manifest *m, const cJSON *o)
 	e->article = get_str(o, "article");
 	e->layout = get_str(o, "layout");
 	e->status = MF_FAILED;
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 3; i++)		/* "pending" only where below */
 		if (strcmp(st, statuses[i]) == 0)
 			e->status = (enum mf_status)i;
 	e->error = get_str(o, "error");
@@ -176,6 +193,19 @@ read_entry(struct manifest *m, const cJSON *o)
 	get_hash(cJSON_GetObjectItem(o, "inputs"), "key", e->key);
 	read_files(cJSON_GetObjectItem(cJSON_GetObjectItem(o, "inputs"),
 	    "files"), &e->inputs, &e->ninputs);
+}
+
+static void
+read_pending(struct manifest *m, const cJSON *o)
+{
+	struct mf_entry *e;
+
+	if (cJSON_GetStringValue(cJSON_GetObjectItem(o, "path")) == NULL)
+		return;
+	e = manifest_add(m);
+	e->path = get_str(o, "path");
+	e->status = MF_PENDING;
+	get_hash(o, "sha256", e->sha256);
 }
 
 int
@@ -204,6 +234,8 @@ manifest_read(struct manifest *m, const char *path, struct diag *d)
 	read_files(cJSON_GetObjectItem(root, "fonts"), &m->fonts, &m->nfonts);
 	cJSON_ArrayForEach(o, cJSON_GetObjectItem(root, "leaflets"))
 		read_entry(m, o);
+	cJSON_ArrayForEach(o, cJSON_GetObjectItem(root, "pending"))
+		read_pending(m, o);
 	cJSON_Delete(root);
 	return 0;
 }

@@ -16,7 +16,9 @@ struct diag;
 enum mf_status {
 	MF_BUILT,
 	MF_UPTODATE,
-	MF_FAILED
+	MF_FAILED,
+	MF_PENDING		/* made by an earlier batch, and being replaced
+				   or removed by one that has not finished */
 };
 
 struct mf_input {		/* a file a leaflet was made from */
@@ -40,6 +42,7 @@ struct mf_entry {
 	char		 key[SHA256_HEX];	/* all inputs, for incremental builds */
 	struct mf_input	*inputs;
 	size_t		 ninputs;
+	int		 mark;		/* the batch's own use */
 };
 
 struct manifest {

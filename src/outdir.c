@@ -1,12 +1,18 @@
 /*
  * outdir: what the output folder already holds, as the last manifest
  * says.  A leaflet whose inputs hash to the key recorded for it, and
- * whose PDF is still the one recorded, is up to date.  Nothing the
- * manifest names is trusted unless the file's hash is the one recorded:
- * contents decide, never timestamps.
+ * whose PDF is still the one recorded, is up to date; a PDF the last
+ * manifest names that this batch did not make (its article or clinic
+ * withdrawn, or its leaflet failed) is removed.  Nothing the manifest
+ * does not name is ever touched, and nothing it names is trusted
+ * unless the file's hash is the one recorded: contents decide, never
+ * timestamps.
  */
+#include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "batchint.h"
 #include "fileio.h"
@@ -71,16 +77,139 @@ outdir_uptodate(struct batch *r, size_t j)
 {
 	const struct job *jb = &r->jobs[j];
 	struct result *res = &r->res[j];
-	const struct mf_entry *e = old_entry(r, jb->rel);
+	struct mf_entry *e = old_entry(r, jb->rel);
 
-	if (e == NULL || strcmp(e->key, jb->key) != 0 ||
-	    !is_recorded(e, jb->out))
+	if (e == NULL || e->status == MF_PENDING ||
+	    strcmp(e->key, jb->key) != 0 || !is_recorded(e, jb->out))
 		return 0;
+	e->mark = 1;
 	res->status = 0;
 	res->pages = e->pages;
 	res->bytes = e->bytes;
 	memcpy(res->sha256, e->sha256, SHA256_HEX);
 	return 1;
+}
+
+/*
+ * May the last manifest's path name a file to remove?  Only a PDF one
+ * folder down, as the batch names them: a manifest edited by hand must
+ * not reach outside the output folder.
+ */
+static int
+is_leaflet_path(const char *rel)
+{
+	const char *s = strchr(rel, '/');
+	size_t n = strlen(rel);
+
+	return s != NULL && s > rel && strchr(s + 1, '/') == NULL &&
+	    rel[0] != '.' && s[1] != '.' && n > 4 &&
+	    strcmp(rel + n - 4, ".pdf") == 0;
+}
+
+/* Remove e's PDF if it is still the one e recorded. */
+static void
+remove_old(struct batch *r, const struct mf_entry *e, const char *outdir)
+{
+	char *path, *dir;
+
+	if (!is_leaflet_path(e->path))
+		return;
+	path = path_join(outdir, e->path);
+	if (is_recorded(e, path) && unlink(path) == 0) {
+		r->removed++;
+		if (!r->quiet && r->b->d->out != NULL)
+			fprintf(r->b->d->out, "%sremoved %s\n",
+			    r->tty ? "\r\033[K" : "", path);
+		/* a withdrawn clinic's folder goes with its last leaflet */
+		dir = path_dir(path);
+		rmdir(dir);
+		free(dir);
+	}
+	free(path);
+}
+
+void
+outdir_sweep(struct batch *r, const char *outdir)
+{
+	struct mf_entry *e;
+	char *seen = xcalloc(r->old.n + 1, 1);
+	size_t i, j;
+
+	/* failed this time: last time's PDF must not pass for this one's */
+	for (j = 0; j < r->njobs; j++) {
+		if ((e = old_entry(r, r->jobs[j].rel)) == NULL)
+			continue;
+		seen[e - r->old.v] = 1;
+		if (r->res[j].status != 0)
+			remove_old(r, e, outdir);
+	}
+	/* not made at all: its article or clinic is gone */
+	for (i = 0; i < r->old.n; i++)
+		if (!seen[i])
+			remove_old(r, &r->old.v[i], outdir);
+	free(seen);
+}
+
+/*
+ * Temporary files a killed batch may have left: .NAME.pdf.XXXXXX in the
+ * clinics' folders and .manifest.json.XXXXXX, names that only
+ * file_write_atomic() makes.
+ */
+static void
+clean_dir(const char *dir)
+{
+	struct dirent *de;
+	const char *s;
+	char *path;
+	DIR *dp;
+
+	if ((dp = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] != '.' ||
+		    ((s = strstr(de->d_name, ".pdf.")) == NULL &&
+		    (s = strstr(de->d_name, ".json.")) == NULL) ||
+		    strlen(strchr(s + 1, '.') + 1) != 6)
+			continue;
+		path = path_join(dir, de->d_name);
+		unlink(path);
+		free(path);
+	}
+	closedir(dp);
+}
+
+void
+outdir_clean(const struct batch *r, const char *outdir, size_t nclinics)
+{
+	char *dir;
+	size_t j;
+
+	clean_dir(outdir);
+	for (j = 0; j < nclinics; j++) {
+		dir = path_join(outdir, r->clinics[j].slug ?
+		    r->clinics[j].slug : "");
+		if (r->clinics[j].slug != NULL)
+			clean_dir(dir);
+		free(dir);
+	}
+}
+
+void
+outdir_pending(const struct batch *r, struct manifest *m)
+{
+	const struct mf_entry *e;
+	struct mf_entry *p;
+	size_t i;
+
+	for (i = 0; i < r->old.n; i++) {
+		e = &r->old.v[i];
+		if (e->mark || e->status == MF_FAILED || e->sha256[0] == '\0')
+			continue;
+		p = manifest_add(m);
+		p->path = xstrdup(e->path);
+		p->status = MF_PENDING;
+		memcpy(p->sha256, e->sha256, SHA256_HEX);
+	}
 }
 
 void

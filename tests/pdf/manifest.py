@@ -4,6 +4,8 @@
     manifest.py OUT check            every built or up-to-date leaflet's PDF
                                      is there with the recorded bytes and
                                      SHA-256; every input's hash is the file's
+    manifest.py OUT pdfs             the same for the PDFs alone (inputs may
+                                     have changed since)
     manifest.py OUT status PATH      the status of the leaflet at PATH
     manifest.py OUT get PATH KEY     one member of that leaflet's entry
     manifest.py OUT paths            the leaflets' paths, one a line
@@ -20,7 +22,7 @@ def sha(path):
         return hashlib.sha256(f.read()).hexdigest()
 
 
-def check(out, m):
+def check(out, m, inputs=True):
     bad = []
     if m.get("format") != 1 or not m.get("leafpress"):
         bad.append("no format 1 or no leafpress version")
@@ -37,7 +39,7 @@ def check(out, m):
             bad.append(f"{e['path']}: bytes or sha256 differ")
         if not e["pages"] > 0:
             bad.append(f"{e['path']}: no pages")
-        for f in e["inputs"]["files"] + m["fonts"]:
+        for f in e["inputs"]["files"] + m["fonts"] if inputs else []:
             if sha(f["path"]) != f["sha256"]:
                 bad.append(f"{e['path']}: input {f['path']}: sha256 differs")
     return bad
@@ -54,8 +56,8 @@ def main():
     out, what = sys.argv[1], sys.argv[2]
     with open(os.path.join(out, "manifest.json"), encoding="utf-8") as f:
         m = json.load(f)
-    if what == "check":
-        bad = check(out, m)
+    if what in ("check", "pdfs"):
+        bad = check(out, m, what == "check")
         for b in bad:
             print("#", b)
         return 1 if bad else 0
