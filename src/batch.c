@@ -203,6 +203,12 @@ plan_jobs(struct batch *r)
 	r->todo = xcalloc(r->njobs, sizeof(*r->todo));
 	for (j = 0; j < r->njobs; j++) {
 		r->res[j].job = (uint32_t)j;
+		/* round robin: each shard gets some of every article */
+		if (r->shard_n > 0 && j % r->shard_n != r->shard_k - 1) {
+			r->jobs[j].other = r->done[j] = 1;
+			outdir_skip(r, j);
+			continue;
+		}
 		if (r->jobs[j].bad) {
 			r->res[j].status = -1;
 			r->done[j] = 1;
@@ -303,12 +309,14 @@ write_manifest(const struct batch *r, const char *outdir, int all)
 	memset(&m, 0, sizeof(m));
 	m.fonts = r->fonts.v;
 	m.nfonts = r->fonts.n;
+	if (r->shard_n > 0)
+		m.shard = xasprintf("%u/%u", r->shard_k, r->shard_n);
 	for (j = 0; j < r->njobs; j++)
-		if (all || r->jobs[j].fresh)
+		if (!r->jobs[j].other && (all || r->jobs[j].fresh))
 			entry(r, j, manifest_add(&m));
 	if (!all)
 		outdir_pending(r, &m);
-	path = path_join(outdir, "manifest.json");
+	path = outdir_manifest(r, outdir);
 	rc = manifest_write(&m, path, r->b->d);
 	free(path);
 	m.fonts = NULL;		/* r's */
@@ -362,6 +370,8 @@ batch_run(struct build *b, const struct batch_opts *o)
 	r.cur = (size_t)-1;
 	r.quiet = o->quiet;
 	r.force = o->force;
+	r.shard_k = o->shard_k;
+	r.shard_n = o->shard_n;
 	r.tty = b->d->out != NULL && isatty(fileno(b->d->out));
 	if (find_inputs(o->content, "articles", ".md", &arts, b->d) == -1 ||
 	    find_inputs(o->content, "clinics", ".yaml", &clinics, b->d) == -1)

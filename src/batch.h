@@ -12,6 +12,8 @@ struct batch_opts {
 	FILE		*times;		/* per-leaflet timings, or NULL */
 	int		 quiet;		/* errors and the summary only */
 	int		 force;		/* rebuild leaflets that are up to date */
+	unsigned	 shard_k;	/* build only slice K of N (1..N), */
+	unsigned	 shard_n;	/* or all when N is 0 */
 };
 
 /*

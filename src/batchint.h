@@ -22,6 +22,7 @@ struct job {
 	char	*out;
 	const char *rel;	/* out, relative to the output folder */
 	int	 fresh;		/* up to date: not rebuilt */
+	int	 other;		/* another shard's */
 	int	 bad;		/* its article or clinic failed: not built */
 	char	 key[SHA256_HEX];	/* its inputs' */
 };
@@ -81,6 +82,8 @@ struct batch {			/* one batch: its inputs, jobs and results */
 	struct manifest	 old;		/* the last manifest */
 	struct mf_entry	**oldby;	/* its entries by path */
 	int		 force;		/* rebuild what is up to date too */
+	unsigned	 shard_k;	/* this is slice K of N, */
+	unsigned	 shard_n;	/* or the whole batch when N is 0 */
 	int		 tty;		/* stderr is a terminal */
 	int		 quiet;
 };
@@ -95,7 +98,9 @@ void	 work_say(struct batch *, struct diag *to, struct diag_held *h);
 char	*work_first_error(const struct diag_held *);
 uint64_t work_now(clockid_t);
 
-/* Read outdir/manifest.json, the last batch's, into r->old. */
+/* The manifest's name in outdir: manifest.json, or manifest.K-of-N.json. */
+char	*outdir_manifest(const struct batch *, const char *outdir);
+/* Read the last batch's manifest (this shard's, if any) into r->old. */
 void	 outdir_read(struct batch *, const char *outdir);
 /*
  * Is job j up to date: its key the one recorded, its PDF still the one
@@ -107,6 +112,8 @@ int	 outdir_uptodate(struct batch *, size_t j);
  * a failed leaflet's, a withdrawn article's or clinic's.
  */
 void	 outdir_sweep(struct batch *, const char *outdir);
+/* Job j is another shard's: its PDF is not this shard's to touch. */
+void	 outdir_skip(struct batch *, size_t j);
 /*
  * Add to m, as pending, the PDFs of the last manifest that this batch
  * may replace or remove, so that a batch killed on the way still knows

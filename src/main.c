@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "fileio.h"
 #include "leaflet.h"
+#include "manifest.h"
 #include "profile.h"
 #include "xalloc.h"
 
@@ -23,7 +24,9 @@
 
 static const char usage_text[] =
 "usage: leafpress build -p PROFILE.yaml [-o OUT.pdf] [--pdfa] [--dump] ARTICLE.md\n"
-"       leafpress batch [-j N] [-q] [--force] [--pdfa] [--content DIR] [--out DIR] [--times FILE]\n"
+"       leafpress batch [-j N] [-q] [--force] [--shard K/N] [--pdfa] [--content DIR]\n"
+"                       [--out DIR] [--times FILE]\n"
+"       leafpress manifest merge [-o OUT.json] PARTIAL.json...\n"
 "       leafpress --help | --version\n";
 
 static const char help_text[] =
@@ -46,6 +49,10 @@ static const char help_text[] =
 "                       a leaflet nor warnings\n"
 "      --force          build every leaflet, even those whose inputs have\n"
 "                       not changed since the manifest was written\n"
+"      --shard K/N      build only the K-th of N slices of the leaflets,\n"
+"                       with its own out/manifest.K-of-N.json\n"
+"manifest merge   join the partial manifests of all N shards\n"
+"  -o FILE              where (default manifest.json beside the first)\n"
 "\n"
 "PDF dates come from $SOURCE_DATE_EPOCH when set, else the article's\n"
 "published date; never the clock.\n"
@@ -178,6 +185,25 @@ out:
 	return rc;
 }
 
+/* "K/N", 1 <= K <= N <= 10000. */
+static int
+parse_shard(const char *s, unsigned *k, unsigned *n)
+{
+	char *end;
+	unsigned long a, b;
+
+	a = strtoul(s, &end, 10);
+	if (end == s || *end != '/')
+		return -1;
+	s = end + 1;
+	b = strtoul(s, &end, 10);
+	if (end == s || *end != '\0' || a < 1 || a > b || b > 10000)
+		return -1;
+	*k = (unsigned)a;
+	*n = (unsigned)b;
+	return 0;
+}
+
 static int
 cmd_batch(int argc, char *argv[], struct build *b)
 {
@@ -189,9 +215,10 @@ cmd_batch(int argc, char *argv[], struct build *b)
 		{ "pdfa", no_argument, NULL, 'a' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "force", no_argument, NULL, 'f' },
+		{ "shard", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct batch_opts o = { "content", "out", 0, NULL, 0, 0 };
+	struct batch_opts o = { "content", "out", 0, NULL, 0, 0, 0, 0 };
 	const char *times = NULL;
 	char *end;
 	long n;
@@ -223,6 +250,10 @@ cmd_batch(int argc, char *argv[], struct build *b)
 		case 'f':
 			o.force = 1;
 			break;
+		case 's':
+			if (parse_shard(optarg, &o.shard_k, &o.shard_n) == -1)
+				return usage_error("--shard wants K/N, 1 <= K <= N");
+			break;
 		default:
 			return usage();
 		}
@@ -238,6 +269,29 @@ cmd_batch(int argc, char *argv[], struct build *b)
 	if (o.times != NULL && fclose(o.times) != 0)
 		rc = EXIT_BAD;
 	return rc;
+}
+
+/* manifest merge: the shards' partial manifests into one. */
+static int
+cmd_manifest(int argc, char *argv[])
+{
+	struct diag d = { stderr, 0, 0 };
+	const char *out = NULL;
+	int c;
+
+	if (argc < 2 || strcmp(argv[1], "merge") != 0)
+		return usage_error("expected: manifest merge PARTIAL.json...");
+	argc--;
+	argv++;
+	while ((c = getopt(argc, argv, "o:")) != -1) {
+		if (c != 'o')
+			return usage();
+		out = optarg;
+	}
+	if (optind >= argc)
+		return usage_error("manifest merge needs the partial manifests");
+	return manifest_merge((const char *const *)argv + optind,
+	    (size_t)(argc - optind), out, &d) == 0 ? 0 : EXIT_BAD;
 }
 
 int
@@ -260,6 +314,8 @@ main(int argc, char *argv[])
 		puts("leafpress " VERSION);
 		return 0;
 	}
+	if (strcmp(argv[1], "manifest") == 0)
+		return cmd_manifest(argc - 1, argv + 1);
 	if (strcmp(argv[1], "build") != 0 && strcmp(argv[1], "batch") != 0)
 		return usage_error("expected a command: build or batch");
 	init_linebreak();	/* libunibreak's one-time tables */

@@ -4,6 +4,7 @@
  * names is on disk; read leniently, since a manifest that cannot be
  * trusted only costs a full build.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -275,4 +276,102 @@ manifest_free(struct manifest *m)
 	free(m->leafpress);
 	free(m->shard);
 	memset(m, 0, sizeof(*m));
+}
+
+/* Shard "K/N" of a partial manifest, or -1. */
+static int
+shard_of(const struct manifest *m, unsigned *k, unsigned *n)
+{
+	return m->shard != NULL && sscanf(m->shard, "%u/%u", k, n) == 2 &&
+	    *k >= 1 && *k <= *n ? 0 : -1;
+}
+
+/*
+ * Shard K took jobs K-1, K-1+N, ...: its i-th leaflet is job i*N+K-1,
+ * so taking the shards' lists in turn gives back the one list.
+ */
+static void
+interleave(struct manifest *all, struct manifest *parts, unsigned n)
+{
+	struct mf_entry *e;
+	size_t i, more = 1;
+	unsigned k;
+
+	for (i = 0; more; i++) {
+		more = 0;
+		for (k = 0; k < n; k++) {
+			if (i >= parts[k].n)
+				continue;
+			more = 1;
+			e = manifest_add(all);
+			*e = parts[k].v[i];
+			memset(&parts[k].v[i], 0, sizeof(parts[k].v[i]));
+		}
+	}
+}
+
+/* Partial manifest file into its place in parts, by its shard. */
+static int
+read_part(struct manifest *parts, size_t nf, const char *file,
+    struct diag *d)
+{
+	struct manifest m;
+	unsigned k, n;
+
+	if (manifest_read(&m, file, d) == -1 || m.leafpress == NULL) {
+		diag_msg(d, DIAG_ERROR, file, 0, 0, "cannot read it as a "
+		    "manifest");
+		manifest_free(&m);
+		return -1;
+	}
+	if (shard_of(&m, &k, &n) == -1 || n != nf || parts[k - 1].leafpress) {
+		diag_msg(d, DIAG_ERROR, file, 0, 0, "not the partial manifest "
+		    "of a shard K/%zu not given before: merge takes one of "
+		    "each of the %zu shards", nf, nf);
+		manifest_free(&m);
+		return -1;
+	}
+	if (m.n > 0 && m.v[m.n - 1].status == MF_PENDING) {
+		diag_msg(d, DIAG_ERROR, file, 0, 0, "its shard did not "
+		    "finish: run it again first");
+		manifest_free(&m);
+		return -1;
+	}
+	parts[k - 1] = m;
+	return 0;
+}
+
+int
+manifest_merge(const char *const *files, size_t nf, const char *out,
+    struct diag *d)
+{
+	struct manifest *parts = xcalloc(nf, sizeof(*parts)), all;
+	char *dir, *path;
+	size_t i;
+	int rc = -1;
+
+	memset(&all, 0, sizeof(all));
+	for (i = 0; i < nf; i++)
+		if (read_part(parts, nf, files[i], d) == -1)
+			goto out;
+	all.fonts = parts[0].fonts;	/* every shard's are the same */
+	all.nfonts = parts[0].nfonts;
+	parts[0].fonts = NULL;
+	parts[0].nfonts = 0;
+	interleave(&all, parts, (unsigned)nf);
+	if (out != NULL)
+		path = xstrdup(out);
+	else {
+		dir = path_dir(files[0]);
+		path = path_join(dir, "manifest.json");
+		free(dir);
+	}
+	rc = manifest_write(&all, path, d);
+	free(path);
+out:
+	for (i = 0; i < nf; i++)
+		manifest_free(&parts[i]);
+	manifest_free(&all);
+	free(parts);
+	return rc;
 }

@@ -66,6 +66,13 @@ int	manifest_read(struct manifest *, const char *path, struct diag *);
 /* A new entry at the end of m, zeroed; m owns what it points to. */
 struct mf_entry *manifest_add(struct manifest *);
 void	manifest_free(struct manifest *);
+/*
+ * Join the partial manifests of shards 1/N to N/N, each given once, into
+ * out (NULL: manifest.json beside the first), the leaflets in the order
+ * one batch would list them.
+ */
+int	manifest_merge(const char *const *files, size_t n, const char *out,
+	    struct diag *);
 const char *manifest_status(enum mf_status);
 
 #endif

@@ -16,6 +16,7 @@
 
 #include "batchint.h"
 #include "fileio.h"
+#include "hash.h"
 #include "leaflet.h"
 #include "manifest.h"
 #include "xalloc.h"
@@ -28,12 +29,30 @@ cmp_path(const void *a, const void *b)
 	return strcmp((*x)->path, (*y)->path);
 }
 
+char *
+outdir_manifest(const struct batch *r, const char *outdir)
+{
+	char *name, *path;
+
+	if (r->shard_n == 0)
+		return path_join(outdir, "manifest.json");
+	name = xasprintf("manifest.%u-of-%u.json", r->shard_k, r->shard_n);
+	path = path_join(outdir, name);
+	free(name);
+	return path;
+}
+
 void
 outdir_read(struct batch *r, const char *outdir)
 {
-	char *path = path_join(outdir, "manifest.json");
+	char *path = outdir_manifest(r, outdir);
 	size_t i;
 
+	/* a shard's own last run, else the last merged manifest */
+	if (r->shard_n > 0 && access(path, F_OK) == -1) {
+		free(path);
+		path = path_join(outdir, "manifest.json");
+	}
 	manifest_read(&r->old, path, r->b->d);
 	free(path);
 	r->oldby = xcalloc(r->old.n + 1, sizeof(*r->oldby));
@@ -106,6 +125,15 @@ is_leaflet_path(const char *rel)
 	    strcmp(rel + n - 4, ".pdf") == 0;
 }
 
+void
+outdir_skip(struct batch *r, size_t j)
+{
+	struct mf_entry *e = old_entry(r, r->jobs[j].rel);
+
+	if (e != NULL)
+		e->mark = 1;
+}
+
 /* Remove e's PDF if it is still the one e recorded. */
 static void
 remove_old(struct batch *r, const struct mf_entry *e, const char *outdir)
@@ -140,12 +168,16 @@ outdir_sweep(struct batch *r, const char *outdir)
 		if ((e = old_entry(r, r->jobs[j].rel)) == NULL)
 			continue;
 		seen[e - r->old.v] = 1;
-		if (r->res[j].status != 0)
+		if (!r->jobs[j].other && r->res[j].status != 0)
 			remove_old(r, e, outdir);
 	}
-	/* not made at all: its article or clinic is gone */
+	/*
+	 * Not made at all: its article or clinic is gone.  Among shards,
+	 * the one its path hashes to removes it.
+	 */
 	for (i = 0; i < r->old.n; i++)
-		if (!seen[i])
+		if (!seen[i] && (r->shard_n == 0 || fnv1a(r->old.v[i].path,
+		    strlen(r->old.v[i].path)) % r->shard_n == r->shard_k - 1))
 			remove_old(r, &r->old.v[i], outdir);
 	free(seen);
 }

@@ -324,7 +324,8 @@ work_report(const struct batch *r, FILE *f)
 	size_t j;
 
 	for (j = 0; j < r->njobs; j++)
-		if (r->done[j] && r->res[j].status == 0)
+		if (r->done[j] && r->res[j].status == 0 &&
+		    !r->jobs[j].fresh && !r->jobs[j].other)
 			fprintf(f, "%s %llu %llu %llu\n", r->jobs[j].out,
 			    (unsigned long long)(r->res[j].wall_ns / 1000),
 			    (unsigned long long)(r->res[j].cpu_ns / 1000),
