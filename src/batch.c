@@ -276,6 +276,7 @@ entry(const struct batch *r, size_t j, struct mf_entry *e)
 		e->pages = res->pages;
 		e->bytes = res->bytes;
 		memcpy(e->sha256, res->sha256, SHA256_HEX);
+		e->stat = outdir_stat(jb->out);
 		return;
 	}
 	e->status = MF_FAILED;

@@ -100,6 +100,12 @@ uint64_t work_now(clockid_t);
 
 /* The manifest's name in outdir: manifest.json, or manifest.K-of-N.json. */
 char	*outdir_manifest(const struct batch *, const char *outdir);
+/*
+ * "INODE:MTIME_NS:CTIME_NS" of the file at path, or NULL: recorded for
+ * each PDF, so that a later batch need not hash it again while it has
+ * not changed.
+ */
+char	*outdir_stat(const char *path);
 /* Read the last batch's manifest (this shard's, if any) into r->old. */
 void	 outdir_read(struct batch *, const char *outdir);
 /*

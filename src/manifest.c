@@ -75,6 +75,7 @@ entry_json(const struct mf_entry *e)
 		cJSON_AddNumberToObject(o, "pages", e->pages);
 		cJSON_AddNumberToObject(o, "bytes", (double)e->bytes);
 		add_str(o, "sha256", e->sha256);
+		add_str(o, "stat", e->stat);
 	}
 	add_str(o, "leaflet_id", e->leaflet_id);
 	add_str(o, "version", e->version);
@@ -188,6 +189,7 @@ read_entry(struct manifest *m, const cJSON *o)
 	n = cJSON_GetNumberValue(cJSON_GetObjectItem(o, "bytes"));
 	e->bytes = n >= 0 && n < 1e18 ? (unsigned long long)n : 0;
 	get_hash(o, "sha256", e->sha256);
+	e->stat = get_str(o, "stat");
 	e->leaflet_id = get_str(o, "leaflet_id");
 	e->version = get_str(o, "version");
 	e->review = get_str(o, "review");
@@ -265,6 +267,7 @@ manifest_free(struct manifest *m)
 		free(e->version);
 		free(e->review);
 		free(e->error);
+		free(e->stat);
 		for (j = 0; j < e->ninputs; j++)
 			free(e->inputs[j].path);
 		free(e->inputs);

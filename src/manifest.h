@@ -34,6 +34,8 @@ struct mf_entry {
 	unsigned	 pages;		/* 0, with bytes and sha256, if no PDF */
 	unsigned long long bytes;
 	char		 sha256[SHA256_HEX];	/* the PDF's, or "" */
+	char		*stat;		/* "INODE:MTIME_NS:CTIME_NS" of the PDF
+					   as written, or NULL: see outdir.c */
 	char		*leaflet_id;	/* from the front matter, or NULL */
 	char		*version;
 	char		*review;

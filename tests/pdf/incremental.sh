@@ -1,7 +1,7 @@
 # incremental: a leaflet whose inputs have not changed is not built again;
 # contents decide, not timestamps.
 . tests/pdf/lib.inc
-plan 9
+plan 10
 
 C=$W/content
 O=$W/out
@@ -50,6 +50,11 @@ run
 t "a PDF that is not the one recorded is rebuilt" test "$(built)" = \
     "riverside/two.pdf "
 t "and is a PDF again" quiet qpdf --check "$O/riverside/two.pdf"
+# the same size, one byte changed in place: its times move, so it is hashed
+printf 'X' | dd of="$O/riverside/one.pdf" bs=1 seek=100 conv=notrunc 2>/dev/null
+run
+t "a PDF changed in place, same size, is rebuilt" test "$(built)" = \
+    "riverside/one.pdf "
 run --force
 t "--force builds all four" test "$(summary)" = \
     "4 built, 0 up to date, 0 failed, 0 removed"
