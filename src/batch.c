@@ -1,67 +1,34 @@
 /*
- * batch: build every leaflet; the driver only ever calls leaflet_make().
+ * batch: every article x every clinic x every layout, the job list, built
+ * by workers.c; then out/manifest.json, written last.
  *
  * Profiles are read once, in the parent; articles are checked there and
  * parsed again by whoever builds them, one at a time, so that memory
- * does not grow with the size of the batch.  With more than one job,
- * worker processes are forked: the parent writes job numbers into a pipe
- * that all
- * workers read (4-byte reads of a pipe are atomic), and each worker
- * writes one fixed-size result record per leaflet into another.  A
- * worker that dies leaves its leaflet without a result, which counts
- * as a failure; the rest go on.
+ * does not grow with the size of the batch.  The job list goes article
+ * by article; a job whose article or clinic failed stays in the list,
+ * failed, so that it is counted and reported like any other.
  */
-#include <sys/resource.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-
 #include <dirent.h>
 #include <errno.h>
-#include <signal.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "article.h"
 #include "batch.h"
+#include "batchint.h"
 #include "fileio.h"
 #include "leaflet.h"
+#include "manifest.h"
 #include "profile.h"
 #include "xalloc.h"
 
-#define MAX_JOBS	256	/* workers */
+/* Page shapes a leaflet is made in; a third axis of the job list. */
+static const char *const layouts[] = { "handout" };
+#define NLAYOUTS	(sizeof(layouts) / sizeof(layouts[0]))
 
 struct list {
 	char	**v;
 	size_t	  n;
-};
-
-struct job {
-	size_t	 art;
-	size_t	 clinic;
-	char	*out;
-};
-
-struct result {			/* written whole to a pipe: keep it small */
-	uint32_t job;
-	int32_t	 status;	/* 0 built, -1 failed */
-	uint64_t wall_ns;
-	uint64_t cpu_ns;
-	uint64_t bytes;
-};
-
-struct batch {			/* one batch: its inputs, jobs and results */
-	struct build	*b;
-	char		**arts;		/* article paths */
-	struct article	 art;		/* the one being built, parsed */
-	size_t		 cur;		/* its index, or (size_t)-1 */
-	struct profile	*clinics;
-	struct job	*jobs;
-	size_t		 njobs;
-	struct result	*res;
-	int		*done;
 };
 
 static int
@@ -93,7 +60,8 @@ list_dir(const char *dir, const char *ext, struct list *l, struct diag *d)
 		l->v[l->n++] = path_join(dir, de->d_name);
 	}
 	closedir(dp);
-	qsort(l->v, l->n, sizeof(*l->v), cmp);
+	if (l->n > 1)	/* qsort wants an array, even of none */
+		qsort(l->v, l->n, sizeof(*l->v), cmp);
 	return 0;
 }
 
@@ -107,226 +75,286 @@ list_free(struct list *l)
 	free(l->v);
 }
 
-static uint64_t
-now(clockid_t clk)
-{
-	struct timespec ts;
-
-	clock_gettime(clk, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
-static void
-make_one(struct batch *r, uint32_t j, struct result *res)
-{
-	const struct job *jb = &r->jobs[j];
-	uint64_t w0 = now(CLOCK_MONOTONIC), c0 = now(CLOCK_PROCESS_CPUTIME_ID);
-	struct stat st;
-
-	memset(res, 0, sizeof(*res));
-	res->job = j;
-	/* jobs go article by article: parse each once, keep only one */
-	if (r->cur != jb->art) {
-		article_free(&r->art);
-		r->cur = (size_t)-1;
-		if (article_load(&r->art, r->arts[jb->art], r->b->d) == -1) {
-			res->status = -1;
-			return;
-		}
-		r->cur = jb->art;
-	}
-	res->status = leaflet_make(r->b, &r->clinics[jb->clinic], &r->art,
-	    jb->out, NULL);
-	res->wall_ns = now(CLOCK_MONOTONIC) - w0;
-	res->cpu_ns = now(CLOCK_PROCESS_CPUTIME_ID) - c0;
-	if (res->status == 0 && stat(jb->out, &st) == 0)
-		res->bytes = (uint64_t)st.st_size;
-}
-
-/* A worker: take job numbers until the pipe is empty. */
-static void
-worker(struct batch *r, int jobs, int results)
-{
-	struct result res;
-	uint32_t j;
-
-	while (read(jobs, &j, sizeof(j)) == (ssize_t)sizeof(j)) {
-		if (j >= r->njobs)
-			break;
-		make_one(r, j, &res);
-		if (write(results, &res, sizeof(res)) != (ssize_t)sizeof(res))
-			break;
-	}
-}
-
+/* Whether clinic j loads and its folder can be written; its inputs. */
 static int
-run_parallel(struct batch *r, int nworkers)
+load_clinic(struct batch *r, size_t j, const char *outdir)
 {
-	int jp[2], rp[2], i, status, rc = 0;
-	pid_t pid[MAX_JOBS];
-	struct result res;
-	uint32_t j;
+	struct diag *d = r->b->d;
+	char *dir;
+	int ok;
 
-	if (pipe(jp) == -1 || pipe(rp) == -1) {
-		diag_msg(r->b->d, DIAG_ERROR, NULL, 0, 0, "pipe: %s",
-		    strerror(errno));
-		return -1;
-	}
-	fflush(NULL);
-	for (i = 0; i < nworkers; i++) {
-		if ((pid[i] = fork()) == -1) {
-			diag_msg(r->b->d, DIAG_ERROR, NULL, 0, 0, "fork: %s",
-			    strerror(errno));
-			nworkers = i;
-			rc = -1;
-			break;
-		}
-		if (pid[i] == 0) {
-			close(jp[1]);
-			close(rp[0]);
-			worker(r, jp[0], rp[1]);
-			_exit(0);	/* the child's share is done */
-		}
-	}
-	close(jp[0]);
-	close(rp[1]);
-	/* Jobs go in while results come out, so neither pipe fills up. */
-	for (j = 0; j < r->njobs && nworkers > 0; j++)
-		if (write(jp[1], &j, sizeof(j)) != (ssize_t)sizeof(j))
-			break;
-	close(jp[1]);
-	while (read(rp[0], &res, sizeof(res)) == (ssize_t)sizeof(res))
-		if (res.job < r->njobs) {
-			r->res[res.job] = res;
-			r->done[res.job] = 1;
-		}
-	close(rp[0]);
-	for (i = 0; i < nworkers; i++)
-		while (waitpid(pid[i], &status, 0) == -1 && errno == EINTR)
-			;
-	return rc;
+	if (profile_load(&r->clinics[j], r->cfiles[j], d) == -1)
+		return 0;
+	/* a clinic's folder that cannot be written: said once */
+	dir = path_join(outdir, r->clinics[j].slug);
+	ok = dir_ready(dir, d) == 0 &&
+	    inputs_profile(&r->ci[j].in, &r->clinics[j], d) == 0;
+	free(dir);
+	return ok;
 }
 
-static long
-self_hwm_kb(void)
+/* Whether article i parses; its front matter and inputs. */
+static int
+check_article(struct batch *r, size_t i)
 {
-	struct rusage ru;
-	char line[128];
-	long kb = -1;
-	FILE *fp;
+	struct ainfo *ai = &r->ai[i];
+	int ok;
 
-	if ((fp = fopen("/proc/self/status", "r")) != NULL) {
-		while (fgets(line, sizeof(line), fp) != NULL)
-			if (sscanf(line, "VmHWM: %ld kB", &kb) == 1)
-				break;
-		fclose(fp);
+	if ((ok = article_load(&r->art, r->arts[i], r->b->d) == 0)) {
+		ai->id = r->art.leaflet_id ? xstrdup(r->art.leaflet_id) : NULL;
+		ai->version = r->art.version ? xstrdup(r->art.version) : NULL;
+		ai->review = r->art.review ? xstrdup(r->art.review) : NULL;
+		inputs_article(&ai->in, &r->art);
 	}
-	if (kb < 0 && getrusage(RUSAGE_SELF, &ru) == 0)
-		kb = ru.ru_maxrss;
-	return kb;
-}
-
-static void
-report(const struct batch *r, FILE *f)
-{
-	struct rusage ru;
-	size_t j;
-
-	for (j = 0; j < r->njobs; j++)
-		if (r->done[j] && r->res[j].status == 0)
-			fprintf(f, "%s %llu %llu %llu\n", r->jobs[j].out,
-			    (unsigned long long)(r->res[j].wall_ns / 1000),
-			    (unsigned long long)(r->res[j].cpu_ns / 1000),
-			    (unsigned long long)r->res[j].bytes);
-	/*
-	 * The largest worker's peak; without workers, this process's own,
-	 * from VmHWM: getrusage's figure would include whatever this
-	 * process was before it was exec'd (Linux keeps it across exec).
-	 */
-	if (getrusage(RUSAGE_CHILDREN, &ru) == -1 || ru.ru_maxrss == 0)
-		ru.ru_maxrss = self_hwm_kb();
-	fprintf(f, "worker_maxrss_kb %ld\n", ru.ru_maxrss);
+	article_free(&r->art);
+	return ok;
 }
 
 /*
- * A job for every article that parses and every clinic whose profile
- * loads and whose folder can be written; a bad article or folder is
- * reported here, once, not once a clinic or once a leaflet.
- * Returns whether any input failed.
+ * Check clinic (art -1) or article, its messages held and then said;
+ * the first error kept for the manifest.
  */
-static int
-make_jobs(struct batch *r, const struct list *arts, const struct list *clinics,
-    const char *outdir)
+static void
+check_input(struct batch *r, size_t clinic, size_t art, const char *outdir)
 {
-	struct diag *d = r->b->d;
-	size_t i, j;
-	int failed = 0, *pok;
-	char *dir;
+	struct diag *to = r->b->d, held;
+	struct diag_held h;
+	char **err;
+	int ok;
 
-	r->clinics = xcalloc(clinics->n ? clinics->n : 1, sizeof(*r->clinics));
-	pok = xcalloc(clinics->n ? clinics->n : 1, sizeof(*pok));
-	for (j = 0; j < clinics->n; j++) {
-		pok[j] = profile_load(&r->clinics[j], clinics->v[j], d) == 0;
-		/* a clinic's folder that cannot be written: said once */
-		if (pok[j]) {
-			dir = path_join(outdir, r->clinics[j].slug);
-			pok[j] = dir_ready(dir, d) == 0;
-			free(dir);
-		}
-		if (!pok[j])
-			failed = 1;
+	diag_hold(&held, &h);
+	r->b->d = &held;
+	if (art == (size_t)-1) {
+		ok = r->ci[clinic].ok = load_clinic(r, clinic, outdir);
+		err = &r->ci[clinic].error;
+	} else {
+		ok = r->ai[art].ok = check_article(r, art);
+		err = &r->ai[art].error;
 	}
-	r->jobs = xcalloc(arts->n * clinics->n + 1, sizeof(*r->jobs));
-	for (i = 0; i < arts->n; i++) {
-		if (article_load(&r->art, arts->v[i], d) == -1)
-			failed = 1;
-		else
-			for (j = 0; j < clinics->n; j++) {
-				if (!pok[j])
-					continue;
-				r->jobs[r->njobs].art = i;
-				r->jobs[r->njobs].clinic = j;
-				r->jobs[r->njobs++].out = leaflet_path(outdir,
-				    &r->clinics[j], &r->art);
-			}
-		article_free(&r->art);
-	}
-	free(pok);
-	return failed;
+	r->b->d = to;
+	diag_hold_end(&held, &h);
+	if (!ok)
+		*err = work_first_error(&h);
+	work_say(r, to, &h);
+	diag_held_free(&h);
 }
 
-/* Run every job, in worker processes when asked; whether any failed. */
-static int
-run_jobs(struct batch *r, int nworkers)
+static void
+add_job(struct batch *r, size_t art, size_t clinic, size_t layout,
+    const char *outdir)
+{
+	struct job *jb = &r->jobs[r->njobs++];
+	char *as = path_stem(r->arts[art]), *cs = path_stem(r->cfiles[clinic]);
+	const struct inputs *in[3];
+	char *how;
+
+	jb->art = art;
+	jb->clinic = clinic;
+	jb->layout = layout;
+	jb->bad = !r->ai[art].ok || !r->ci[clinic].ok;
+	/* as leaflet_path() names it; known even when the input is bad */
+	jb->out = xasprintf("%s/%s/%s.pdf", outdir, cs, as);
+	jb->rel = jb->out + strlen(outdir) + 1;
+	in[0] = &r->ai[art].in;
+	in[1] = &r->ci[clinic].in;
+	in[2] = &r->fonts;
+	/* how it is made counts as much as what from */
+	how = xasprintf("%s pdfa=%d date=%lld", layouts[layout], r->b->pdfa,
+	    r->b->source_date);
+	inputs_key(in, 3, how, jb->key);
+	free(how);
+	free(as);
+	free(cs);
+}
+
+/*
+ * A job for every article x clinic x layout.  A bad article or clinic
+ * folder is reported here, once, not once a leaflet; its jobs are
+ * failed without being built.
+ */
+static void
+make_jobs(struct batch *r, size_t narts, size_t nclinics, const char *outdir)
+{
+	size_t i, j, k;
+
+	r->clinics = xcalloc(nclinics, sizeof(*r->clinics));
+	r->ci = xcalloc(nclinics, sizeof(*r->ci));
+	r->ai = xcalloc(narts, sizeof(*r->ai));
+	inputs_fonts(&r->fonts, r->b->fonts, FACE__MAX);
+	for (j = 0; j < nclinics; j++)
+		check_input(r, j, (size_t)-1, outdir);
+	for (i = 0; i < narts; i++)
+		check_input(r, 0, i, outdir);
+	r->jobs = xcalloc(narts * nclinics * NLAYOUTS, sizeof(*r->jobs));
+	for (i = 0; i < narts; i++)
+		for (j = 0; j < nclinics; j++)
+			for (k = 0; k < NLAYOUTS; k++)
+				add_job(r, i, j, k, outdir);
+}
+
+/* The jobs to build: the good ones that are not up to date. */
+static void
+plan_jobs(struct batch *r)
 {
 	size_t j;
-	int failed = 0;
 
-	r->res = xcalloc(r->njobs + 1, sizeof(*r->res));
-	r->done = xcalloc(r->njobs + 1, sizeof(*r->done));
-	if (nworkers <= 0)
-		nworkers = (int)sysconf(_SC_NPROCESSORS_ONLN);
-	if (nworkers > MAX_JOBS)
-		nworkers = MAX_JOBS;
-	if ((size_t)nworkers > r->njobs)
-		nworkers = (int)r->njobs;
-	if (nworkers <= 1) {
-		for (j = 0; j < r->njobs; j++) {
-			make_one(r, (uint32_t)j, &r->res[j]);
-			r->done[j] = 1;
-		}
-	} else if (run_parallel(r, nworkers) == -1)
-		failed = 1;
+	r->res = xcalloc(r->njobs, sizeof(*r->res));
+	r->done = xcalloc(r->njobs, sizeof(*r->done));
+	r->todo = xcalloc(r->njobs, sizeof(*r->todo));
 	for (j = 0; j < r->njobs; j++) {
-		if (!r->done[j]) {
-			diag_msg(r->b->d, DIAG_ERROR, r->jobs[j].out, 0, 0,
-			    "not built: its worker stopped");
-			unlink(r->jobs[j].out);
+		r->res[j].job = (uint32_t)j;
+		/* round robin: each shard gets some of every article */
+		if (r->shard_n > 0 && j % r->shard_n != r->shard_k - 1) {
+			r->jobs[j].other = r->done[j] = 1;
+			outdir_skip(r, j);
+			continue;
 		}
-		if (!r->done[j] || r->res[j].status != 0)
-			failed = 1;
+		if (r->jobs[j].bad) {
+			r->res[j].status = -1;
+			r->done[j] = 1;
+			r->failed++;
+		} else if (!r->force && outdir_uptodate(r, j)) {
+			r->jobs[j].fresh = r->done[j] = 1;
+			r->fresh++;
+		} else
+			r->todo[r->ntodo++] = (uint32_t)j;
 	}
-	return failed;
+}
+
+/* Files in dir ending in ext; none is an error that says where it looked. */
+static int
+find_inputs(const char *content, const char *sub, const char *ext, struct list *l,
+    struct diag *d)
+{
+	char *dir = path_join(content, sub);
+	int rc = list_dir(dir, ext, l, d);
+
+	if (rc == 0 && l->n == 0) {
+		diag_msg(d, DIAG_ERROR, dir, 0, 0, "no %s here: nothing to "
+		    "build (looked for *%s)", sub, ext);
+		rc = -1;
+	}
+	free(dir);
+	return rc;
+}
+
+static void
+summary(const struct batch *r, uint64_t t0)
+{
+	FILE *f = r->b->d->out;
+
+	if (f == NULL)
+		return;
+	fprintf(f, "%s%zu built, %zu up to date, %zu failed, %zu removed "
+	    "in %.1f s\n", r->tty && !r->quiet ? "\r\033[K" : "", r->built,
+	    r->fresh, r->failed, r->removed,
+	    (double)(work_now(CLOCK_MONOTONIC) - t0) / 1e9);
+	fflush(f);
+}
+
+/* The manifest entry for job j. */
+static void
+entry(const struct batch *r, size_t j, struct mf_entry *e)
+{
+	const struct job *jb = &r->jobs[j];
+	const struct result *res = &r->res[j];
+	const struct ainfo *ai = &r->ai[jb->art];
+	const struct cinfo *ci = &r->ci[jb->clinic];
+	const struct inputs *in[2] = { &ai->in, &ci->in };
+
+	e->clinic = path_stem(r->cfiles[jb->clinic]);
+	e->article = path_stem(r->arts[jb->art]);
+	e->layout = xstrdup(layouts[jb->layout]);
+	e->path = xstrdup(jb->rel);	/* relative to the manifest */
+	e->leaflet_id = ai->id ? xstrdup(ai->id) : NULL;
+	e->version = ai->version ? xstrdup(ai->version) : NULL;
+	e->review = ai->review ? xstrdup(ai->review) : NULL;
+	memcpy(e->key, jb->key, SHA256_HEX);
+	inputs_copy(e, in, 2);
+	if (res->status == 0) {
+		e->status = jb->fresh ? MF_UPTODATE : MF_BUILT;
+		e->pages = res->pages;
+		e->bytes = res->bytes;
+		memcpy(e->sha256, res->sha256, SHA256_HEX);
+		e->stat = outdir_stat(jb->out);
+		return;
+	}
+	e->status = MF_FAILED;
+	if (!ai->ok || !ci->ok)
+		e->error = xstrdup(!ai->ok ? (ai->error ? ai->error : "") :
+		    (ci->error ? ci->error : ""));
+	else
+		e->error = xstrdup(res->error);
+	if (e->error[0] == '\0') {
+		free(e->error);
+		e->error = xstrdup("failed");
+	}
+}
+
+/*
+ * The manifest: with all, every job, written last, once every PDF it
+ * names is in place; without, only the leaflets that are up to date,
+ * and the rest of the last manifest's as pending, written before any
+ * PDF is built or removed, so that a batch killed on the way leaves a
+ * manifest whose leaflets are on disk as it says, and the next batch
+ * still knows which PDFs were its own.
+ */
+static int
+write_manifest(const struct batch *r, const char *outdir, int all)
+{
+	struct manifest m;
+	char *path;
+	size_t j;
+	int rc;
+
+	memset(&m, 0, sizeof(m));
+	m.fonts = r->fonts.v;
+	m.nfonts = r->fonts.n;
+	if (r->shard_n > 0)
+		m.shard = xasprintf("%u/%u", r->shard_k, r->shard_n);
+	for (j = 0; j < r->njobs; j++)
+		if (!r->jobs[j].other && (all || r->jobs[j].fresh))
+			entry(r, j, manifest_add(&m));
+	if (!all)
+		outdir_pending(r, &m);
+	path = outdir_manifest(r, outdir);
+	rc = manifest_write(&m, path, r->b->d);
+	free(path);
+	m.fonts = NULL;		/* r's */
+	m.nfonts = 0;
+	manifest_free(&m);
+	return rc;
+}
+
+static void
+batch_free(struct batch *r, size_t narts, size_t nclinics)
+{
+	size_t j;
+
+	for (j = 0; j < r->njobs; j++)
+		free(r->jobs[j].out);
+	article_free(&r->art);
+	for (j = 0; r->clinics != NULL && j < nclinics; j++) {
+		profile_free(&r->clinics[j]);
+		free(r->ci[j].error);
+		inputs_free(&r->ci[j].in);
+	}
+	for (j = 0; r->ai != NULL && j < narts; j++) {
+		free(r->ai[j].error);
+		free(r->ai[j].id);
+		free(r->ai[j].version);
+		free(r->ai[j].review);
+		inputs_free(&r->ai[j].in);
+	}
+	inputs_free(&r->fonts);
+	outdir_free(r);
+	free(r->ai);
+	free(r->ci);
+	free(r->clinics);
+	free(r->jobs);
+	free(r->res);
+	free(r->done);
+	free(r->todo);
 }
 
 int
@@ -334,41 +362,44 @@ batch_run(struct build *b, const struct batch_opts *o)
 {
 	struct list arts, clinics;
 	struct batch r;
-	char *dir;
-	size_t j;
-	int failed, rc;
+	uint64_t t0 = work_now(CLOCK_MONOTONIC);
+	int rc = -1;
 
 	memset(&r, 0, sizeof(r));
+	memset(&clinics, 0, sizeof(clinics));
 	r.b = b;
-	dir = path_join(o->content, "articles");
-	rc = list_dir(dir, ".md", &arts, b->d);
-	free(dir);
-	if (rc != 0)
-		return -1;
-	dir = path_join(o->content, "clinics");
-	rc = list_dir(dir, ".yaml", &clinics, b->d);
-	free(dir);
-	if (rc != 0) {
-		list_free(&arts);
-		return -1;
-	}
-	r.arts = arts.v;
 	r.cur = (size_t)-1;
-	failed = make_jobs(&r, &arts, &clinics, o->outdir);
-	failed |= run_jobs(&r, o->jobs);
+	r.quiet = o->quiet;
+	r.force = o->force;
+	r.shard_k = o->shard_k;
+	r.shard_n = o->shard_n;
+	r.tty = b->d->out != NULL && isatty(fileno(b->d->out));
+	if (find_inputs(o->content, "articles", ".md", &arts, b->d) == -1 ||
+	    find_inputs(o->content, "clinics", ".yaml", &clinics, b->d) == -1)
+		goto out;
+	r.arts = arts.v;
+	r.cfiles = clinics.v;
+	if (dir_ready(o->outdir, b->d) == -1)
+		goto out;
+	outdir_read(&r, o->outdir);
+	make_jobs(&r, arts.n, clinics.n, o->outdir);
+	plan_jobs(&r);
+	outdir_clean(&r, o->outdir, clinics.n);
+	/* something will change: first a manifest true meanwhile */
+	if ((r.ntodo > 0 || r.fresh != r.old.n) &&
+	    write_manifest(&r, o->outdir, 0) == -1)
+		goto out;
+	work_run(&r, o->jobs);
 	if (o->times != NULL)
-		report(&r, o->times);
-
-	for (j = 0; j < r.njobs; j++)
-		free(r.jobs[j].out);
-	article_free(&r.art);
-	for (j = 0; j < clinics.n; j++)
-		profile_free(&r.clinics[j]);
-	free(r.clinics);
-	free(r.jobs);
-	free(r.res);
-	free(r.done);
+		work_report(&r, o->times);
+	outdir_sweep(&r, o->outdir);
+	rc = write_manifest(&r, o->outdir, 1);
+	summary(&r, t0);
+	if (r.failed > 0)
+		rc = -1;
+out:
+	batch_free(&r, arts.n, clinics.n);
 	list_free(&arts);
 	list_free(&clinics);
-	return failed ? -1 : 0;
+	return rc;
 }

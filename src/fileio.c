@@ -4,8 +4,14 @@
  * Inputs are read into memory in one go, refused beyond FILEIO_MAX.
  * Outputs are written to a temporary file beside the target and
  * renamed into place, so a reader never sees half a file and a failed
- * build leaves the old output, or nothing, behind.
+ * build leaves the old output, or nothing, behind.  The file is synced
+ * before the rename and the directory after it, so that after a crash
+ * the new name holds the whole new file, and a manifest written later
+ * never names a file that is not on the disk.  Where the file system
+ * can, the temporary file has no name until it is complete (O_TMPFILE),
+ * so that a process killed while writing leaves nothing behind.
  */
+#define _GNU_SOURCE	/* O_TMPFILE */
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -203,6 +209,64 @@ file_write_stdout(const void *buf, size_t len, struct diag *d)
 	return 0;
 }
 
+/*
+ * A file to write in dir: unnamed (O_TMPFILE, *tmp NULL) where the file
+ * system allows it, else named .NAME.XXXXXX in *tmp.
+ */
+static int
+open_temp(const char *dir, const char *name, char **tmp)
+{
+	int fd;
+
+	*tmp = NULL;
+	if ((fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600)) != -1)
+		return fd;
+	*tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
+	if ((fd = mkstemp(*tmp)) == -1) {
+		free(*tmp);
+		*tmp = NULL;
+	}
+	return fd;
+}
+
+/*
+ * Give the complete unnamed file fd a temporary name, to be renamed
+ * over the target (linkat cannot replace a name); NULL on error.
+ */
+static char *
+link_temp(int fd, const char *dir, const char *name)
+{
+	char proc[64], *tmp;
+	int i, e = 0;
+
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+	for (i = 0; i < 100; i++) {
+		tmp = xasprintf("%s/.%s.%06x", dir, name,
+		    (unsigned)(getpid() * 7919 + i) & 0xffffff);
+		if (linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) == 0)
+			return tmp;
+		e = errno;
+		free(tmp);
+		if (e != EEXIST)
+			break;
+	}
+	errno = e;
+	return NULL;
+}
+
+/* Make a rename in dir durable. */
+static int
+sync_dir(const char *dir)
+{
+	int fd, rc;
+
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
 int
 file_write_atomic(const char *path, const void *buf, size_t len,
     struct diag *d)
@@ -229,11 +293,8 @@ file_write_atomic(const char *path, const void *buf, size_t len,
 	if ((err = mkdirs(dir)) != 0)
 		goto out;
 
-	tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
-	if ((fd = mkstemp(tmp)) == -1) {
+	if ((fd = open_temp(dir, name, &tmp)) == -1) {
 		err = errno;
-		free(tmp);
-		tmp = NULL;
 		goto out;
 	}
 	while (off < len) {
@@ -246,7 +307,8 @@ file_write_atomic(const char *path, const void *buf, size_t len,
 		}
 		off += (size_t)n;
 	}
-	if (fchmod(fd, file_mode()) == -1) {
+	if (fchmod(fd, file_mode()) == -1 || fsync(fd) == -1 ||
+	    (tmp == NULL && (tmp = link_temp(fd, dir, name)) == NULL)) {
 		err = errno;
 		goto out;
 	}
@@ -256,7 +318,7 @@ file_write_atomic(const char *path, const void *buf, size_t len,
 		err = errno;
 		goto out;
 	}
-	if (rename(tmp, path) == -1) {
+	if (rename(tmp, path) == -1 || sync_dir(dir) == -1) {
 		err = errno;
 		goto out;
 	}

@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "fileio.h"
 #include "leaflet.h"
+#include "manifest.h"
 #include "profile.h"
 #include "xalloc.h"
 
@@ -25,9 +26,10 @@
 
 static const char usage_text[] =
 "usage: leafpress build -p PROFILE.yaml [-o OUT.pdf] [--pdfa] [--dump] ARTICLE.md\n"
-"       leafpress batch [-j N] [--pdfa] [--strict] [--content DIR] [--out DIR]\n"
-"                       [--times FILE]\n"
+"       leafpress batch [-j N] [-q] [--force] [--strict] [--shard K/N] [--pdfa]\n"
+"                       [--content DIR] [--out DIR] [--times FILE]\n"
 "       leafpress check [--content DIR] [--today YYYY-MM-DD]\n"
+"       leafpress manifest merge [-o OUT.json] PARTIAL.json...\n"
 "       leafpress --help | --version\n";
 
 static const char help_text[] =
@@ -40,11 +42,18 @@ static const char help_text[] =
 "                       (default out/<clinic>/<article>.pdf)\n"
 "      --dump           print the laid-out pages as text instead\n"
 "      --pdfa           write PDF/A-1b (also a profile's pdfa: true)\n"
-"batch   make every content/articles/*.md for every content/clinics/*.yaml\n"
+"batch   make every content/articles/*.md for every content/clinics/*.yaml,\n"
+"        then out/manifest.json: what was made, from what (leafpress(5))\n"
 "      --content DIR    where articles/ and clinics/ are (default content)\n"
 "      --out DIR        where leaflets go (default out)\n"
 "  -j, --jobs N         build N leaflets at once (default: one per CPU)\n"
 "      --times FILE     write each leaflet's build time and size there\n"
+"  -q, --quiet          print errors and the summary only, not a line\n"
+"                       a leaflet nor warnings\n"
+"      --force          build every leaflet, even those whose inputs have\n"
+"                       not changed since the manifest was written\n"
+"      --shard K/N      build only the K-th of N slices of the leaflets,\n"
+"                       with its own out/manifest.K-of-N.json\n"
 "      --strict         run check first; build nothing if it finds an error\n"
 "check   find what a batch would, and more, without writing a leaflet:\n"
 "        every article x clinic laid out; a review date passed is an error,\n"
@@ -54,6 +63,8 @@ static const char help_text[] =
 "      --content DIR    where articles/ and clinics/ are (default content)\n"
 "      --today DATE     the date to hold review dates to (default\n"
 "                       $SOURCE_DATE_EPOCH's day, else today)\n"
+"manifest merge   join the partial manifests of all N shards\n"
+"  -o FILE              where (default manifest.json beside the first)\n"
 "\n"
 "An article's body, title and subtitle may say {{clinic.name}},\n"
 "{{clinic.phone}}, {{clinic.email}}, {{clinic.website}}, {{clinic.tagline}}\n"
@@ -191,6 +202,25 @@ out:
 	return rc;
 }
 
+/* "K/N", 1 <= K <= N <= 10000. */
+static int
+parse_shard(const char *s, unsigned *k, unsigned *n)
+{
+	char *end;
+	unsigned long a, b;
+
+	a = strtoul(s, &end, 10);
+	if (end == s || *end != '/')
+		return -1;
+	s = end + 1;
+	b = strtoul(s, &end, 10);
+	if (end == s || *end != '\0' || a < 1 || a > b || b > 10000)
+		return -1;
+	*k = (unsigned)a;
+	*n = (unsigned)b;
+	return 0;
+}
+
 static int
 cmd_batch(int argc, char *argv[], struct build *b)
 {
@@ -200,17 +230,20 @@ cmd_batch(int argc, char *argv[], struct build *b)
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "times", required_argument, NULL, 't' },
 		{ "pdfa", no_argument, NULL, 'a' },
-		{ "strict", no_argument, NULL, 's' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "shard", required_argument, NULL, 's' },
+		{ "strict", no_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct batch_opts o = { "content", "out", 0, NULL };
+	struct batch_opts o = { "content", "out", 0, NULL, 0, 0, 0, 0 };
 	struct check_opts co = { NULL, NULL, stderr };
 	const char *times = NULL;
 	char *end;
 	long n;
 	int c, rc, strict = 0;
 
-	while ((c = getopt_long(argc, argv, "j:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "j:q", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			o.content = optarg;
@@ -230,7 +263,17 @@ cmd_batch(int argc, char *argv[], struct build *b)
 		case 'a':
 			b->pdfa = 1;
 			break;
+		case 'q':
+			o.quiet = 1;
+			break;
+		case 'f':
+			o.force = 1;
+			break;
 		case 's':
+			if (parse_shard(optarg, &o.shard_k, &o.shard_n) == -1)
+				return usage_error("--shard wants K/N, 1 <= K <= N");
+			break;
+		case 'S':
 			strict = 1;
 			break;
 		default:
@@ -288,6 +331,29 @@ cmd_check(int argc, char *argv[], struct build *b)
 	return check_content(b, &o) == 0 ? 0 : EXIT_BAD;
 }
 
+/* manifest merge: the shards' partial manifests into one. */
+static int
+cmd_manifest(int argc, char *argv[])
+{
+	struct diag d = { stderr, 0, 0 };
+	const char *out = NULL;
+	int c;
+
+	if (argc < 2 || strcmp(argv[1], "merge") != 0)
+		return usage_error("expected: manifest merge PARTIAL.json...");
+	argc--;
+	argv++;
+	while ((c = getopt(argc, argv, "o:")) != -1) {
+		if (c != 'o')
+			return usage();
+		out = optarg;
+	}
+	if (optind >= argc)
+		return usage_error("manifest merge needs the partial manifests");
+	return manifest_merge((const char *const *)argv + optind,
+	    (size_t)(argc - optind), out, &d) == 0 ? 0 : EXIT_BAD;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -308,9 +374,12 @@ main(int argc, char *argv[])
 		puts("leafpress " VERSION);
 		return 0;
 	}
+	if (strcmp(argv[1], "manifest") == 0)
+		return cmd_manifest(argc - 1, argv + 1);
 	if (strcmp(argv[1], "build") != 0 && strcmp(argv[1], "batch") != 0 &&
 	    strcmp(argv[1], "check") != 0)
-		return usage_error("expected a command: build, batch or check");
+		return usage_error("expected a command: build, batch, check or "
+		    "manifest");
 	init_linebreak();	/* libunibreak's one-time tables */
 	fonts = font_dir();
 	rc = build_init(&b, fonts, &d);

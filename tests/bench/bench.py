@@ -95,8 +95,8 @@ def one_content(d, text, copies):
 def batch(content, out, jobs):
     times = out + ".times"
     t0 = time.monotonic()
-    subprocess.run([LP, "batch", "-j", str(jobs), "--content", content, "--out", out,
-                    "--times", times], check=True)
+    subprocess.run([LP, "batch", "-q", "-j", str(jobs), "--content", content, "--out", out,
+                    "--times", times], check=True, stderr=subprocess.DEVNULL)
     wall = time.monotonic() - t0
     rows, rss = [], 0
     for line in open(times):
@@ -106,6 +106,33 @@ def batch(content, out, jobs):
         else:
             rows.append((f[0], int(f[1]), int(f[2]), int(f[3])))
     return wall, rows, rss
+
+
+def thousand(d):
+    """100 articles (the bundled one, retitled) x 10 clinics: 1,000 leaflets."""
+    src = open(ARTICLE, encoding="utf-8").read()
+    for sub in ("articles", "clinics", "images"):
+        os.makedirs(f"{d}/{sub}")
+    for img in os.listdir(os.path.join(ROOT, "content/images")):
+        shutil.copy(os.path.join(ROOT, "content/images", img), f"{d}/images/{img}")
+    for i in range(100):
+        with open(f"{d}/articles/a{i:03d}.md", "w", encoding="utf-8") as f:
+            f.write(re.sub(r"(?m)^title: .*$", f"title: Leaflet {i}", src, count=1))
+    for j in range(10):
+        logo = "riverside.png" if j % 2 == 0 else "lakeside.jpg"
+        with open(f"{d}/clinics/c{j:02d}.yaml", "w") as f:
+            f.write(f"name: Clinic {j}\nlogo: ../images/{logo}\n")
+
+
+def rebuild_times(content, out, runs):
+    """Wall seconds of batch runs into out, one after the other."""
+    walls = []
+    for _ in range(runs):
+        t0 = time.monotonic()
+        subprocess.run([LP, "batch", "-q", "--content", content, "--out", out],
+                       check=True, stderr=subprocess.DEVNULL)
+        walls.append(time.monotonic() - t0)
+    return walls
 
 
 def pct(xs, p):
@@ -136,6 +163,16 @@ def main():
         same = subprocess.run(["diff", "-r", f"{tmp}/out1-0", f"{tmp}/out2-0"],
                               capture_output=True).returncode == 0
         print(f"\n-j 1 and -j 2 outputs byte-identical: {'yes' if same else 'NO'}")
+
+        # Incremental: 1,000 leaflets built, then runs with nothing to do,
+        # which hash the inputs and build nothing.
+        big = f"{tmp}/thousand"
+        thousand(big)
+        full = rebuild_times(big, f"{tmp}/thousand-out", 1)[0]
+        none = rebuild_times(big, f"{tmp}/thousand-out", 5)
+        print(f"\n1,000 leaflets (100 articles x 10 clinics, one worker per CPU):")
+        print(f"  full build                   {full:6.2f} s")
+        print(f"  no-change run                median {statistics.median(none) * 1000:6.1f} ms  (target < 50)")
 
         # The source-article leaflet: A4 with its PNG logo.
         # 20 copies in one batch: a warm worker, as in the monthly run

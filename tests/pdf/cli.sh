@@ -1,7 +1,7 @@
 # The command line: options, exit statuses, default paths, diagnostics
 # that are not golden cases in tests/e2e (they need files made here).
 . tests/pdf/lib.inc
-plan 39
+plan 40
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -68,7 +68,7 @@ t "build --dump: pages on stdout, no PDF" sh -c "grep -q '^page 1 ' '$W/out' &&
 (cd "$D" && "$LEAFPRESS" batch) >/dev/null 2>"$W/err"
 t "batch: builds content/ into out/ by default" test \
     "$(cd "$D" && find out -type f | sort | tr '\n' ' ')" = \
-    "out/lakeside/botox-cervical-dystonia.pdf out/riverside/botox-cervical-dystonia.pdf "
+    "out/lakeside/botox-cervical-dystonia.pdf out/manifest.json out/riverside/botox-cervical-dystonia.pdf "
 
 # Output that cannot be written: an error, and no file, temporary or not.
 : >"$W/file"
@@ -139,11 +139,14 @@ for a in alpha omega; do
 	printf '# Leaflet %s\n\nA good article.\n' "$a" >"$B/content/articles/$a.md"
 done
 printf '# Broken\n\nNot UTF-8: \377.\n' >"$B/content/articles/middle.md"
-lp batch --content "$B/content" --out "$B/out"
+lp batch -q --content "$B/content" --out "$B/out"
+t "batch with a bad article: the summary counts it" \
+    grep -q '^2 built, 0 up to date, 1 failed, 0 removed in ' "$W/err"
+sed -i '/ built, .* removed in /d' "$W/err"
 t "batch with a bad article: exit 1" test "$rc" -eq 1
 t "batch with a bad article: the good leaflets are built" test \
     -s "$B/out/riverside/alpha.pdf" -a -s "$B/out/riverside/omega.pdf"
-t "batch with a bad article: nothing else in out/" \
-    test "$(find "$B/out" -type f | wc -l)" -eq 2
+t "batch with a bad article: nothing else in out/ but the manifest" \
+    test "$(find "$B/out" -type f ! -name manifest.json | wc -l)" -eq 2
 diag "batch with a bad article: one error at its position" 1 \
     "$B/content/articles/middle.md:3:12: error: invalid UTF-8"

@@ -1,0 +1,284 @@
+/*
+ * outdir: what the output folder already holds, as the last manifest
+ * says.  A leaflet whose inputs hash to the key recorded for it, and
+ * whose PDF is still the one recorded, is up to date; a PDF the last
+ * manifest names that this batch did not make (its article or clinic
+ * withdrawn, or its leaflet failed) is removed.  Nothing the manifest
+ * does not name is ever touched, and nothing it names is trusted
+ * unless the file's hash is the one recorded: contents decide, never
+ * timestamps.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "batchint.h"
+#include "fileio.h"
+#include "hash.h"
+#include "leaflet.h"
+#include "manifest.h"
+#include "xalloc.h"
+
+static int
+cmp_path(const void *a, const void *b)
+{
+	const struct mf_entry *const *x = a, *const *y = b;
+
+	return strcmp((*x)->path, (*y)->path);
+}
+
+char *
+outdir_manifest(const struct batch *r, const char *outdir)
+{
+	char *name, *path;
+
+	if (r->shard_n == 0)
+		return path_join(outdir, "manifest.json");
+	name = xasprintf("manifest.%u-of-%u.json", r->shard_k, r->shard_n);
+	path = path_join(outdir, name);
+	free(name);
+	return path;
+}
+
+void
+outdir_read(struct batch *r, const char *outdir)
+{
+	char *path = outdir_manifest(r, outdir);
+	size_t i;
+
+	/* a shard's own last run, else the last merged manifest */
+	if (r->shard_n > 0 && access(path, F_OK) == -1) {
+		free(path);
+		path = path_join(outdir, "manifest.json");
+	}
+	manifest_read(&r->old, path, r->b->d);
+	free(path);
+	r->oldby = xcalloc(r->old.n + 1, sizeof(*r->oldby));
+	for (i = 0; i < r->old.n; i++)
+		r->oldby[i] = &r->old.v[i];
+	if (r->old.n > 1)
+		qsort(r->oldby, r->old.n, sizeof(*r->oldby), cmp_path);
+}
+
+/* The last manifest's entry for rel, a path relative to outdir. */
+static struct mf_entry *
+old_entry(const struct batch *r, const char *rel)
+{
+	struct mf_entry key, *kp = &key, **e;
+
+	key.path = (char *)rel;
+	e = bsearch(&kp, r->oldby, r->old.n, sizeof(*r->oldby), cmp_path);
+	return e != NULL ? *e : NULL;
+}
+
+char *
+outdir_stat(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) == -1)
+		return NULL;
+	return xasprintf("%llu:%lld%09ld:%lld%09ld",
+	    (unsigned long long)st.st_ino, (long long)st.st_mtim.tv_sec,
+	    st.st_mtim.tv_nsec, (long long)st.st_ctim.tv_sec,
+	    st.st_ctim.tv_nsec);
+}
+
+/*
+ * Is the file at path the PDF e recorded, by its SHA-256?  Hashing every
+ * PDF would be most of a batch with nothing to do (40 MB for a thousand
+ * leaflets), so, as git's index does, the file's inode, size and times
+ * as they were when it was written stand in for its hash while none of
+ * them has changed.  The change time cannot be set back by hand (touch,
+ * cp -p, an editor all move it), so a changed file is always hashed.
+ */
+static int
+is_recorded(const struct mf_entry *e, const char *path)
+{
+	char *buf, hex[SHA256_HEX], *now;
+	struct diag quiet = { NULL, 0, 0 };
+	struct stat st;
+	size_t len;
+	int same;
+
+	if (e->status == MF_FAILED || e->sha256[0] == '\0' ||
+	    stat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (unsigned long long)st.st_size != e->bytes)
+		return 0;
+	if (e->stat != NULL && (now = outdir_stat(path)) != NULL) {
+		same = strcmp(now, e->stat) == 0;
+		free(now);
+		if (same)
+			return 1;
+	}
+	if (file_read(path, &buf, &len, &quiet) == -1)
+		return 0;
+	sha256_hex(buf, len, hex);
+	free(buf);
+	return len == e->bytes && strcmp(hex, e->sha256) == 0;
+}
+
+int
+outdir_uptodate(struct batch *r, size_t j)
+{
+	const struct job *jb = &r->jobs[j];
+	struct result *res = &r->res[j];
+	struct mf_entry *e = old_entry(r, jb->rel);
+
+	if (e == NULL || e->status == MF_PENDING ||
+	    strcmp(e->key, jb->key) != 0 || !is_recorded(e, jb->out))
+		return 0;
+	e->mark = 1;
+	res->status = 0;
+	res->pages = e->pages;
+	res->bytes = e->bytes;
+	memcpy(res->sha256, e->sha256, SHA256_HEX);
+	return 1;
+}
+
+/*
+ * May the last manifest's path name a file to remove?  Only a PDF one
+ * folder down, as the batch names them: a manifest edited by hand must
+ * not reach outside the output folder.
+ */
+static int
+is_leaflet_path(const char *rel)
+{
+	const char *s = strchr(rel, '/');
+	size_t n = strlen(rel);
+
+	return s != NULL && s > rel && strchr(s + 1, '/') == NULL &&
+	    rel[0] != '.' && s[1] != '.' && n > 4 &&
+	    strcmp(rel + n - 4, ".pdf") == 0;
+}
+
+void
+outdir_skip(struct batch *r, size_t j)
+{
+	struct mf_entry *e = old_entry(r, r->jobs[j].rel);
+
+	if (e != NULL)
+		e->mark = 1;
+}
+
+/* Remove e's PDF if it is still the one e recorded. */
+static void
+remove_old(struct batch *r, const struct mf_entry *e, const char *outdir)
+{
+	char *path, *dir;
+
+	if (!is_leaflet_path(e->path))
+		return;
+	path = path_join(outdir, e->path);
+	if (is_recorded(e, path) && unlink(path) == 0) {
+		r->removed++;
+		if (!r->quiet && r->b->d->out != NULL)
+			fprintf(r->b->d->out, "%sremoved %s\n",
+			    r->tty ? "\r\033[K" : "", path);
+		/* a withdrawn clinic's folder goes with its last leaflet */
+		dir = path_dir(path);
+		rmdir(dir);
+		free(dir);
+	}
+	free(path);
+}
+
+void
+outdir_sweep(struct batch *r, const char *outdir)
+{
+	struct mf_entry *e;
+	char *seen = xcalloc(r->old.n + 1, 1);
+	size_t i, j;
+
+	/* failed this time: last time's PDF must not pass for this one's */
+	for (j = 0; j < r->njobs; j++) {
+		if ((e = old_entry(r, r->jobs[j].rel)) == NULL)
+			continue;
+		seen[e - r->old.v] = 1;
+		if (!r->jobs[j].other && r->res[j].status != 0)
+			remove_old(r, e, outdir);
+	}
+	/*
+	 * Not made at all: its article or clinic is gone.  Among shards,
+	 * the one its path hashes to removes it.
+	 */
+	for (i = 0; i < r->old.n; i++)
+		if (!seen[i] && (r->shard_n == 0 || fnv1a(r->old.v[i].path,
+		    strlen(r->old.v[i].path)) % r->shard_n == r->shard_k - 1))
+			remove_old(r, &r->old.v[i], outdir);
+	free(seen);
+}
+
+/*
+ * Temporary files a killed batch may have left: .NAME.pdf.XXXXXX in the
+ * clinics' folders and .manifest.json.XXXXXX, names that only
+ * file_write_atomic() makes.
+ */
+static void
+clean_dir(const char *dir)
+{
+	struct dirent *de;
+	const char *s;
+	char *path;
+	DIR *dp;
+
+	if ((dp = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] != '.' ||
+		    ((s = strstr(de->d_name, ".pdf.")) == NULL &&
+		    (s = strstr(de->d_name, ".json.")) == NULL) ||
+		    strlen(strchr(s + 1, '.') + 1) != 6)
+			continue;
+		path = path_join(dir, de->d_name);
+		unlink(path);
+		free(path);
+	}
+	closedir(dp);
+}
+
+void
+outdir_clean(const struct batch *r, const char *outdir, size_t nclinics)
+{
+	char *dir;
+	size_t j;
+
+	clean_dir(outdir);
+	for (j = 0; j < nclinics; j++) {
+		dir = path_join(outdir, r->clinics[j].slug ?
+		    r->clinics[j].slug : "");
+		if (r->clinics[j].slug != NULL)
+			clean_dir(dir);
+		free(dir);
+	}
+}
+
+void
+outdir_pending(const struct batch *r, struct manifest *m)
+{
+	const struct mf_entry *e;
+	struct mf_entry *p;
+	size_t i;
+
+	for (i = 0; i < r->old.n; i++) {
+		e = &r->old.v[i];
+		if (e->mark || e->status == MF_FAILED || e->sha256[0] == '\0')
+			continue;
+		p = manifest_add(m);
+		p->path = xstrdup(e->path);
+		p->status = MF_PENDING;
+		memcpy(p->sha256, e->sha256, SHA256_HEX);
+	}
+}
+
+void
+outdir_free(struct batch *r)
+{
+	manifest_free(&r->old);
+	free(r->oldby);
+	r->oldby = NULL;
+}

@@ -1,0 +1,60 @@
+# incremental: a leaflet whose inputs have not changed is not built again;
+# contents decide, not timestamps.
+. tests/pdf/lib.inc
+plan 10
+
+C=$W/content
+O=$W/out
+mkdir -p "$C/articles" "$C/clinics" "$C/images"
+for n in one two; do
+	cp content/articles/botox-cervical-dystonia.md "$C/articles/$n.md"
+done
+cp content/clinics/*.yaml "$C/clinics/"
+cp content/images/* "$C/images/"
+# lakeside's logo is a PNG that can be swapped for another
+cp content/images/riverside.png "$C/images/logo.png"
+sed -i 's|^logo: .*|logo: ../images/logo.png|' "$C/clinics/lakeside.yaml"
+run() {
+	"$LEAFPRESS" batch -j 2 --content "$C" --out "$O" "$@" 2>"$W/err"
+}
+# built: the leaflets the last run built, sorted, on one line
+built() {
+	sed -n 's|^\[[0-9]*/[0-9]*\] '"$O"'/\([^ ]*\)  .*|\1|p' "$W/err" |
+	    sort | tr '\n' ' '
+}
+summary() { tail -n 1 "$W/err" | sed 's/ in [0-9.]* s$//'; }
+
+run
+t "a first run builds all four" test "$(summary)" = \
+    "4 built, 0 up to date, 0 failed, 0 removed"
+run
+t "a second run builds nothing" test "$(summary)" = \
+    "0 built, 4 up to date, 0 failed, 0 removed"
+t "and its manifest says so, with the hashes of the files" sh -c "
+    python3 tests/pdf/manifest.py '$O' check &&
+    [ \"\$(python3 tests/pdf/manifest.py '$O' status riverside/one.pdf)\" = 'up to date' ]"
+touch "$C/articles/one.md" "$C/images/logo.png"
+run
+t "a new timestamp on the same bytes builds nothing" test "$(summary)" = \
+    "0 built, 4 up to date, 0 failed, 0 removed"
+echo "One more line." >>"$C/articles/one.md"
+run
+t "a changed article rebuilds only its leaflets" test "$(built)" = \
+    "lakeside/one.pdf riverside/one.pdf "
+cp tests/e2e/images/dot.png "$C/images/logo.png"
+run
+t "a changed logo rebuilds only its clinic's leaflets" test "$(built)" = \
+    "lakeside/one.pdf lakeside/two.pdf "
+printf 'not the PDF we made' >"$O/riverside/two.pdf"
+run
+t "a PDF that is not the one recorded is rebuilt" test "$(built)" = \
+    "riverside/two.pdf "
+t "and is a PDF again" quiet qpdf --check "$O/riverside/two.pdf"
+# the same size, one byte changed in place: its times move, so it is hashed
+printf 'X' | dd of="$O/riverside/one.pdf" bs=1 seek=100 conv=notrunc 2>/dev/null
+run
+t "a PDF changed in place, same size, is rebuilt" test "$(built)" = \
+    "riverside/one.pdf "
+run --force
+t "--force builds all four" test "$(summary)" = \
+    "4 built, 0 up to date, 0 failed, 0 removed"
