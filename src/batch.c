@@ -8,8 +8,6 @@
  * by article; a job whose article or clinic failed stays in the list,
  * failed, so that it is counted and reported like any other.
  */
-#include <dirent.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -25,55 +23,6 @@
 /* Page shapes a leaflet is made in; a third axis of the job list. */
 static const char *const layouts[] = { "handout" };
 #define NLAYOUTS	(sizeof(layouts) / sizeof(layouts[0]))
-
-struct list {
-	char	**v;
-	size_t	  n;
-};
-
-static int
-cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Files in dir whose names end in ext, sorted, as paths. */
-static int
-list_dir(const char *dir, const char *ext, struct list *l, struct diag *d)
-{
-	DIR *dp;
-	struct dirent *de;
-	size_t n, e = strlen(ext);
-
-	memset(l, 0, sizeof(*l));
-	if ((dp = opendir(dir)) == NULL) {
-		diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot open directory: %s",
-		    strerror(errno));
-		return -1;
-	}
-	while ((de = readdir(dp)) != NULL) {
-		n = strlen(de->d_name);
-		if (de->d_name[0] == '.' || n <= e ||
-		    strcmp(de->d_name + n - e, ext) != 0)
-			continue;
-		l->v = xgrow(l->v, l->n, sizeof(*l->v));
-		l->v[l->n++] = path_join(dir, de->d_name);
-	}
-	closedir(dp);
-	if (l->n > 1)	/* qsort wants an array, even of none */
-		qsort(l->v, l->n, sizeof(*l->v), cmp);
-	return 0;
-}
-
-static void
-list_free(struct list *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
-}
 
 /* Whether clinic j loads and its folder can be written; its inputs. */
 static int
@@ -223,11 +172,11 @@ plan_jobs(struct batch *r)
 
 /* Files in dir ending in ext; none is an error that says where it looked. */
 static int
-find_inputs(const char *content, const char *sub, const char *ext, struct list *l,
-    struct diag *d)
+find_inputs(const char *content, const char *sub, const char *ext,
+    struct strlist *l, struct diag *d)
 {
 	char *dir = path_join(content, sub);
-	int rc = list_dir(dir, ext, l, d);
+	int rc = dir_list(dir, ext, l, d);
 
 	if (rc == 0 && l->n == 0) {
 		diag_msg(d, DIAG_ERROR, dir, 0, 0, "no %s here: nothing to "
@@ -360,7 +309,7 @@ batch_free(struct batch *r, size_t narts, size_t nclinics)
 int
 batch_run(struct build *b, const struct batch_opts *o)
 {
-	struct list arts, clinics;
+	struct strlist arts, clinics;
 	struct batch r;
 	uint64_t t0 = work_now(CLOCK_MONOTONIC);
 	int rc = -1;
@@ -399,7 +348,7 @@ batch_run(struct build *b, const struct batch_opts *o)
 		rc = -1;
 out:
 	batch_free(&r, arts.n, clinics.n);
-	list_free(&arts);
-	list_free(&clinics);
+	strlist_free(&arts);
+	strlist_free(&clinics);
 	return rc;
 }

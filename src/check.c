@@ -5,8 +5,6 @@
  * what is wrong with its article or its clinic (a missing image, a
  * logo, no title) for every pair; here each message is said once.
  */
-#include <dirent.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -20,68 +18,14 @@
 #include "profile.h"
 #include "xalloc.h"
 
-struct list {
-	char	**v;
-	size_t	  n;
-};
-
 struct check {
 	struct build	*b;
 	struct diag	*d;		/* the real one, while b->d is held */
 	long long	 today;		/* seconds at midnight UTC */
 	char		 todays[11];	/* YYYY-MM-DD */
-	struct list	 said;		/* messages said, to say them once */
-	struct list	 ids;		/* "ID\nFILE:LINE" of each leaflet_id */
+	struct strlist	 said;		/* messages said, to say them once */
+	struct strlist	 ids;		/* "ID\nFILE:LINE" of each leaflet_id */
 };
-
-static int
-cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void
-list_add(struct list *l, char *s)
-{
-	l->v = xgrow(l->v, l->n, sizeof(*l->v));
-	l->v[l->n++] = s;
-}
-
-static void
-list_free(struct list *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof(*l));
-}
-
-/* Files in dir whose names end in ext, sorted, as batch lists them. */
-static int
-list_dir(const char *dir, const char *ext, struct list *l, struct diag *d)
-{
-	DIR *dp;
-	struct dirent *de;
-	size_t n, e = strlen(ext);
-
-	memset(l, 0, sizeof(*l));
-	if ((dp = opendir(dir)) == NULL) {
-		diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot open directory: %s",
-		    strerror(errno));
-		return -1;
-	}
-	while ((de = readdir(dp)) != NULL) {
-		n = strlen(de->d_name);
-		if (de->d_name[0] != '.' && n > e &&
-		    strcmp(de->d_name + n - e, ext) == 0)
-			list_add(l, path_join(dir, de->d_name));
-	}
-	closedir(dp);
-	qsort(l->v, l->n, sizeof(*l->v), cmp);
-	return 0;
-}
 
 /* Today: as asked, else SOURCE_DATE_EPOCH's day, else the clock's. */
 static void
@@ -137,7 +81,7 @@ check_id(struct check *c, const struct article *a)
 			    "used by %s too", a->leaflet_id, c->ids.v[i] + k + 1);
 			return;
 		}
-	list_add(&c->ids, xasprintf("%s\n%s:%d", a->leaflet_id, a->file,
+	strlist_add(&c->ids, xasprintf("%s\n%s:%d", a->leaflet_id, a->file,
 	    pos.line));
 }
 
@@ -189,7 +133,7 @@ say_once(struct check *c, char *text)
 				break;
 		if (i < c->said.n)
 			continue;
-		list_add(&c->said, xstrdup(line));
+		strlist_add(&c->said, xstrdup(line));
 		if (strstr(line, ": error: ") != NULL)
 			c->d->nerr++;
 		else
@@ -261,7 +205,7 @@ summary(FILE *f, size_t narts, size_t nclinics, int nerr, int nwarn)
 
 /* Every article, each with every clinic that loaded. */
 static void
-check_all(struct check *c, const struct list *arts, struct profile *clinics,
+check_all(struct check *c, const struct strlist *arts, struct profile *clinics,
     const int *pok, size_t nclinics)
 {
 	struct article a;
@@ -282,7 +226,7 @@ int
 check_content(struct build *b, const struct check_opts *o)
 {
 	struct check c;
-	struct list arts, cl;
+	struct strlist arts, cl;
 	struct profile *clinics;
 	char *dir;
 	size_t j;
@@ -293,10 +237,10 @@ check_content(struct build *b, const struct check_opts *o)
 	c.d = b->d;
 	set_today(&c, o->today);
 	dir = path_join(o->content, "articles");
-	rc = list_dir(dir, ".md", &arts, c.d);
+	rc = dir_list(dir, ".md", &arts, c.d);
 	free(dir);
 	dir = path_join(o->content, "clinics");
-	if (list_dir(dir, ".yaml", &cl, c.d) == -1)
+	if (dir_list(dir, ".yaml", &cl, c.d) == -1)
 		rc = -1;
 	free(dir);
 	clinics = xcalloc(cl.n + 1, sizeof(*clinics));
@@ -310,9 +254,9 @@ check_content(struct build *b, const struct check_opts *o)
 		profile_free(&clinics[j]);
 	free(clinics);
 	free(pok);
-	list_free(&arts);
-	list_free(&cl);
-	list_free(&c.said);
-	list_free(&c.ids);
+	strlist_free(&arts);
+	strlist_free(&cl);
+	strlist_free(&c.said);
+	strlist_free(&c.ids);
 	return rc == -1 || b->d->nerr > nerr ? -1 : 0;
 }

@@ -14,6 +14,7 @@
 #define _GNU_SOURCE	/* O_TMPFILE */
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -397,4 +398,54 @@ dir_ready(const char *dir, struct diag *d)
 	diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot write into this "
 	    "directory: %s", strerror(err));
 	return -1;
+}
+
+void
+strlist_add(struct strlist *l, char *s)
+{
+	l->v = xgrow(l->v, l->n, sizeof(*l->v));
+	l->v[l->n++] = s;
+}
+
+void
+strlist_free(struct strlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+dir_list(const char *dir, const char *ext, struct strlist *l,
+    struct diag *d)
+{
+	DIR *dp;
+	struct dirent *de;
+	size_t n, e = strlen(ext);
+
+	memset(l, 0, sizeof(*l));
+	if ((dp = opendir(dir)) == NULL) {
+		diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot open directory: %s",
+		    strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		n = strlen(de->d_name);
+		if (de->d_name[0] != '.' && n > e &&
+		    strcmp(de->d_name + n - e, ext) == 0)
+			strlist_add(l, path_join(dir, de->d_name));
+	}
+	closedir(dp);
+	if (l->n > 1)	/* qsort wants an array, even of none */
+		qsort(l->v, l->n, sizeof(*l->v), cmp_str);
+	return 0;
 }

@@ -38,6 +38,22 @@ int	file_check_output(const char *path, struct diag *);
 /* Write buf to standard output ("-o -"). */
 int	file_write_stdout(const void *buf, size_t len, struct diag *);
 
+/* Strings owned by the list: paths, or messages. */
+struct strlist {
+	char	**v;
+	size_t	  n;
+};
+
+void	strlist_add(struct strlist *, char *s);	/* takes s */
+void	strlist_free(struct strlist *);
+
+/*
+ * The files in dir whose names end in ext (not hidden ones), as paths,
+ * sorted by name, into l; -1 (reported) when dir cannot be read.
+ */
+int	dir_list(const char *dir, const char *ext, struct strlist *l,
+	    struct diag *);
+
 /* Directory part of path ("." when there is none); caller frees. */
 char	*path_dir(const char *path);
 /* File name of path without directory and without extension; caller frees. */
