@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "fileio.h"
 #include "leaflet.h"
+#include "manifest.h"
 #include "profile.h"
 #include "xalloc.h"
 
@@ -25,6 +26,7 @@ struct check {
 	char		 todays[11];	/* YYYY-MM-DD */
 	struct strlist	 said;		/* messages said, to say them once */
 	struct strlist	 ids;		/* "ID\nFILE:LINE" of each leaflet_id */
+	struct manifest	 mf;		/* what the last batch built */
 };
 
 /* Today: as asked, else SOURCE_DATE_EPOCH's day, else the clock's. */
@@ -86,14 +88,33 @@ check_id(struct check *c, const struct article *a)
 }
 
 /*
- * The version last built of this leaflet, or NULL.  TODO: read it from
- * out/manifest.json once batch writes one (being written beside this):
- * the manifest's field "version" for the article's leaflet.
+ * The version last built of the article, when its text has changed
+ * since (the manifest records the hash of every input); NULL when it
+ * was never built or has not changed, so a version kept is right.
  */
 static const char *
-built_version(const struct article *a)
+built_version(const struct check *c, const struct article *a)
 {
-	(void)a;
+	const struct mf_entry *e;
+	char hex[SHA256_HEX], *buf;
+	size_t i, k, len;
+	struct diag quiet = { NULL, 0, 0 };
+
+	for (i = 0; i < c->mf.n; i++) {
+		e = &c->mf.v[i];
+		if (e->version == NULL || strcmp(e->article, a->slug) != 0)
+			continue;
+		for (k = 0; k < e->ninputs; k++)
+			if (strcmp(e->inputs[k].path, a->file) == 0)
+				break;
+		if (k == e->ninputs || file_read(a->file, &buf, &len,
+		    &quiet) == -1)
+			return NULL;
+		sha256_hex(buf, len, hex);
+		free(buf);
+		return strcmp(hex, e->inputs[k].sha256) == 0 ? NULL :
+		    e->version;
+	}
 	return NULL;
 }
 
@@ -110,11 +131,12 @@ check_article(struct check *c, const struct article *a)
 		diag_at(c->d, DIAG_WARNING, &pos, "no hyphenation dictionary "
 		    "for lang '%s': words are not hyphenated", a->lang);
 	}
-	if (a->version != NULL && (built = built_version(a)) != NULL &&
+	if (a->version != NULL && (built = built_version(c, a)) != NULL &&
 	    !check_newer(a->version, built)) {
 		article_key_pos(a, "version", &pos);
-		diag_at(c->d, DIAG_ERROR, &pos, "version %s is not newer than "
-		    "%s, the version last built", a->version, built);
+		diag_at(c->d, DIAG_ERROR, &pos, "the article has changed since "
+		    "version %s was built, but its version %s is not newer",
+		    built, a->version);
 	}
 }
 
@@ -225,6 +247,7 @@ check_all(struct check *c, const struct strlist *arts, struct profile *clinics,
 int
 check_content(struct build *b, const struct check_opts *o)
 {
+	struct diag quiet = { NULL, 0, 0 };
 	struct check c;
 	struct strlist arts, cl;
 	struct profile *clinics;
@@ -236,6 +259,9 @@ check_content(struct build *b, const struct check_opts *o)
 	c.b = b;
 	c.d = b->d;
 	set_today(&c, o->today);
+	dir = path_join(o->outdir ? o->outdir : "out", "manifest.json");
+	manifest_read(&c.mf, dir, &quiet);	/* none: nothing built yet */
+	free(dir);
 	dir = path_join(o->content, "articles");
 	rc = dir_list(dir, ".md", &arts, c.d);
 	free(dir);
@@ -258,5 +284,6 @@ check_content(struct build *b, const struct check_opts *o)
 	strlist_free(&cl);
 	strlist_free(&c.said);
 	strlist_free(&c.ids);
+	manifest_free(&c.mf);
 	return rc == -1 || b->d->nerr > nerr ? -1 : 0;
 }

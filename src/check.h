@@ -18,6 +18,7 @@ struct check_opts {
 	const char	*today;		/* YYYY-MM-DD; NULL: the build's
 					   source_date, else the clock */
 	FILE		*summary;	/* the summary line goes here, or NULL */
+	const char	*outdir;	/* its manifest.json; NULL: out */
 };
 
 /*

@@ -28,7 +28,7 @@ static const char usage_text[] =
 "usage: leafpress build -p PROFILE.yaml [-o OUT.pdf] [--pdfa] [--dump] ARTICLE.md\n"
 "       leafpress batch [-j N] [-q] [--force] [--strict] [--shard K/N] [--pdfa]\n"
 "                       [--content DIR] [--out DIR] [--times FILE]\n"
-"       leafpress check [--content DIR] [--today YYYY-MM-DD]\n"
+"       leafpress check [--content DIR] [--out DIR] [--today YYYY-MM-DD]\n"
 "       leafpress manifest merge [-o OUT.json] PARTIAL.json...\n"
 "       leafpress --help | --version\n";
 
@@ -58,9 +58,11 @@ static const char help_text[] =
 "check   find what a batch would, and more, without writing a leaflet:\n"
 "        every article x clinic laid out; a review date passed is an error,\n"
 "        one within 30 days a warning; a leaflet_id used twice an error;\n"
-"        a lang without a hyphenation dictionary a warning.  Ends with a\n"
-"        summary line.  Exit 1 on errors, 0 with warnings only.\n"
+"        a lang without a hyphenation dictionary a warning; an article\n"
+"        changed since it was built, its version not newer, an error.\n"
+"        Ends with a summary line.  Exit 1 on errors, 0 with warnings only.\n"
 "      --content DIR    where articles/ and clinics/ are (default content)\n"
+"      --out DIR        where the last batch's manifest.json is (default out)\n"
 "      --today DATE     the date to hold review dates to (default\n"
 "                       $SOURCE_DATE_EPOCH's day, else today)\n"
 "manifest merge   join the partial manifests of all N shards\n"
@@ -237,7 +239,7 @@ cmd_batch(int argc, char *argv[], struct build *b)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct batch_opts o = { "content", "out", 0, NULL, 0, 0, 0, 0 };
-	struct check_opts co = { NULL, NULL, stderr };
+	struct check_opts co = { NULL, NULL, stderr, NULL };
 	const char *times = NULL;
 	char *end;
 	long n;
@@ -284,6 +286,7 @@ cmd_batch(int argc, char *argv[], struct build *b)
 		return usage_error("batch takes no file arguments");
 	/* --strict: what check finds is said, and an error builds nothing */
 	co.content = o.content;
+	co.outdir = o.outdir;
 	if (strict && check_content(b, &co) == -1) {
 		diag_msg(b->d, DIAG_ERROR, NULL, 0, 0, "--strict: the checks "
 		    "found errors; nothing is built");
@@ -306,9 +309,10 @@ cmd_check(int argc, char *argv[], struct build *b)
 	static const struct option opts[] = {
 		{ "content", required_argument, NULL, 'c' },
 		{ "today", required_argument, NULL, 't' },
+		{ "out", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct check_opts o = { "content", NULL, stdout };
+	struct check_opts o = { "content", NULL, stdout, NULL };
 	int c;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -321,6 +325,9 @@ cmd_check(int argc, char *argv[], struct build *b)
 				return usage_error("--today wants a date, "
 				    "YYYY-MM-DD");
 			o.today = optarg;
+			break;
+		case 'o':
+			o.outdir = optarg;
 			break;
 		default:
 			return usage();

@@ -1,7 +1,7 @@
 # leafpress check and batch --strict: governance rules over a content
 # folder, each problem said once, exit 1 on errors and 0 on warnings only.
 . tests/pdf/lib.inc
-plan 20
+plan 24
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -99,3 +99,24 @@ t "an unknown variable: an error at it, exit 1" sh -c "[ $rc -eq 1 ] &&
 
 lp check --today 2026-13-01
 t "check --today not a date: usage error" test "$rc" -eq 2
+
+# An article changed since the last batch built it needs a newer version.
+M=$W/versions
+mkdir -p "$M/c"
+cp -r content/articles content/clinics content/images "$M/c/"
+A=$M/c/articles/botox-cervical-dystonia.md
+"$LEAFPRESS" batch -q --content "$M/c" --out "$M/out" 2>/dev/null
+lp check --content "$M/c" --out "$M/out"
+t "version: an article as built needs no newer one" test "$rc" -eq 0
+sed 's/^Your doctor has suggested/Your doctor may suggest/' "$A" >"$M/a.md"
+mv "$M/a.md" "$A"
+lp check --content "$M/c" --out "$M/out"
+t "version: changed but not newer, an error at its key, exit 1" sh -c "
+    [ $rc -eq 1 ] && grep -qx '$A:5:10: error: the article has changed since \
+version 1.0 was built, but its version 1.0 is not newer' '$W/err'"
+sed 's/^version: "1.0"/version: "1.1"/' "$A" >"$M/a.md"
+mv "$M/a.md" "$A"
+lp check --content "$M/c" --out "$M/out"
+t "version: changed and newer, no error" test "$rc" -eq 0
+lp check --content "$M/c" --out "$M/nowhere"
+t "version: no manifest, nothing built, no error" test "$rc" -eq 0
