@@ -22,27 +22,9 @@
 
 #define REPLACEMENT	"\xEF\xBF\xBD"	/* U+FFFD in UTF-8 */
 
-struct obuf {
-	char	*s;
-	size_t	 n;
-	size_t	 cap;
-};
-
-static void
-put(struct obuf *o, const char *s, size_t n)
-{
-	if (o->n + n + 1 > o->cap) {
-		o->cap = (o->n + n + 1) * 2;
-		o->s = xrealloc(o->s, o->cap);
-	}
-	memcpy(o->s + o->n, s, n);
-	o->n += n;
-	o->s[o->n] = '\0';
-}
-
 /* Swap the article's text for o's. */
 static void
-take(struct article *a, struct obuf *o)
+take(struct article *a, struct sbuf *o)
 {
 	free(a->buf);
 	a->buf = o->s;
@@ -52,7 +34,7 @@ take(struct article *a, struct obuf *o)
 void
 mdprep_nul(struct article *a, struct diag *d)
 {
-	struct obuf	 o = { NULL, 0, 0 };
+	struct sbuf	 o = { NULL, 0, 0 };
 	const char	*s = a->buf, *e = a->buf + a->len, *nul;
 	int		 line, col;
 
@@ -61,13 +43,13 @@ mdprep_nul(struct article *a, struct diag *d)
 	utf8_linecol(a->buf, (size_t)(nul - a->buf), &line, &col);
 	diag_msg(d, DIAG_WARNING, a->file, line, col,
 	    "NUL byte read as U+FFFD");
-	put(&o, "", 0);
+	sbuf_put(&o, "", 0);
 	while ((nul = memchr(s, '\0', (size_t)(e - s))) != NULL) {
-		put(&o, s, (size_t)(nul - s));
-		put(&o, REPLACEMENT, 3);
+		sbuf_put(&o, s, (size_t)(nul - s));
+		sbuf_put(&o, REPLACEMENT, 3);
 		s = nul + 1;
 	}
-	put(&o, s, (size_t)(e - s));
+	sbuf_put(&o, s, (size_t)(e - s));
 	take(a, &o);
 }
 
@@ -243,7 +225,7 @@ count_table(struct article *a, struct count *c, const char *s,
  * line's limit, escaped; '@' counted against the autolinker's.
  */
 static void
-put_line(struct article *a, struct obuf *o, const char *s, const char *e,
+put_line(struct article *a, struct sbuf *o, const char *s, const char *e,
     struct count *c, struct diag *d)
 {
 	const char	*line = s, *p;
@@ -273,25 +255,25 @@ put_line(struct article *a, struct obuf *o, const char *s, const char *e,
 		}
 		if (!esc)
 			continue;
-		put(o, s, (size_t)(p - s));
-		put(o, "\\", 1);
+		sbuf_put(o, s, (size_t)(p - s));
+		sbuf_put(o, "\\", 1);
 		s = p;
 		c->changed = 1;
 	}
-	put(o, s, (size_t)(e - s));
+	sbuf_put(o, s, (size_t)(e - s));
 	count_table(a, c, line, e, pipes > 0, d);
 }
 
 int
 mdprep_body(struct article *a, size_t off, struct diag *d)
 {
-	struct obuf	 o = { NULL, 0, 0 };
+	struct sbuf	 o = { NULL, 0, 0 };
 	struct count	 c;
 	const char	*s, *e, *cut, *rest, *end = a->buf + a->len;
 	int		 deep = 0;
 
 	memset(&c, 0, sizeof(c));
-	put(&o, a->buf, off);
+	sbuf_put(&o, a->buf, off);
 	for (s = a->buf + off; s < end; s = e + 1) {
 		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
 			e = end;
@@ -300,13 +282,13 @@ mdprep_body(struct article *a, size_t off, struct diag *d)
 				warn_at(a, d, cut, "nested too deeply: more "
 				    "than %d levels; deeper ones are flattened",
 				    ARTICLE_MAXNEST);
-			put(&o, s, (size_t)(cut - s));
+			sbuf_put(&o, s, (size_t)(cut - s));
 			s = rest;
 			c.changed = 1;
 		}
 		put_line(a, &o, s, e, &c, d);
 		if (e < end)
-			put(&o, "\n", 1);
+			sbuf_put(&o, "\n", 1);
 	}
 	if (c.changed)
 		take(a, &o);

@@ -36,31 +36,13 @@ static const struct field {
 };
 #define NFIELDS	(sizeof(fields) / sizeof(fields[0]))
 
-struct obuf {
-	char	*s;
-	size_t	 n;
-	size_t	 cap;
-};
-
-static void
-put(struct obuf *o, const char *s, size_t n)
-{
-	if (o->n + n + 1 > o->cap) {
-		o->cap = (o->n + n + 1) * 2;
-		o->s = xrealloc(o->s, o->cap);
-	}
-	memcpy(o->s + o->n, s, n);
-	o->n += n;
-	o->s[o->n] = '\0';
-}
-
 /* A value: control characters (line breaks) become spaces. */
 static void
-put_value(struct obuf *o, const char *v)
+put_value(struct sbuf *o, const char *v)
 {
 	size_t	 i = o->n;
 
-	put(o, v, strlen(v));
+	sbuf_put(o, v, strlen(v));
 	for (; i < o->n; i++)
 		if ((unsigned char)o->s[i] < 0x20 || o->s[i] == 0x7f)
 			o->s[i] = ' ';
@@ -118,7 +100,7 @@ lookup(const char *name, size_t n)
 
 /* The field's value in p; *missing when p has none. */
 static void
-put_field(struct obuf *o, const struct field *f, const struct profile *p,
+put_field(struct sbuf *o, const struct field *f, const struct profile *p,
     int *missing)
 {
 	const char	*v = *(char *const *)((const char *)p + f->off);
@@ -135,7 +117,7 @@ put_field(struct obuf *o, const struct field *f, const struct profile *p,
 	*missing = p->naddress == 0;
 	for (i = 0; i < p->naddress; i++) {
 		if (i > 0)
-			put(o, ", ", 2);
+			sbuf_put(o, ", ", 2);
 		put_value(o, p->address[i]);
 	}
 }
@@ -145,7 +127,7 @@ vars_fill(const struct srcpos *at, const char *s, size_t n,
     const struct profile *p, int warn_missing, struct diag *d,
     char **out, size_t *outlen)
 {
-	struct obuf		 o = { NULL, 0, 0 };
+	struct sbuf		 o = { NULL, 0, 0 };
 	const struct field	*f;
 	const char		*e = s + n, *bol = s, *q, *name;
 	const char		*file = at->file;
@@ -153,7 +135,7 @@ vars_fill(const struct srcpos *at, const char *s, size_t n,
 	int			 line = at->line, count = 0, bad = 0, missing;
 	int			 col0 = at->col > 0 ? at->col - 1 : 0;
 
-	put(&o, "", 0);
+	sbuf_put(&o, "", 0);
 	for (q = s; q < e; q++) {
 		if (*q == '\n') {
 			line++;
@@ -165,8 +147,8 @@ vars_fill(const struct srcpos *at, const char *s, size_t n,
 			continue;
 		if (q > s && q[-1] == '\\') {
 			/* "\{{": the braces, without the backslash */
-			put(&o, s, (size_t)(q - 1 - s));
-			put(&o, "{{", 2);
+			sbuf_put(&o, s, (size_t)(q - 1 - s));
+			sbuf_put(&o, "{{", 2);
 			s = ++q + 1;
 			continue;
 		}
@@ -191,7 +173,7 @@ vars_fill(const struct srcpos *at, const char *s, size_t n,
 			q += len - 1;
 			continue;
 		}
-		put(&o, s, (size_t)(q - s));
+		sbuf_put(&o, s, (size_t)(q - s));
 		put_field(&o, f, p, &missing);
 		if (missing && warn_missing)
 			diag_msg(d, DIAG_WARNING, file, line,
@@ -200,7 +182,7 @@ vars_fill(const struct srcpos *at, const char *s, size_t n,
 		q += len - 1;
 		s = q + 1;
 	}
-	put(&o, s, (size_t)(e - s));
+	sbuf_put(&o, s, (size_t)(e - s));
 	*out = o.s;
 	*outlen = o.n;
 	return bad ? -1 : count;

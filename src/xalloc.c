@@ -93,3 +93,15 @@ xgrow(void *p, size_t n, size_t sz)
 		return xreallocarray(p, 2 * n, sz);
 	return p;
 }
+
+void
+sbuf_put(struct sbuf *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		b->cap = (b->n + n + 1) * 2;
+		b->s = xrealloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+}

@@ -18,4 +18,14 @@ char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
  */
 void	*xgrow(void *, size_t n, size_t);
 
+/* Text built up a piece at a time, kept NUL-terminated. */
+struct sbuf {
+	char	*s;
+	size_t	 n;
+	size_t	 cap;
+};
+
+/* Append s[0..n) to b. */
+void	sbuf_put(struct sbuf *, const char *s, size_t n);
+
 #endif
