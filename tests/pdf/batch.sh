@@ -5,12 +5,8 @@
 plan 12
 
 C=$W/content
-mkdir -p "$C/articles" "$C/clinics" "$C/images" "$W/out"
-for n in one two three; do
-	cp content/articles/botox-cervical-dystonia.md "$C/articles/$n.md"
-done
-cp content/clinics/*.yaml "$C/clinics/"
-cp content/images/* "$C/images/"
+content "$C" one two three
+mkdir -p "$W/out"
 # riverside's folder is taken by a file: it cannot be made
 : >"$W/out/riverside"
 

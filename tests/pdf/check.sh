@@ -17,11 +17,6 @@ same() {
 	if [ "$(cat "$2")" = "$3" ]; then ok "$1"; else
 		notok "$1"; sed 's/^/#   /' "$2"; fi
 }
-# content DIR: a folder with the two bundled clinics and no articles.
-content() {
-	rm -rf "$1" && mkdir -p "$1/articles" "$1/clinics" "$1/images" &&
-	cp content/clinics/*.yaml "$1/clinics/" && cp content/images/* "$1/images/"
-}
 # art DIR NAME ID REVIEW [LANG]: an article with that front matter.
 art() {
 	printf -- '---\ntitle: Leaflet %s\nleaflet_id: %s\nreview: %s\nlang: %s\n---\n\nText.\n' \
@@ -102,8 +97,7 @@ t "check --today not a date: usage error" test "$rc" -eq 2
 
 # An article changed since the last batch built it needs a newer version.
 M=$W/versions
-mkdir -p "$M/c"
-cp -r content/articles content/clinics content/images "$M/c/"
+content "$M/c" botox-cervical-dystonia
 A=$M/c/articles/botox-cervical-dystonia.md
 "$LEAFPRESS" batch -q --content "$M/c" --out "$M/out" 2>/dev/null
 lp check --content "$M/c" --out "$M/out"

@@ -23,10 +23,7 @@ t "full disk: only that line" test "$(wc -l <"$W/err")" -eq 1
 t "full disk: no PDF and no temporary file left" \
     test -z "$(ls -A "$W/d")"
 
-mkdir -p "$W/c/articles" "$W/c/clinics" "$W/c/images"
-cp "$A" "$W/c/articles/"
-cp content/clinics/*.yaml "$W/c/clinics/"
-cp content/images/* "$W/c/images/"
+content "$W/c" botox-cervical-dystonia
 full "$LEAFPRESS" batch -j 1 --content "$W/c" --out "$W/o"
 t "full disk: batch fails with status 1" test $? -eq 1
 t "full disk: batch says so once a leaflet" \

@@ -5,12 +5,7 @@ plan 10
 
 C=$W/content
 O=$W/out
-mkdir -p "$C/articles" "$C/clinics" "$C/images"
-for n in one two; do
-	cp content/articles/botox-cervical-dystonia.md "$C/articles/$n.md"
-done
-cp content/clinics/*.yaml "$C/clinics/"
-cp content/images/* "$C/images/"
+content "$C" one two
 # lakeside's logo is a PNG that can be swapped for another
 cp content/images/riverside.png "$C/images/logo.png"
 sed -i 's|^logo: .*|logo: ../images/logo.png|' "$C/clinics/lakeside.yaml"

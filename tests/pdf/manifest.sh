@@ -5,12 +5,7 @@ plan 8
 
 C=$W/content
 O=$W/out
-mkdir -p "$C/articles" "$C/clinics" "$C/images"
-for n in one two; do
-	cp content/articles/botox-cervical-dystonia.md "$C/articles/$n.md"
-done
-cp content/clinics/*.yaml "$C/clinics/"
-cp content/images/* "$C/images/"
+content "$C" one two
 printf '# Broken\n\nNot UTF-8: \377.\n' >"$C/articles/three.md"
 m() { python3 tests/pdf/manifest.py "$O" "$@"; }
 

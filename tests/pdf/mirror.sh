@@ -6,12 +6,7 @@ plan 12
 
 C=$W/content
 O=$W/out
-mkdir -p "$C/articles" "$C/clinics" "$C/images"
-for n in one two three; do
-	cp content/articles/botox-cervical-dystonia.md "$C/articles/$n.md"
-done
-cp content/clinics/*.yaml "$C/clinics/"
-cp content/images/* "$C/images/"
+content "$C" one two three
 run() {
 	"$LEAFPRESS" batch -j 2 --content "$C" --out "$O" "$@" 2>"$W/err"
 }

@@ -5,12 +5,7 @@ plan 8
 
 C=$W/content
 O=$W/out
-mkdir -p "$C/articles" "$C/clinics" "$C/images"
-for n in a b c; do
-	cp content/articles/botox-cervical-dystonia.md "$C/articles/$n.md"
-done
-cp content/clinics/*.yaml "$C/clinics/"
-cp content/images/* "$C/images/"
+content "$C" a b c
 m() { python3 tests/pdf/manifest.py "$O" "$@"; }
 paths() {	# the leaflets a manifest lists, sorted, on one line
 	python3 -c 'import json, sys
