@@ -74,11 +74,11 @@ open_callout(struct ctx *c, cmark_node *quote)
 	}
 	if (warn) {
 		idx = new_callout(doc, CALLOUT_WARNING,
-		    (struct rgb){ 0.99f, 0.93f, 0.92f }, QUOTE_PAD);
+		    (struct rgb){ 0.99f, 0.93f, 0.92f }, doc->ty.quote_pad);
 		doc->callouts[idx - 1].edge = (struct rgb){ 0.75f, 0.11f, 0.10f };
 	} else {
 		idx = new_callout(doc, CALLOUT_NOTE, tint(doc->primary, 0.09f),
-		    QUOTE_PAD);
+		    doc->ty.quote_pad);
 		doc->callouts[idx - 1].edge = doc->primary;
 	}
 	doc->callouts[idx - 1].bar = 4.0f;
@@ -104,11 +104,11 @@ indent_for(const struct ctx *c)
 
 	for (i = 0; i < c->depth && n < MAX_INDENT_DEPTH; i++) {
 		if (c->stack[i].type == CMARK_NODE_LIST) {
-			x += LIST_INDENT;
+			x += c->doc->ty.list_indent;
 			n++;
 		} else if (c->stack[i].type == CMARK_NODE_BLOCK_QUOTE && i > 0 &&
 		    c->stack[i].callout == 0) {
-			x += QUOTE_PAD;
+			x += c->doc->ty.quote_pad;
 			n++;
 		}
 	}
@@ -172,7 +172,7 @@ recompute(struct ctx *c)
 			c->tight = c->stack[i].tight;
 	}
 	if (c->callout)
-		c->indent += QUOTE_PAD;
+		c->indent += c->doc->ty.quote_pad;
 }
 
 /* An item whose first child is not text still shows its marker. */

@@ -50,14 +50,14 @@ add_block(struct ctx *c, enum block_kind kind, enum role role, int line)
 	b->group = c->group;
 	b->pos.file = c->art->file;
 	b->pos.line = line;
-	b->leading = BODY_LEADING;
-	b->ascent = BODY_SIZE;
-	b->space_before = PARA_SPACE;
+	b->leading = doc->ty.leading;
+	b->ascent = doc->ty.body;
+	b->space_before = doc->ty.para;
 	if (c->marker != NULL) {
 		b->marker = c->marker;
 		b->marker_face = FACE_BOLD;
 		b->marker_color = doc->primary;
-		b->marker_size = BODY_SIZE;
+		b->marker_size = doc->ty.body;
 		b->tick = c->tick;
 		c->marker = NULL;
 		c->tick = 0;
@@ -65,10 +65,10 @@ add_block(struct ctx *c, enum block_kind kind, enum role role, int line)
 	if (c->item_first) {
 		b->role = role == ROLE_P ? ROLE_LI : role;
 		if (c->tight)
-			b->space_before = TIGHT_SPACE;
+			b->space_before = doc->ty.tight;
 		c->item_first = 0;
 	} else if (c->tight && role == ROLE_P)
-		b->space_before = TIGHT_SPACE;
+		b->space_before = doc->ty.tight;
 	return b;
 }
 

@@ -104,7 +104,8 @@ struct run	*add_run(struct block *, const char *, size_t, enum face,
 		    float size, struct rgb, const char *link);
 void		 text_run(struct ctx *, const char *, size_t, int code,
 		    int line);
-void		 set_heading_style(struct block *, int level);
+void		 set_heading_style(const struct typescale *, struct block *,
+		    int level);
 void		 text_block(struct ctx *, enum role, const char *, enum face,
 		    float size, struct rgb, float space);
 int		 new_callout(struct document *, enum callout_kind, struct rgb,

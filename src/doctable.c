@@ -75,8 +75,8 @@ enter_row(struct ctx *c, cmark_node *n)
 		memset(cell, 0, sizeof(*cell));
 		cell->kind = BLK_TEXT;
 		cell->role = ROLE_TABLE;
-		cell->ascent = BODY_SIZE;
-		cell->leading = BODY_LEADING;
+		cell->ascent = c->doc->ty.body;
+		cell->leading = c->doc->ty.leading;
 		cell->group = -1;
 		cell->pos.file = c->art->file;
 		cell->pos.line = node_line(c, n);

@@ -45,6 +45,7 @@ text_run(struct ctx *c, const char *s, size_t len, int code, int line)
 		face = FACE_ITALIC;
 	else
 		face = FACE_REGULAR;
+	face = typescale_face(&c->doc->ty, face);
 	if (code) {
 		face = FACE_MONO;
 		size = size * 0.9f;
@@ -72,15 +73,12 @@ text_run(struct ctx *c, const char *s, size_t len, int code, int line)
 }
 
 void
-set_heading_style(struct block *b, int level)
+set_heading_style(const struct typescale *ty, struct block *b, int level)
 {
-	static const float size[] = HEADING_SIZES;
-	static const float before[] = HEADING_SPACES;
-
 	b->level = level;
-	b->ascent = size[level - 1];
-	b->leading = size[level - 1] * TIGHT;
-	b->space_before = before[level - 1];
+	b->ascent = ty->heading[level - 1];
+	b->leading = b->ascent * TIGHT;
+	b->space_before = ty->heading_space[level - 1];
 	b->keep_next = 1;
 }
 
@@ -120,8 +118,8 @@ stand_in(struct ctx *c, cmark_node *n, int line)
 	if ((b = add_block(c, BLK_TEXT, ROLE_P, line)) != NULL) {
 		if (b->callout == 0) {
 			b->callout = new_callout(c->doc, CALLOUT_IMAGE,
-			    tint(c->doc->primary, 0.09f), QUOTE_PAD);
-			b->indent += QUOTE_PAD;
+			    tint(c->doc->primary, 0.09f), c->doc->ty.quote_pad);
+			b->indent += c->doc->ty.quote_pad;
 		}
 		c->cur = b;
 		c->st.strong = 0;
@@ -191,12 +189,12 @@ add_image(struct ctx *c, cmark_node *n)
 		return;
 	b->image = (int)doc->nimages;
 	b->nosplit = 1;
-	b->ascent = CAPTION_SIZE;
-	b->leading = CAPTION_SIZE * TIGHT;
+	b->ascent = doc->ty.caption;
+	b->leading = b->ascent * TIGHT;
 	alt = plain_text(n);
 	if (*alt != '\0')
-		add_run(b, alt, strlen(alt), FACE_ITALIC, CAPTION_SIZE,
-		    COLOR_GREY, NULL);
+		add_run(b, alt, strlen(alt), typescale_face(&doc->ty,
+		    FACE_ITALIC), b->ascent, COLOR_GREY, NULL);
 	free(alt);
 }
 
@@ -274,19 +272,20 @@ leaf(struct ctx *c, cmark_node *n)
 			return;
 		if (b->callout == 0) {
 			b->callout = new_callout(c->doc, CALLOUT_CODE,
-			    (struct rgb){ 0.95f, 0.95f, 0.94f }, CODE_PAD);
-			b->indent += CODE_PAD;
+			    (struct rgb){ 0.95f, 0.95f, 0.94f },
+			    c->doc->ty.code_pad);
+			b->indent += c->doc->ty.code_pad;
 		}
 		b->pre = 1;
-		b->ascent = CODE_SIZE;
-		b->leading = CODE_SIZE * TIGHT;
+		b->ascent = c->doc->ty.code;
+		b->leading = b->ascent * TIGHT;
 		lit = cmark_node_get_literal(n);
 		len = strlen(lit);
 		while (len > 0 && lit[len - 1] == '\n')
 			len--;
 		c->cur = b;
 		text_run(c, lit, len, 1, line);
-		b->runs[0].size = CODE_SIZE;
+		b->runs[0].size = b->ascent;
 		c->cur = NULL;
 		break;
 	case CMARK_NODE_THEMATIC_BREAK:
@@ -338,7 +337,7 @@ image_node(struct ctx *c, cmark_node *n)
 	c->cur = NULL;
 	add_image(c, n);
 	if ((c->cur = add_block(c, BLK_TEXT, role, line)) != NULL)
-		c->cur->space_before = PARA_SPACE;
+		c->cur->space_before = c->doc->ty.para;
 }
 
 static void
@@ -407,7 +406,8 @@ enter_text(struct ctx *c, cmark_node *n)
 		flush_marker(c, node_line(c, n));
 		b = add_block(c, BLK_TEXT, ROLE_H, node_line(c, n));
 		if (b != NULL)
-			set_heading_style(b, cmark_node_get_heading_level(n));
+			set_heading_style(&c->doc->ty, b,
+			    cmark_node_get_heading_level(n));
 	} else {
 		b = add_block(c, BLK_TEXT, ROLE_P, node_line(c, n));
 		if (b != NULL && b->role == ROLE_P && b->group >= 0 &&
@@ -418,7 +418,7 @@ enter_text(struct ctx *c, cmark_node *n)
 	if (b != NULL && b->callout && c->depth > 0 &&
 	    cmark_node_previous(n) == NULL &&
 	    cmark_node_get_type(cmark_node_parent(n)) == CMARK_NODE_BLOCK_QUOTE)
-		b->space_before = PARA_SPACE;
+		b->space_before = c->doc->ty.para;
 	c->cur = b;
 }
 
@@ -507,13 +507,14 @@ init_doc(struct document *doc, const struct article *a,
 int
 document_build(struct document *doc, const struct article *a,
     const struct profile *p, const struct font *const *fonts,
-    struct diag *d)
+    const struct typescale *ty, struct diag *d)
 {
 	struct ctx c;
 	cmark_node *first, *skip = NULL;
 	char *title = NULL;
 
 	memset(doc, 0, sizeof(*doc));
+	doc->ty = *ty;
 	memset(&c, 0, sizeof(c));
 	c.doc = doc;
 	c.art = a;

@@ -140,6 +140,7 @@ struct document {
 	const struct image **images;	/* the profile's logo first, if any,
 					   then the article's figures shown */
 	size_t		 nimages;
+	struct typescale ty;		/* the sizes it is set at */
 	int		 justify;	/* set prose justified */
 	int		 pdfa;		/* PDF/A-1b */
 	struct rgb	 primary;
@@ -164,7 +165,7 @@ struct document {
  */
 int	document_build(struct document *, const struct article *,
 	    const struct profile *, const struct font *const *fonts,
-	    struct diag *);
+	    const struct typescale *, struct diag *);
 void	document_free(struct document *);
 
 #endif

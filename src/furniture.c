@@ -26,22 +26,22 @@ brand(struct ctx *c, const char *title)
 	b->image = p->logo ? 1 : 0;
 	b->space_before = 0;
 	b->keep_next = 1;
-	add_run(b, p->name, strlen(p->name), FACE_BOLD, BRAND_SIZE, p->primary,
+	add_run(b, p->name, strlen(p->name), FACE_BOLD, c->doc->ty.brand, p->primary,
 	    NULL);
 	check_run(c, &b->runs[0], 1);
 	if (p->tagline != NULL) {
-		add_run(b, "", 0, FACE_REGULAR, TAGLINE_SIZE, COLOR_GREY,
+		add_run(b, "", 0, FACE_REGULAR, c->doc->ty.tagline, COLOR_GREY,
 		    NULL)->hardbreak = 1;
 		add_run(b, p->tagline, strlen(p->tagline), FACE_REGULAR,
-		    TAGLINE_SIZE, COLOR_GREY, NULL);
+		    c->doc->ty.tagline, COLOR_GREY, NULL);
 		check_run(c, &b->runs[2], 1);
 	}
-	text_block(c, ROLE_TITLE, title, FACE_BOLD, TITLE_SIZE, COLOR_TEXT,
+	text_block(c, ROLE_TITLE, title, FACE_BOLD, c->doc->ty.title, COLOR_TEXT,
 	    26.0f);
 	doc->blocks[doc->nblocks - 1].keep_next = 1;
 	if (a->subtitle != NULL) {
 		text_block(c, ROLE_SUBTITLE, a->subtitle, FACE_REGULAR,
-		    SUBTITLE_SIZE, p->primary, 4.0f);
+		    c->doc->ty.subtitle, p->primary, 4.0f);
 		doc->blocks[doc->nblocks - 1].keep_next = 1;
 	}
 	return 0;
@@ -60,11 +60,11 @@ contact_item(struct ctx *c, struct block *b, int first, const char *label,
 	if (value == NULL)
 		return;
 	if (!first)
-		add_run(b, sep, strlen(sep), FACE_REGULAR, BODY_SIZE,
+		add_run(b, sep, strlen(sep), FACE_REGULAR, c->doc->ty.body,
 		    COLOR_GREY, NULL);
-	add_run(b, label, strlen(label), FACE_BOLD, BODY_SIZE, COLOR_TEXT,
+	add_run(b, label, strlen(label), FACE_BOLD, c->doc->ty.body, COLOR_TEXT,
 	    NULL);
-	add_run(b, value, strlen(value), FACE_REGULAR, BODY_SIZE,
+	add_run(b, value, strlen(value), FACE_REGULAR, c->doc->ty.body,
 	    uri ? c->doc->primary : COLOR_TEXT, uri);
 	check_run(c, &b->runs[b->nruns - 1], 1);
 }
@@ -72,7 +72,7 @@ contact_item(struct ctx *c, struct block *b, int first, const char *label,
 static void
 hard_break(struct block *b)
 {
-	add_run(b, "", 0, FACE_REGULAR, BODY_SIZE, COLOR_TEXT,
+	add_run(b, "", 0, FACE_REGULAR, b->ascent, COLOR_TEXT,
 	    NULL)->hardbreak = 1;
 }
 
@@ -121,9 +121,9 @@ contact_box(struct ctx *c)
 	c->group = -1;
 	c->tight = 0;
 	c->callout = new_callout(c->doc, CALLOUT_CONTACT,
-	    tint(c->doc->primary, 0.09f), QUOTE_PAD);
-	c->indent = QUOTE_PAD;
-	text_block(c, ROLE_CONTACT, "Contact us", FACE_BOLD, CONTACT_HEAD,
+	    tint(c->doc->primary, 0.09f), c->doc->ty.quote_pad);
+	c->indent = c->doc->ty.quote_pad;
+	text_block(c, ROLE_CONTACT, "Contact us", FACE_BOLD, c->doc->ty.contact_head,
 	    c->doc->primary, 22.0f);
 	c->doc->blocks[c->doc->nblocks - 1].keep_next = 1;
 	if ((b = add_block(c, BLK_TEXT, ROLE_CONTACT, 0)) == NULL)
@@ -131,13 +131,13 @@ contact_box(struct ctx *c)
 	b->space_before = 3.0f;
 	b->nosplit = 1;
 	b->keep_next = 1;
-	add_run(b, p->name, strlen(p->name), FACE_BOLD, BODY_SIZE, COLOR_TEXT,
+	add_run(b, p->name, strlen(p->name), FACE_BOLD, c->doc->ty.body, COLOR_TEXT,
 	    NULL);
 	/* an address line breaks only between its parts: no "Suite / 200" */
 	for (i = 0; i < p->naddress; i++) {
-		add_run(b, ", ", 2, FACE_REGULAR, BODY_SIZE, COLOR_TEXT, NULL);
+		add_run(b, ", ", 2, FACE_REGULAR, c->doc->ty.body, COLOR_TEXT, NULL);
 		nb = nobreak(p->address[i]);
-		add_run(b, nb, strlen(nb), FACE_REGULAR, BODY_SIZE, COLOR_TEXT,
+		add_run(b, nb, strlen(nb), FACE_REGULAR, c->doc->ty.body, COLOR_TEXT,
 		    NULL);
 		check_run(c, &b->runs[b->nruns - 1], 1);
 		free(nb);
@@ -174,7 +174,7 @@ governance(struct ctx *c)
 	    rev ? "  \xc2\xb7  Review by " : "", rev ? rev : "");
 	if (*gov != '\0')
 		text_block(c, ROLE_GOVERNANCE, gov[0] == ' ' ? gov + 5 : gov,
-		    FACE_REGULAR, GOVERN_SIZE, COLOR_GREY, 12.0f);
+		    FACE_REGULAR, c->doc->ty.govern, COLOR_GREY, 12.0f);
 	free(gov);
 	free(pub);
 	free(rev);

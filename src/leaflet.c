@@ -6,6 +6,7 @@
 #include "article.h"
 #include "document.h"
 #include "fileio.h"
+#include "format.h"
 #include "imgscale.h"
 #include "layout.h"
 #include "leaflet.h"
@@ -56,10 +57,13 @@ build_free(struct build *b)
 }
 
 char *
-leaflet_path(const char *dir, const struct profile *p,
-    const struct article *a)
+leaflet_path(const char *dir, const char *clinic, const char *article,
+    enum layout l)
 {
-	return xasprintf("%s/%s/%s.pdf", dir, p->slug, a->slug);
+	if (l == LAYOUT_HANDOUT)
+		return xasprintf("%s/%s/%s.pdf", dir, clinic, article);
+	return xasprintf("%s/%s/%s-%s.pdf", dir, clinic, article,
+	    layout_names[l]);
 }
 
 /*
@@ -135,7 +139,7 @@ image_maxw(const struct shape *sh)
 static int
 prepare(struct build *b, struct document *doc, const struct article *a,
     const struct profile *p, const struct font *const *fonts,
-    const struct shape *sh)
+    const struct typescale *ty, const struct shape *sh)
 {
 	struct hyphload hs;
 	pthread_t th;
@@ -147,7 +151,7 @@ prepare(struct build *b, struct document *doc, const struct article *a,
 	if (!hyph_tried(&b->hyphs, hs.lang) &&
 	    !(started = pthread_create(&th, NULL, load_hyph, &hs) == 0))
 		load_hyph(&hs);
-	rc = document_build(doc, a, p, fonts, b->d);
+	rc = document_build(doc, a, p, fonts, ty, b->d);
 	doc->pdfa |= b->pdfa;
 	for (i = 0; rc == 0 && i < doc->nimages; i++)
 		rc = imgcache_prepare(&b->images, doc->images[i], doc->pdfa,
@@ -212,6 +216,7 @@ leaflet_render(struct build *b, const struct profile *p,
 	const struct font *fonts[FACE__MAX];
 	struct layout_opts lo;
 	struct shape shape;
+	struct typescale ty;
 	int i;
 
 	memset(lf, 0, sizeof(*lf));
@@ -226,9 +231,10 @@ leaflet_render(struct build *b, const struct profile *p,
 	}
 	if ((a = fill_in(b, p, a, lf)) == NULL)
 		return -1;
-	shape_handout(&shape, p->paper);
+	if (format_try(&o->format, p->paper, 0, &shape, &ty) == -1)
+		return -1;
 	lo.shape = o->shape ? o->shape : &shape;
-	if (prepare(b, &lf->doc, a, p, fonts, lo.shape) == -1)
+	if (prepare(b, &lf->doc, a, p, fonts, &ty, lo.shape) == -1)
 		return -1;
 	lo.fonts = fonts;
 	lo.hyphs = &b->hyphs;
@@ -259,13 +265,15 @@ leaflet_free(struct leaflet *lf)
 
 int
 leaflet_make(struct build *b, const struct profile *p,
-    const struct article *a, const char *out, FILE *dump)
+    const struct article *a, const struct format *fmt, const char *out,
+    FILE *dump)
 {
 	struct leaflet_opts o;
 	struct leaflet lf;
 	int rc;
 
 	memset(&o, 0, sizeof(o));
+	o.format = *fmt;
 	o.layout_only = o.stats = dump != NULL;
 	if ((rc = leaflet_render(b, p, a, &o, &lf)) == 0) {
 		if (dump != NULL)

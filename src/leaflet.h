@@ -13,6 +13,7 @@
 #include "breaks.h"
 #include "document.h"
 #include "fonts.h"
+#include "format.h"
 #include "imgcache.h"
 #include "pages.h"
 #include "profile.h"
@@ -49,7 +50,9 @@ struct leaflet {
 struct leaflet_opts {
 	int		 layout_only;	/* stop once the pages are laid out */
 	int		 stats;		/* with how well each paragraph was set */
-	const struct shape *shape;	/* NULL: a handout on the profile's paper */
+	const struct shape *shape;	/* NULL: the format's on the profile's
+					   paper */
+	struct format	 format;	/* zero: a handout */
 };
 
 /*
@@ -71,10 +74,14 @@ void	leaflet_free(struct leaflet *);
  * text instead of a PDF to out ("-": standard output).  On failure nothing is written.
  */
 int	leaflet_make(struct build *, const struct profile *,
-	    const struct article *, const char *out, FILE *dump);
+	    const struct article *, const struct format *, const char *out,
+	    FILE *dump);
 
-/* out/<clinic>/<article>.pdf under dir; caller frees. */
-char	*leaflet_path(const char *dir, const struct profile *,
-	    const struct article *);
+/*
+ * <clinic>/<article>.pdf under dir for a handout, the default layout,
+ * else <clinic>/<article>-<layout>.pdf; caller frees.
+ */
+char	*leaflet_path(const char *dir, const char *clinic,
+	    const char *article, enum layout);
 
 #endif

@@ -25,7 +25,8 @@
 #define EXIT_USAGE	2
 
 static const char usage_text[] =
-"usage: leafpress build -p PROFILE.yaml [-o OUT.pdf] [--pdfa] [--dump] ARTICLE.md\n"
+"usage: leafpress build -p PROFILE.yaml [-l LAYOUT] [--body PT] [-o OUT.pdf]\n"
+"                       [--pdfa] [--dump] ARTICLE.md\n"
 "       leafpress batch [-j N] [-q] [--force] [--strict] [--shard K/N] [--pdfa]\n"
 "                       [--content DIR] [--out DIR] [--times FILE]\n"
 "       leafpress check [--content DIR] [--out DIR] [--today YYYY-MM-DD]\n"
@@ -38,8 +39,12 @@ static const char help_text[] =
 "\n"
 "build   make one leaflet\n"
 "  -p, --profile FILE   the clinic profile (required)\n"
+"  -l, --layout NAME    handout (the default: the profile's paper, A4, A5\n"
+"                       or US Letter) or large-print (16 pt or more)\n"
+"      --body PT        large print's body size, 16 to 36 (default 16)\n"
 "  -o, --output FILE    where to write the PDF, '-' for standard output\n"
-"                       (default out/<clinic>/<article>.pdf)\n"
+"                       (default out/<clinic>/<article>.pdf, for a layout\n"
+"                       other than handout out/<clinic>/<article>-LAYOUT.pdf)\n"
 "      --dump           print the laid-out pages as text instead\n"
 "      --pdfa           write PDF/A-1b (also a profile's pdfa: true)\n"
 "batch   make every content/articles/*.md for every content/clinics/*.yaml,\n"
@@ -154,16 +159,33 @@ cmd_build(int argc, char *argv[], struct build *b)
 		{ "output", required_argument, NULL, 'o' },
 		{ "dump", no_argument, NULL, 'd' },
 		{ "pdfa", no_argument, NULL, 'a' },
+		{ "layout", required_argument, NULL, 'l' },
+		{ "body", required_argument, NULL, 'b' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *prof = NULL, *out = NULL;
+	struct format fmt;
 	struct profile p;
 	struct article a;
-	char *path = NULL;
+	char *path = NULL, *end;
 	int c, dump = 0, rc = EXIT_BAD;
 
-	while ((c = getopt_long(argc, argv, "p:o:", opts, NULL)) != -1) {
+	memset(&fmt, 0, sizeof(fmt));
+	while ((c = getopt_long(argc, argv, "p:o:l:", opts, NULL)) != -1) {
 		switch (c) {
+		case 'l':
+			if (layout_parse(optarg, &fmt.layout) == -1)
+				return usage_error("unknown layout: expected "
+				    "handout or large-print");
+			break;
+		case 'b':
+			fmt.body = strtof(optarg, &end);
+			if (end == optarg || *end != '\0' ||
+			    !(fmt.body >= LARGE_BODY_MIN &&
+			    fmt.body <= LARGE_BODY_MAX))
+				return usage_error("--body: expected a size "
+				    "from 16 to 36 points");
+			break;
 		case 'p':
 			prof = optarg;
 			break;
@@ -182,6 +204,8 @@ cmd_build(int argc, char *argv[], struct build *b)
 	}
 	if (prof == NULL)
 		return usage_error("build needs a profile: -p PROFILE.yaml");
+	if (fmt.body > 0 && fmt.layout != LAYOUT_LARGE)
+		return usage_error("--body is for -l large-print");
 	if (optind + 1 != argc)
 		return usage_error("build takes exactly one article");
 	memset(&p, 0, sizeof(p));
@@ -194,8 +218,8 @@ cmd_build(int argc, char *argv[], struct build *b)
 	    article_load(&a, argv[optind], b->d) == -1)
 		goto out;
 	if (out == NULL)
-		out = path = leaflet_path("out", &p, &a);
-	if (leaflet_make(b, &p, &a, out, dump ? stdout : NULL) == 0)
+		out = path = leaflet_path("out", p.slug, a.slug, fmt.layout);
+	if (leaflet_make(b, &p, &a, &fmt, out, dump ? stdout : NULL) == 0)
 		rc = 0;
 out:
 	free(path);

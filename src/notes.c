@@ -26,7 +26,7 @@ notes_heading(struct ctx *c, cmark_node *n)
 	flush_marker(c, node_line(c, n));
 	if ((b = add_block(c, BLK_TEXT, ROLE_H, node_line(c, n))) == NULL)
 		return;
-	set_heading_style(b, 2);
+	set_heading_style(&c->doc->ty, b, 2);
 	c->cur = b;
 	text_run(c, "Notes", 5, 0, 0);
 	c->cur = NULL;

@@ -201,7 +201,7 @@ table_units(struct pag *p, size_t bi)
 			u->row = (int)r;
 			u->nobreak = k > 0;
 			if (k == 0 && r > 1)
-				u->space = PARA_SPACE / 2;
+				u->space = p->doc->ty.para / 2;
 		}
 	}
 }

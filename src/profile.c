@@ -10,7 +10,7 @@
  *	  email: info@riverside.example
  *	  website: riverside.example
  *	  address: [1 Mill Lane, Riverside, RV1 2AB]	or one string
- *	paper: a4				or letter
+ *	paper: a4				or letter, a5
  *	fonts: { regular: f/R.ttf, bold: ..., italic: ..., bold_italic: ...,
  *	         mono: ... }
  *	justify: false				true: justified text
@@ -141,7 +141,7 @@ static const struct yamlx_key font_keys[] = {
 };
 
 /* In the order of enum paper, which YAMLX_ENUM stores as an int. */
-static const char *const papers[] = { "a4", "letter", NULL };
+static const char *const papers[] = { "a4", "letter", "a5", NULL };
 _Static_assert(sizeof(enum paper) == sizeof(int), "paper is read as an int");
 
 static const struct yamlx_key keys[] = {

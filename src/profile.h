@@ -13,7 +13,8 @@
 
 enum paper {
 	PAPER_A4,
-	PAPER_LETTER
+	PAPER_LETTER,
+	PAPER_A5
 };
 
 struct profile {

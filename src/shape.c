@@ -10,20 +10,43 @@
 #include "shape.h"
 #include "xalloc.h"
 
-/* The handout: A4 or US Letter, portrait, one column. */
-#define MEASURE_MAX	420.0f	/* about 75 characters of 12 pt text */
+/* The handout: portrait, one column. */
+#define MEASURE_EMS	35.0f	/* about 75 characters of text */
 #define MARGIN_MIN	54.0f
+#define MARGIN_FRAC	0.09f	/* of a small page's width */
 #define MARGIN_TOP	44.0f
 #define MARGIN_BOTTOM	62.0f	/* the footer lives below the frame */
 #define FOOTER_BASE	32.0f	/* footer baseline above the page's bottom */
-#define FOOTER_SIZE	9.5f
+
+void
+paper_size(enum paper paper, float *w, float *h)
+{
+	switch (paper) {
+	case PAPER_LETTER:
+		*w = 612.0f;
+		*h = 792.0f;
+		break;
+	case PAPER_A5:
+		*w = 419.528f;
+		*h = 595.276f;
+		break;
+	default:
+		*w = 595.276f;
+		*h = 841.89f;
+		break;
+	}
+}
 
 static void
 handout_body(const struct shape *s, struct frame *fr)
 {
-	fr->w = s->width - 2 * MARGIN_MIN;
-	if (fr->w > MEASURE_MAX)
-		fr->w = MEASURE_MAX;
+	float margin = s->width * MARGIN_FRAC;
+
+	if (margin > MARGIN_MIN)
+		margin = MARGIN_MIN;
+	fr->w = s->width - 2 * margin;
+	if (fr->w > MEASURE_EMS * s->ty->body)
+		fr->w = MEASURE_EMS * s->ty->body;
 	fr->x = (s->width - fr->w) / 2;
 	fr->top = MARGIN_TOP;
 	fr->h = s->height - MARGIN_TOP - MARGIN_BOTTOM;
@@ -44,32 +67,29 @@ handout_furniture(const struct shape *s, struct page *pg,
 {
 	static const struct rgb grey = { 0.35f, 0.35f, 0.35f };
 	const struct font *f = fu->fonts[FACE_REGULAR];
+	float size = s->ty->footer;
 	struct frame fr;
 	char *num = xasprintf("Page %zu of %zu", fu->page + 1, fu->npages);
-	float w = font_width(f, num, strlen(num), FOOTER_SIZE);
+	float w = font_width(f, num, strlen(num), size);
 
 	handout_body(s, &fr);
-	pages_rule(pg, -1, fr.x, FOOTER_BASE + 14.0f, fr.w, 0, 0.5f,
-	    fu->primary);
-	pages_text(pg, -1, fr.x, FOOTER_BASE, FACE_REGULAR, FOOTER_SIZE, grey,
+	/* a rule about 1.5 em above the footer's baseline */
+	pages_rule(pg, -1, fr.x, FOOTER_BASE + size * 28.0f / 19.0f, fr.w, 0,
+	    0.5f, fu->primary);
+	pages_text(pg, -1, fr.x, FOOTER_BASE, FACE_REGULAR, size, grey,
 	    fu->footer, strlen(fu->footer), font_width(f, fu->footer,
-	    strlen(fu->footer), FOOTER_SIZE));
+	    strlen(fu->footer), size));
 	pages_text(pg, -1, fr.x + fr.w - w, FOOTER_BASE, FACE_REGULAR,
-	    FOOTER_SIZE, grey, num, strlen(num), w);
+	    size, grey, num, strlen(num), w);
 	free(num);
 }
 
 void
-shape_handout(struct shape *s, enum paper paper)
+shape_handout(struct shape *s, enum paper paper, const struct typescale *ty)
 {
 	memset(s, 0, sizeof(*s));
-	if (paper == PAPER_LETTER) {
-		s->width = 612.0f;
-		s->height = 792.0f;
-	} else {
-		s->width = 595.276f;
-		s->height = 841.89f;
-	}
+	paper_size(paper, &s->width, &s->height);
+	s->ty = ty;
 	s->frame = handout_frame;
 	s->furniture = handout_furniture;
 }

@@ -53,6 +53,8 @@ struct furnish {
 struct shape {
 	float	width;		/* of every page, in points */
 	float	height;
+	const struct typescale *ty;	/* the type it is set in, which the
+					   measure and furniture follow */
 	unsigned stories;	/* 1 << story for each story with frames
 				   of its own, besides the body */
 	/*
@@ -68,11 +70,14 @@ struct shape {
 	const void *arg;	/* the shape's own data */
 };
 
+/* The width and height of a sheet of paper, portrait, in points. */
+void	paper_size(enum paper, float *w, float *h);
+
 /*
- * The handout on A4 or US Letter: every page one frame, a measure of
+ * The handout on A4, A5 or US Letter: every page one frame, a measure of
  * about 75 characters centred between margins, a footer with the clinic
  * and "Page X of Y".
  */
-void	shape_handout(struct shape *, enum paper);
+void	shape_handout(struct shape *, enum paper, const struct typescale *);
 
 #endif

@@ -21,33 +21,47 @@ enum face {
 	FACE__MAX
 };
 
-/* The document's type sizes and spacing, in points; the rest is derived. */
-#define BODY_SIZE	12.0f
-#define BODY_LEADING	17.0f	/* about 1.4 */
-#define PARA_SPACE	9.0f
-#define TIGHT_SPACE	5.0f	/* between the items of a tight list */
-#define LIST_INDENT	20.0f
-#define QUOTE_PAD	14.0f
-#define CODE_SIZE	10.5f
-#define CODE_PAD	10.0f
-#define CAPTION_SIZE	10.5f
 /*
  * Tight leading for display type, yet no less than the face's ascent plus
  * descent (1.36 em for Noto Sans), so lines never overlap.
  */
 #define TIGHT		1.38f
 
-/* Headings by level 1-6: type size and space above. */
-#define HEADING_SIZES	{ 22, 17, 14, 12.5f, 12, 12 }
-#define HEADING_SPACES	{ 20, 18, 14, 12, 10, 10 }
+/*
+ * The document's type sizes and spacing, in points: a leaflet format
+ * picks them (format.h), from the standard 12 pt scale, a smaller body
+ * for a tri-fold that must fit its panels, or large print.
+ */
+struct typescale {
+	float	body;		/* body text */
+	float	leading;	/* baseline to baseline, body text */
+	float	para;		/* space between paragraphs */
+	float	tight;		/* between the items of a tight list */
+	float	list_indent;
+	float	quote_pad;
+	float	code;		/* code blocks */
+	float	code_pad;
+	float	caption;
+	float	heading[6];	/* headings by level */
+	float	heading_space[6];	/* and the space above them */
+	float	brand;		/* the furniture: brand band, title, */
+	float	tagline;	/* contact box, governance line */
+	float	title;
+	float	subtitle;
+	float	contact_head;
+	float	govern;
+	float	footer;		/* page furniture: footer, page numbers */
+	int	upright;	/* emphasis in bold, no italics */
+};
 
-/* The furniture: brand band, title, contact box, governance line. */
-#define BRAND_SIZE	17.0f
-#define TAGLINE_SIZE	11.5f
-#define TITLE_SIZE	26.0f
-#define SUBTITLE_SIZE	15.0f
-#define CONTACT_HEAD	14.0f
-#define GOVERN_SIZE	10.0f
+/*
+ * The scale for body text of `body` points: the standard proportions
+ * scaled, or with `large` set the large-print ones (leading 1.5, more
+ * space, no text smaller than the body, no italics).
+ */
+void	typescale_init(struct typescale *, float body, int large);
+/* The face emphasis is set in at this scale. */
+enum face typescale_face(const struct typescale *, enum face);
 
 /* Body text, and quieter text: captions, separators, the tagline. */
 static const struct rgb COLOR_TEXT = { 0.10f, 0.10f, 0.10f };

@@ -162,11 +162,11 @@ row_block(const struct block *b, size_t r, struct block *out)
 	memset(out, 0, sizeof(*out));
 	out->kind = BLK_TEXT;
 	out->role = ROLE_TABLE;
-	out->ascent = BODY_SIZE;
-	out->leading = BODY_LEADING;
+	out->ascent = b->ascent;	/* the body's */
+	out->leading = b->leading;
 	out->group = -1;
 	memset(&sep, 0, sizeof(sep));
-	sep.size = BODY_SIZE;
+	sep.size = b->ascent;
 	sep.color = COLOR_TEXT;
 	for (i = 0; i < t->ncols; i++) {
 		h = &t->cells[i];
@@ -237,13 +237,13 @@ slice_row(struct tlayout *tl, size_t r)
  * to go whole under the header is cut.  0 when the header is too tall.
  */
 static int
-row_heights(struct tlayout *tl, float maxh)
+row_heights(struct tlayout *tl, float lead, float maxh)
 {
 	size_t r, i;
 	float h;
 
 	for (r = 0; r < tl->nrows; r++) {
-		tl->rowh[r] = BODY_LEADING;
+		tl->rowh[r] = lead;
 		for (i = 0; i < tl->ncols; i++) {
 			h = typeset_height(&tl->cells[r * tl->ncols + i]);
 			if (h > tl->rowh[r])
@@ -306,7 +306,7 @@ table_set(const struct typesetter *ts, const struct block *b,
 				typeset_block(ts, &t->cells[r * t->ncols + i],
 				    &tl->cells[r * t->ncols + i], tl->colw[i]);
 		}
-		if (!row_heights(tl, maxh))
+		if (!row_heights(tl, b->leading, maxh))
 			set_fallback(ts, b, tl, width);
 	} else
 		set_fallback(ts, b, tl, width);

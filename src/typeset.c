@@ -406,6 +406,7 @@ void
 typeset_block(const struct typesetter *ts, const struct block *b,
     struct tblock *t, float width)
 {
+	struct typesetter display;
 	struct lb_opts o;
 
 	if (t->items != NULL && width != t->width) {
@@ -420,10 +421,15 @@ typeset_block(const struct typesetter *ts, const struct block *b,
 		return;		/* broken in an earlier pass */
 	t->width = width;
 	if (t->items == NULL) {
+		/* display type (a title, a heading) is not hyphenated */
+		display = *ts;
+		if (b->role == ROLE_TITLE || b->role == ROLE_SUBTITLE ||
+		    b->role == ROLE_H)
+			display.hyph = NULL;
 		if (b->pre)
 			tokenize_pre(ts, b, t);
 		else
-			tokenize_text(ts, b, t);
+			tokenize_text(&display, b, t);
 	}
 	t->dirty = 0;
 	free(t->ends);

@@ -28,7 +28,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	static struct diag d = { NULL, 0, 0 };
 	static int ready;
 	static struct profile p;
-	struct leaflet_opts o = { 0, 0, NULL };
+	struct leaflet_opts o = { .shape = NULL };
 	struct leaflet lf;
 	struct article a;
 

@@ -31,7 +31,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	static struct diag d = { NULL, 0, 0 };
 	static int ready;
 	static struct article a;
-	struct leaflet_opts o = { 0, 0, NULL };
+	struct leaflet_opts o = { .shape = NULL };
 	struct leaflet lf;
 	struct profile p;
 

@@ -37,9 +37,11 @@ static void
 build(struct built *b, const char *md, struct diag *d)
 {
 	const struct font *fonts[FACE__MAX];
+	struct typescale ty;
 	int i;
 
 	memset(b, 0, sizeof(*b));
+	typescale_init(&ty, 12.0f, 0);
 	for (i = 0; i < FACE__MAX; i++)
 		fonts[i] = &ctx.fonts[i];
 	b->rc = profile_parse(&b->p, "t.yaml", profile_yaml,
@@ -47,7 +49,7 @@ build(struct built *b, const char *md, struct diag *d)
 	if (b->rc == 0)
 		b->rc = article_parse(&b->a, "t.md", md, strlen(md), d);
 	if (b->rc == 0)
-		b->rc = document_build(&b->doc, &b->a, &b->p, fonts, d);
+		b->rc = document_build(&b->doc, &b->a, &b->p, fonts, &ty, d);
 }
 
 static void
@@ -210,7 +212,7 @@ test_runs(void)
 	T_OK(k->runs[0].face == FACE_REGULAR && k->runs[1].face == FACE_BOLD &&
 	    k->runs[3].face == FACE_ITALIC && k->runs[5].face == FACE_BOLDITALIC,
 	    "runs: regular, bold, italic, bold italic");
-	T_OK(k->runs[7].face == FACE_MONO && k->runs[7].size < BODY_SIZE,
+	T_OK(k->runs[7].face == FACE_MONO && k->runs[7].size < b.doc.ty.body,
 	    "runs: code is mono and smaller");
 	T_OK(k->runs[9].link != NULL &&
 	    strcmp(k->runs[9].link, "https://x.example") == 0,
@@ -285,8 +287,8 @@ test_lists(void)
 	    "list: a dash inside");
 	T_OK(find(&b.doc, "nested")->indent > find(&b.doc, "tight a")->indent,
 	    "list: nesting indents");
-	T_OK(find(&b.doc, "tight b")->space_before == TIGHT_SPACE &&
-	    find(&b.doc, "loose b")->space_before == PARA_SPACE,
+	T_OK(find(&b.doc, "tight b")->space_before == b.doc.ty.tight &&
+	    find(&b.doc, "loose b")->space_before == b.doc.ty.para,
 	    "list: tight items close, loose items a paragraph apart");
 	T_OK(find(&b.doc, "Take these")->keep_next &&
 	    find(&b.doc, "Loose")->keep_next,
@@ -484,7 +486,7 @@ test_notes(void)
 	T_EQ_INT(b.rc, 0, "notes: build");
 	k = find(&b.doc, "Text");
 	T_OK(k != NULL && k->nruns == 7 && strcmp(k->runs[1].text, "1") == 0 &&
-	    k->runs[1].rise > 0 && k->runs[1].size < BODY_SIZE &&
+	    k->runs[1].rise > 0 && k->runs[1].size < b.doc.ty.body &&
 	    strcmp(k->runs[1].link, "#fn:1") == 0 &&
 	    strcmp(k->runs[1].anchor, "fnref:1") == 0,
 	    "notes: a reference is its number, raised, linked and named");

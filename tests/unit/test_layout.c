@@ -32,7 +32,7 @@ struct built {
 static int
 build(struct built *b, struct build *ctx, const char *md)
 {
-	struct leaflet_opts o = { 1, 0, NULL };
+	struct leaflet_opts o = { .layout_only = 1 };
 
 	memset(b, 0, sizeof(*b));
 	if (profile_parse(&b->p, "t.yaml", profile_yaml, strlen(profile_yaml),

@@ -243,7 +243,7 @@ test_errors(void)
 	profile_free(&p);
 
 	/* Errors do not stop the rest of the file being read. */
-	parse(&p, &r, "name: X\npaper: a5\ncolors: { primary: red }\n"
+	parse(&p, &r, "name: X\npaper: a3\ncolors: { primary: red }\n"
 	    "tagline: Still here\n");
 	T_EQ_INT(r.nerr, 2, "two errors reported in one run");
 	T_EQ_STR(p.tagline, "Still here", "parsing goes on after an error");
@@ -355,10 +355,13 @@ test_paper(void)
 	T_EQ_INT(r.rc, 0, "paper A4: parses");
 	T_EQ_INT(p.paper, PAPER_A4, "paper A4");
 	profile_free(&p);
-	parse(&p, &r, "name: X\npaper: a5\n");
-	T_EQ_INT(r.rc, -1, "paper a5: fails");
-	T_EQ_STR(r.msgs, "clinics/p.yaml:2:8: error: unknown paper size 'a5': "
-	    "expected a4 or letter\n", "paper a5: message");
+	parse(&p, &r, "name: X\npaper: A5\n");
+	T_EQ_INT(p.paper, PAPER_A5, "paper A5");
+	profile_free(&p);
+	parse(&p, &r, "name: X\npaper: a3\n");
+	T_EQ_INT(r.rc, -1, "paper a3: fails");
+	T_EQ_STR(r.msgs, "clinics/p.yaml:2:8: error: unknown paper size 'a3': "
+	    "expected a4, letter or a5\n", "paper a3: message");
 	profile_free(&p);
 
 	parse(&p, &r, "name: X\njustify: Yes\npdfa: on\n");
@@ -578,7 +581,7 @@ test_rows(void)
 
 	parse(&p, &r, "name: X\npaper: Legal\n");
 	T_EQ_STR(r.msgs, "clinics/p.yaml:2:8: error: unknown paper size "
-	    "'Legal': expected a4 or letter\n", "enum row: message");
+	    "'Legal': expected a4, letter or a5\n", "enum row: message");
 	T_EQ_INT(p.paper, PAPER_A4, "enum row: default kept");
 	profile_free(&p);
 
@@ -623,7 +626,7 @@ test_rows(void)
 int
 main(void)
 {
-	T_PLAN(154);
+	T_PLAN(155);
 	test_full();
 	test_defaults();
 	test_errors();

@@ -135,7 +135,7 @@ int
 main(void)
 {
 	struct diag d = { stderr, 0, 0 }, quiet = { NULL, 0, 0 };
-	struct leaflet_opts o = { 1, 0, NULL };
+	struct leaflet_opts o = { .layout_only = 1 };
 	struct columns cols = { 0, 0, 0 };
 	struct shape sh;
 	struct build ctx;

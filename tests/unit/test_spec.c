@@ -199,7 +199,7 @@ static int
 build_one(struct build *ctx, const struct profile *p, const struct example *x,
     int *text, int *checked)
 {
-	struct leaflet_opts o = { 0, 0, NULL };
+	struct leaflet_opts o = { .shape = NULL };
 	struct diag d = { NULL, 0, 0 };
 	struct leaflet lf;
 	struct article a;

@@ -1,0 +1,42 @@
+/*
+ * format: the leaflet formats, each a page shape and a type scale.
+ */
+#include <string.h>
+
+#include "format.h"
+
+const char *const layout_names[LAYOUT__MAX + 1] = {
+	"handout", "large-print", NULL
+};
+
+int
+layout_parse(const char *s, enum layout *l)
+{
+	int i;
+
+	for (i = 0; i < LAYOUT__MAX; i++)
+		if (strcmp(s, layout_names[i]) == 0) {
+			*l = (enum layout)i;
+			return 0;
+		}
+	return -1;
+}
+
+int
+format_try(const struct format *f, enum paper paper, unsigned attempt,
+    struct shape *sh, struct typescale *ty)
+{
+	if (attempt > 0)
+		return -1;
+	switch (f->layout) {
+	case LAYOUT_LARGE:
+		typescale_init(ty, f->body >= LARGE_BODY_MIN ? f->body :
+		    LARGE_BODY_MIN, 1);
+		break;
+	default:
+		typescale_init(ty, 12.0f, 0);
+		break;
+	}
+	shape_handout(sh, paper, ty);
+	return 0;
+}

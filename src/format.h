@@ -1,0 +1,43 @@
+/*
+ * format: the leaflet formats one article is built in (the layouts a
+ * clinic's profile lists, `build -l`).  A format is a page shape and a
+ * type scale, nothing else: layout fills whatever frames the shape
+ * gives, so a new format is a new entry here and a new shape.
+ */
+#ifndef LP_FORMAT_H
+#define LP_FORMAT_H
+
+#include "profile.h"
+#include "shape.h"
+#include "style.h"
+
+enum layout {
+	LAYOUT_HANDOUT,		/* the profile's paper, one column */
+	LAYOUT_LARGE,		/* large print: a handout at 16 pt or more */
+	LAYOUT__MAX
+};
+
+/* Names as the profile and -l give them, by enum layout. */
+extern const char *const layout_names[LAYOUT__MAX + 1];
+
+#define LARGE_BODY_MIN	16.0f	/* RNIB and UKAAF clear print */
+#define LARGE_BODY_MAX	36.0f
+
+struct format {
+	enum layout	 layout;
+	float		 body;		/* --body, in points; 0: the layout's */
+};
+
+/* The layout named s; -1 when there is none. */
+int	layout_parse(const char *s, enum layout *);
+
+/*
+ * The ways to set a leaflet in format f on paper, best first: the
+ * attempt-th one's page shape and type scale (sh->ty points at ty), or
+ * -1 when there are no more.  A shape that has room for any length
+ * needs one way; a fixed number of panels may step its type down.
+ */
+int	format_try(const struct format *f, enum paper, unsigned attempt,
+	    struct shape *sh, struct typescale *ty);
+
+#endif
