@@ -19,10 +19,11 @@
 
 int
 layout_run(struct pages *out, const struct document *doc,
-    const struct layout_opts *o, struct diag *d)
+    const struct layout_opts *o, size_t *over, struct diag *d)
 {
 	struct typesetter ts;
 	struct flow f;
+	int rc;
 
 	memset(out, 0, sizeof(*out));
 	memset(&ts, 0, sizeof(ts));
@@ -30,9 +31,11 @@ layout_run(struct pages *out, const struct document *doc,
 	ts.hyph = o->hyphs ? hyph_get(o->hyphs, doc->lang) : NULL;
 	ts.lang = doc->lang;
 	ts.justify = doc->justify;
-	if (paginate(&f, doc, o->shape, &ts, d) == -1) {
+	if ((rc = paginate(&f, doc, o->shape, &ts, o->fit, d)) != 0) {
+		if (over != NULL)
+			*over = f.over;
 		flow_free(&f);
-		return -1;
+		return rc == 1 && o->fit ? 1 : -1;
 	}
 	compose(out, &f, doc, o->shape, o->fonts);
 	if (o->stats) {

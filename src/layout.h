@@ -20,10 +20,16 @@ struct layout_opts {
 	const struct font *const *fonts;	/* by enum face */
 	struct hyphs		 *hyphs;	/* the caller's cache, or NULL */
 	int			  stats;	/* how well paragraphs were set */
+	int			  fit;		/* frames running out is no
+						   error: see layout_run */
 };
 
-/* Lay the document out in pages; -1 (reported) when it cannot be. */
+/*
+ * Lay the document out in pages; -1 (reported) when it cannot be.  When
+ * the shape runs out of frames: -1, reported, or with o->fit set 1,
+ * unreported, with *over about how many words found no frame.
+ */
 int	layout_run(struct pages *, const struct document *,
-	    const struct layout_opts *, struct diag *);
+	    const struct layout_opts *, size_t *over, struct diag *);
 
 #endif

@@ -139,7 +139,7 @@ image_maxw(const struct shape *sh)
 static int
 prepare(struct build *b, struct document *doc, const struct article *a,
     const struct profile *p, const struct font *const *fonts,
-    const struct typescale *ty, const struct shape *sh)
+    const struct typescale *ty, const struct shape *sh, struct diag *d)
 {
 	struct hyphload hs;
 	pthread_t th;
@@ -151,11 +151,11 @@ prepare(struct build *b, struct document *doc, const struct article *a,
 	if (!hyph_tried(&b->hyphs, hs.lang) &&
 	    !(started = pthread_create(&th, NULL, load_hyph, &hs) == 0))
 		load_hyph(&hs);
-	rc = document_build(doc, a, p, fonts, ty, b->d);
+	rc = document_build(doc, a, p, fonts, ty, d);
 	doc->pdfa |= b->pdfa;
 	for (i = 0; rc == 0 && i < doc->nimages; i++)
 		rc = imgcache_prepare(&b->images, doc->images[i], doc->pdfa,
-		    image_maxw(sh), b->d);
+		    image_maxw(sh), d);
 	if (started)
 		pthread_join(th, NULL);
 	return rc;
@@ -209,14 +209,62 @@ fill_in(struct build *b, const struct profile *p, const struct article *a,
 	return lf->filled;
 }
 
+/*
+ * The document laid out in the first of the format's ways that it fits
+ * (format_try): each way builds the document again at its type scale,
+ * saying its messages only the first time.  When none fits, an error
+ * says by about how many words the last one failed.
+ */
+static int
+lay_out(struct build *b, const struct profile *p, const struct article *a,
+    const struct leaflet_opts *o, const struct font *const *fonts,
+    struct leaflet *lf)
+{
+	struct diag quiet = { NULL, 0, 0 };
+	struct layout_opts lo;
+	struct shape shape, next;
+	struct typescale ty, nextty;
+	unsigned n;
+	size_t over = 0;
+	int rc = -1, last;
+
+	memset(&lo, 0, sizeof(lo));
+	lo.fonts = fonts;
+	lo.hyphs = &b->hyphs;
+	lo.stats = o->stats;
+	lo.fit = 1;
+	for (n = 0; format_try(&o->format, p->paper, n, &shape, &ty) == 0;
+	    n++) {
+		last = format_try(&o->format, p->paper, n + 1, &next,
+		    &nextty) == -1;
+		document_free(&lf->doc);
+		lo.shape = o->shape ? o->shape : &shape;
+		if (prepare(b, &lf->doc, a, p, fonts, &ty, lo.shape,
+		    n == 0 ? b->d : &quiet) == -1)
+			return -1;
+		if ((rc = layout_run(&lf->pages, &lf->doc, &lo, &over,
+		    b->d)) != 1)
+			return rc;
+		if (last)
+			break;
+	}
+	if (over > 0)
+		diag_msg(b->d, DIAG_ERROR, a->file, 0, 0, "the article is "
+		    "about %zu word%s too long for a %s at %g pt", over,
+		    over == 1 ? "" : "s", layout_names[o->format.layout],
+		    (double)ty.body);
+	else
+		diag_msg(b->d, DIAG_ERROR, a->file, 0, 0, "the article does "
+		    "not fit a %s, even at %g pt", layout_names[o->format.layout],
+		    (double)ty.body);
+	return -1;
+}
+
 int
 leaflet_render(struct build *b, const struct profile *p,
     const struct article *a, const struct leaflet_opts *o, struct leaflet *lf)
 {
 	const struct font *fonts[FACE__MAX];
-	struct layout_opts lo;
-	struct shape shape;
-	struct typescale ty;
 	int i;
 
 	memset(lf, 0, sizeof(*lf));
@@ -231,15 +279,7 @@ leaflet_render(struct build *b, const struct profile *p,
 	}
 	if ((a = fill_in(b, p, a, lf)) == NULL)
 		return -1;
-	if (format_try(&o->format, p->paper, 0, &shape, &ty) == -1)
-		return -1;
-	lo.shape = o->shape ? o->shape : &shape;
-	if (prepare(b, &lf->doc, a, p, fonts, &ty, lo.shape) == -1)
-		return -1;
-	lo.fonts = fonts;
-	lo.hyphs = &b->hyphs;
-	lo.stats = o->stats;
-	if (layout_run(&lf->pages, &lf->doc, &lo, b->d) == -1)
+	if (lay_out(b, p, a, o, fonts, lf) == -1)
 		return -1;
 	if (o->layout_only)
 		return 0;

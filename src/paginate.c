@@ -36,6 +36,7 @@ struct pag {
 	const struct shape	*shape;
 	const struct typesetter	*ts;
 	struct diag		*d;
+	int			 fit;	/* frames running out is no error */
 	struct flow		*f;
 	struct frame		*fr;	/* frames asked of the shape so far */
 	size_t			 nfr;
@@ -294,7 +295,7 @@ story_frame(struct pag *p, enum story k, size_t n)
 
 /*
  * Assign each unit of story k (ix[0..m), in order) a frame of that
- * story and a place in it; -1 (reported) when its frames run out.
+ * story and a place in it; 1 when its frames run out.
  */
 static int
 place_story(struct pag *p, enum story k, const size_t *ix, size_t m)
@@ -330,14 +331,23 @@ place_story(struct pag *p, enum story k, const size_t *ix, size_t m)
 		i = b - 1;
 	}
 	if (fi < 0) {
-		diag_msg(p->d, DIAG_ERROR, p->doc->title, 0, 0, "the text "
-		    "does not fit in the %zu frames of this layout", n);
-		return -1;
+		for (i = start; i < m; i++) {
+			u = &f->u[ix[i]];
+			if (u->line >= 0 && p->doc->blocks[u->block].kind ==
+			    BLK_TEXT)
+				f->over += typeset_words(&f->tb[u->block],
+				    (size_t)u->line);
+		}
+		if (!p->fit)
+			diag_msg(p->d, DIAG_ERROR, p->doc->title, 0, 0, "the "
+			    "text does not fit in the %zu frames of this "
+			    "layout", n);
+		return 1;
 	}
 	return 0;
 }
 
-/* Place every story's units in its frames; -1 when frames run out. */
+/* Place every story's units in its frames; 1 when frames run out. */
 static int
 place(struct pag *p)
 {
@@ -424,7 +434,8 @@ first_frames(struct pag *p)
 
 int
 paginate(struct flow *f, const struct document *doc,
-    const struct shape *shape, const struct typesetter *ts, struct diag *d)
+    const struct shape *shape, const struct typesetter *ts, int fit,
+    struct diag *d)
 {
 	struct pag p;
 	size_t pass;
@@ -436,6 +447,7 @@ paginate(struct flow *f, const struct document *doc,
 	p.shape = shape;
 	p.ts = ts;
 	p.d = d;
+	p.fit = fit;
 	p.f = f;
 	f->nblocks = doc->nblocks;
 	f->tb = xcalloc(doc->nblocks ? doc->nblocks : 1, sizeof(*f->tb));
@@ -450,7 +462,7 @@ paginate(struct flow *f, const struct document *doc,
 	for (pass = 0; rc == 0 && pass < MAX_PASSES; pass++) {
 		f->nu = 0;
 		make_units(&p);
-		if ((rc = place(&p)) == -1)
+		if ((rc = place(&p)) != 0)
 			break;
 		changed = unhyphen_frame_ends(&p);
 		changed |= narrow_blocks(&p);

@@ -51,17 +51,20 @@ struct flow {
 	struct frame	*frames;	/* asked of the shape, in reading order */
 	size_t		 nframes;
 	size_t		 npages;
+	size_t		 over;		/* fit: about how many words found no
+					   frame when they ran out */
 	struct tblock	*tb;		/* each block's lines, by block */
 	struct tlayout	*tl;		/* each table's layout, by block */
 	size_t		 nblocks;
 };
 
 /*
- * Flow doc through shape's frames.  -1 (reported) when the shape runs
- * out of frames before the text does.
+ * Flow doc through shape's frames.  -1 (reported) when it cannot be;
+ * when the shape runs out of frames before the text does, 1 with
+ * flow.over set, reported only unless fit is set.
  */
 int	paginate(struct flow *, const struct document *, const struct shape *,
-	    const struct typesetter *, struct diag *);
+	    const struct typesetter *, int fit, struct diag *);
 void	flow_free(struct flow *);
 
 #endif

@@ -466,6 +466,16 @@ typeset_ends_hyphen(const struct tblock *t, size_t line)
 	return e->type == LB_PENALTY && e->flagged && e->penalty == LB_HYPHEN;
 }
 
+size_t
+typeset_words(const struct tblock *t, size_t line)
+{
+	size_t i = line > 0 ? t->ends[line - 1] + 1 : 0, n = 1;
+
+	for (; i < t->ends[line] && i < t->nitems; i++)
+		n += t->items[i].type == LB_GLUE;
+	return n;
+}
+
 void
 typeset_forbid_hyphen(struct tblock *t, size_t line)
 {

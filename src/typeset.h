@@ -64,6 +64,8 @@ float	typeset_height(const struct tblock *);
  * that hyphen out of the running, so the block is broken again.
  */
 int	typeset_ends_hyphen(const struct tblock *, size_t line);
+/* How many words a line holds (spaces + 1). */
+size_t	typeset_words(const struct tblock *, size_t line);
 void	typeset_forbid_hyphen(struct tblock *, size_t line);
 
 /*
