@@ -500,7 +500,7 @@ init_doc(struct document *doc, const struct article *a,
 	doc->date = date_seconds(a->published);
 	doc->brand_name = xstrdup(p->name);
 	doc->brand_tagline = p->tagline ? xstrdup(p->tagline) : NULL;
-	doc->footer = p->phone ? xasprintf("%s  \xc2\xb7  %s", p->name,
+	doc->footer = p->phone ? xasprintf("%s" FOOTER_SEP "%s", p->name,
 	    p->phone) : xstrdup(p->name);
 }
 

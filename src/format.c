@@ -23,6 +23,18 @@ layout_parse(const char *s, enum layout *l)
 }
 
 int
+format_saves_pages(const struct format *f)
+{
+	switch (f->layout) {
+	case LAYOUT_HANDOUT:
+	case LAYOUT_LARGE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int
 format_try(const struct format *f, enum paper paper, unsigned attempt,
     struct shape *sh, struct typescale *ty)
 {

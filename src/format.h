@@ -28,6 +28,12 @@ struct format {
 	float		 body;		/* --body, in points; 0: the layout's */
 };
 
+/*
+ * Whether a leaflet in format f whose last page is nearly empty may be
+ * set tighter to save that page (typescale_tighten): a handout's may.
+ */
+int	format_saves_pages(const struct format *f);
+
 /* The layout named s; -1 when there is none. */
 int	layout_parse(const char *s, enum layout *);
 

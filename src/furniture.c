@@ -120,15 +120,18 @@ contact_box(struct ctx *c)
 	c->depth = 0;
 	c->group = -1;
 	c->tight = 0;
-	c->callout = new_callout(c->doc, CALLOUT_CONTACT,
-	    tint(c->doc->primary, 0.09f), c->doc->ty.quote_pad);
-	c->indent = c->doc->ty.quote_pad;
-	text_block(c, ROLE_CONTACT, "Contact us", FACE_BOLD, c->doc->ty.contact_head,
-	    c->doc->primary, 22.0f);
-	c->doc->blocks[c->doc->nblocks - 1].keep_next = 1;
+	/* compact: no box, no heading, just above the governance line */
+	if (!c->doc->ty.compact) {
+		c->callout = new_callout(c->doc, CALLOUT_CONTACT,
+		    tint(c->doc->primary, 0.09f), c->doc->ty.quote_pad);
+		c->indent = c->doc->ty.quote_pad;
+		text_block(c, ROLE_CONTACT, "Contact us", FACE_BOLD,
+		    c->doc->ty.contact_head, c->doc->primary, 22.0f);
+		c->doc->blocks[c->doc->nblocks - 1].keep_next = 1;
+	}
 	if ((b = add_block(c, BLK_TEXT, ROLE_CONTACT, 0)) == NULL)
 		return -1;
-	b->space_before = 3.0f;
+	b->space_before = c->doc->ty.compact ? c->doc->ty.para * 2 : 3.0f;
 	b->nosplit = 1;
 	b->keep_next = 1;
 	add_run(b, p->name, strlen(p->name), FACE_BOLD, c->doc->ty.body, COLOR_TEXT,
@@ -158,6 +161,16 @@ contact_box(struct ctx *c)
 	return 0;
 }
 
+/* A date as the reader sees it, never broken across lines; or NULL. */
+static char *
+date_shown(const char *date)
+{
+	char *s = date_format(date), *nb = s ? nobreak(s) : NULL;
+
+	free(s);
+	return nb;
+}
+
 /* Which leaflet this is: its id, version and dates, on one line. */
 static void
 governance(struct ctx *c)
@@ -165,8 +178,8 @@ governance(struct ctx *c)
 	const struct article *a = c->art;
 	char *pub, *rev, *gov;
 
-	pub = date_format(a->published);
-	rev = date_format(a->review);
+	pub = date_shown(a->published);
+	rev = date_shown(a->review);
 	gov = xasprintf("%s%s%s%s%s%s%s%s",
 	    a->leaflet_id ? "Leaflet " : "", a->leaflet_id ? a->leaflet_id : "",
 	    a->version ? "  \xc2\xb7  Version " : "", a->version ? a->version : "",

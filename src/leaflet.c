@@ -209,6 +209,75 @@ fill_in(struct build *b, const struct profile *p, const struct article *a,
 	return lf->filled;
 }
 
+#define STRANDED_LINES	5	/* as few lines as make a wasted page */
+
+/*
+ * Does the last page hold only a few lines of the article, or nothing
+ * but the contact details and governance line?
+ */
+static int
+stranded(const struct pages *pg, const struct document *doc)
+{
+	const struct page *last = &pg->v[pg->n - 1];
+	size_t i, lines = 0;
+	float y = -1;
+
+	for (i = 0; i < last->nitems; i++) {
+		const struct item *it = &last->items[i];
+
+		if (it->kind != IT_TEXT || it->block < 0 || it->y == y ||
+		    doc->blocks[it->block].role == ROLE_CONTACT ||
+		    doc->blocks[it->block].role == ROLE_GOVERNANCE)
+			continue;
+		y = it->y;
+		lines++;
+	}
+	return lines <= STRANDED_LINES;
+}
+
+/*
+ * No wasted pages: a leaflet whose last page is stranded is set again
+ * a page shorter, first with tighter spacing, then with the contact
+ * details compact too (typescale_tighten); the first that fits
+ * replaces it.  Never a smaller body size.
+ */
+static void
+save_page(struct build *b, const struct profile *p, const struct article *a,
+    const struct layout_opts *lo0, const struct typescale *ty,
+    struct leaflet *lf)
+{
+	struct diag quiet = { NULL, 0, 0 };
+	struct layout_opts lo = *lo0;
+	struct shape tight, cut;
+	struct shape_cut c;
+	struct typescale t;
+	struct document doc;
+	struct pages pg;
+	size_t over;
+	int level, rc;
+
+	if (lf->pages.n < 2 || !stranded(&lf->pages, &lf->doc))
+		return;
+	for (level = 1; level <= 2; level++) {
+		t = *ty;
+		typescale_tighten(&t, level);
+		tight = *lo0->shape;
+		tight.ty = &t;
+		shape_cut(&cut, &c, &tight, lf->pages.n - 1);
+		lo.shape = &cut;
+		memset(&doc, 0, sizeof(doc));
+		rc = prepare(b, &doc, a, p, lo.fonts, &t, &cut, &quiet);
+		if (rc == 0 && layout_run(&pg, &doc, &lo, &over, &quiet) == 0) {
+			document_free(&lf->doc);
+			pages_free(&lf->pages);
+			lf->doc = doc;
+			lf->pages = pg;
+			return;
+		}
+		document_free(&doc);
+	}
+}
+
 /*
  * The document laid out in the first of the format's ways that it fits
  * (format_try): each way builds the document again at its type scale,
@@ -243,7 +312,10 @@ lay_out(struct build *b, const struct profile *p, const struct article *a,
 		    n == 0 ? b->d : &quiet) == -1)
 			return -1;
 		if ((rc = layout_run(&lf->pages, &lf->doc, &lo, &over,
-		    b->d)) != 1)
+		    b->d)) == 0 && o->shape == NULL &&
+		    format_saves_pages(&o->format))
+			save_page(b, p, a, &lo, &ty, lf);
+		if (rc != 1)
 			return rc;
 		if (last)
 			break;

@@ -60,7 +60,10 @@ handout_frame(const struct shape *s, size_t n, struct frame *fr)
 	return 0;
 }
 
-/* A rule, the clinic's name and phone, and "Page X of Y" at the right. */
+/*
+ * A rule, the clinic's name and phone, and "Page X of Y" at the right;
+ * the name alone when the two would meet (large print).
+ */
 static void
 handout_furniture(const struct shape *s, struct page *pg,
     const struct furnish *fu)
@@ -71,17 +74,52 @@ handout_furniture(const struct shape *s, struct page *pg,
 	struct frame fr;
 	char *num = xasprintf("Page %zu of %zu", fu->page + 1, fu->npages);
 	float w = font_width(f, num, strlen(num), size);
+	size_t len = strlen(fu->footer);
+	const char *dot;
 
 	handout_body(s, &fr);
+	if (font_width(f, fu->footer, len, size) + w + size > fr.w &&
+	    (dot = strstr(fu->footer, FOOTER_SEP)) != NULL)
+		len = (size_t)(dot - fu->footer);
 	/* a rule about 1.5 em above the footer's baseline */
 	pages_rule(pg, -1, fr.x, FOOTER_BASE + size * 28.0f / 19.0f, fr.w, 0,
 	    0.5f, fu->primary);
 	pages_text(pg, -1, fr.x, FOOTER_BASE, FACE_REGULAR, size, grey,
-	    fu->footer, strlen(fu->footer), font_width(f, fu->footer,
-	    strlen(fu->footer), size));
+	    fu->footer, len, font_width(f, fu->footer, len, size));
 	pages_text(pg, -1, fr.x + fr.w - w, FOOTER_BASE, FACE_REGULAR,
 	    size, grey, num, strlen(num), w);
 	free(num);
+}
+
+static int
+cut_frame(const struct shape *s, size_t n, struct frame *fr)
+{
+	const struct shape_cut *c = s->arg;
+
+	if (c->inner.frame(&c->inner, n, fr) == -1 || fr->page >= c->pages)
+		return -1;
+	return 0;
+}
+
+static void
+cut_furniture(const struct shape *s, struct page *pg,
+    const struct furnish *fu)
+{
+	const struct shape_cut *c = s->arg;
+
+	c->inner.furniture(&c->inner, pg, fu);
+}
+
+void
+shape_cut(struct shape *out, struct shape_cut *c, const struct shape *in,
+    size_t pages)
+{
+	c->inner = *in;
+	c->pages = pages;
+	*out = *in;
+	out->frame = cut_frame;
+	out->furniture = cut_furniture;
+	out->arg = c;
 }
 
 void

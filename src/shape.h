@@ -44,7 +44,7 @@ struct frame {
 /* What a page's furniture may show. */
 struct furnish {
 	const struct font *const *fonts;
-	const char	*footer;	/* the clinic's name and phone */
+	const char	*footer;	/* the clinic's name FOOTER_SEP phone */
 	struct rgb	 primary;	/* the clinic's colour */
 	size_t		 page;		/* 0-based */
 	size_t		 npages;
@@ -69,6 +69,18 @@ struct shape {
 		    const struct furnish *);
 	const void *arg;	/* the shape's own data */
 };
+
+/*
+ * A shape cut short: the frames of its first `pages` pages only, to ask
+ * whether a leaflet fits in fewer pages.  c holds what the cut shape
+ * refers to; out lives no longer than c.
+ */
+struct shape_cut {
+	struct shape	inner;
+	size_t		pages;
+};
+void	shape_cut(struct shape *out, struct shape_cut *c,
+	    const struct shape *in, size_t pages);
 
 /* The width and height of a sheet of paper, portrait, in points. */
 void	paper_size(enum paper, float *w, float *h);

@@ -9,7 +9,7 @@ static const struct typescale standard = {
 	12.0f, 17.0f, 9.0f, 5.0f, 20.0f, 14.0f, 10.5f, 10.0f, 10.5f,
 	{ 22.0f, 17.0f, 14.0f, 12.5f, 12.0f, 12.0f },
 	{ 20.0f, 18.0f, 14.0f, 12.0f, 10.0f, 10.0f },
-	17.0f, 11.5f, 26.0f, 15.0f, 14.0f, 10.0f, 9.5f, 0
+	17.0f, 11.5f, 26.0f, 15.0f, 14.0f, 10.0f, 9.5f, 0, 0
 };
 
 static float
@@ -45,6 +45,7 @@ typescale_init(struct typescale *t, float body, int large)
 	t->govern = standard.govern * k;
 	t->footer = standard.footer * k;
 	t->upright = 0;
+	t->compact = 0;
 	if (!large)
 		return;
 	/* RNIB and UKAAF clear print: nothing smaller than the body. */
@@ -58,6 +59,23 @@ typescale_init(struct typescale *t, float body, int large)
 		t->heading_space[i] *= 1.25f;
 	}
 	t->upright = 1;
+}
+
+#define LEADING_MIN	1.3f	/* of the body size, when tightened */
+
+void
+typescale_tighten(struct typescale *t, int level)
+{
+	int i;
+
+	t->para *= 0.6f;
+	t->tight *= 0.6f;
+	for (i = 0; i < 6; i++)
+		t->heading_space[i] *= 0.7f;
+	if (!t->upright)	/* large print keeps its 1.5 */
+		t->leading = atleast(t->leading * 0.95f,
+		    t->body * LEADING_MIN);
+	t->compact = level >= 2;
 }
 
 enum face

@@ -52,6 +52,7 @@ struct typescale {
 	float	govern;
 	float	footer;		/* page furniture: footer, page numbers */
 	int	upright;	/* emphasis in bold, no italics */
+	int	compact;	/* the contact details without their box */
 };
 
 /*
@@ -60,8 +61,17 @@ struct typescale {
  * space, no text smaller than the body, no italics).
  */
 void	typescale_init(struct typescale *, float body, int large);
+/*
+ * Tighter, to save a page: level 1 closes up the space between
+ * paragraphs, above headings and between lines, within limits a reader
+ * does not notice; level 2 also sets the contact details compactly.
+ */
+void	typescale_tighten(struct typescale *, int level);
 /* The face emphasis is set in at this scale. */
 enum face typescale_face(const struct typescale *, enum face);
+
+/* Between the clinic's name and phone in a page's footer. */
+#define FOOTER_SEP	"  \xc2\xb7  "
 
 /* Body text, and quieter text: captions, separators, the tagline. */
 static const struct rgb COLOR_TEXT = { 0.10f, 0.10f, 0.10f };

@@ -58,7 +58,7 @@ t "alt text is in the extracted text, in order" \
     "$W/text"
 
 # A leaflet over two pages opens with its bookmarks.
-awk 'NR > 1 && /^## / { for (i = 0; i < 12; i++) print "Filler line " i " of text that goes on.\n" } { print }' \
+awk 'NR > 1 && /^## / { for (i = 0; i < 24; i++) print "Filler line " i " of text that goes on.\n" } { print }' \
     "$W/links.md" >"$W/long.md"
 "$LEAFPRESS" build -p "$P" -o "$W/long.pdf" "$W/long.md" 2>"$W/long.err"
 t "long: builds" test $? -eq 0 -a -s "$W/long.pdf"

@@ -1,7 +1,7 @@
 # Leaflet formats (layouts): -l, --body, A5 paper, and what each layout
 # promises, read back from the dump and the PDF.
 . tests/pdf/lib.inc
-plan 17
+plan 25
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -57,3 +57,35 @@ lp build -p "$W/c/clinics/a5.yaml" --dump $A
 t "paper: a5, text within the page" awk '$1 == "text" && $3 + $5 > 419.53 - 30 { bad = 1 } END { exit bad }' "$W/out"
 t "paper: a5, margins the same on both sides" awk '$1 == "text" && $2 == "b=3" { x = $3 } END { exit !(x > 35 && x < 45) }' "$W/out"
 t "paper: a5, the title is not hyphenated" awk '$1 == "text" && $2 == "b=1" && /-"$/ { bad = 1 } END { exit bad }' "$W/out"
+
+# No wasted pages: no handout of a bundled clinic ends on a page that
+# holds only a few lines of the article, or only the contact box.
+# article_lines DUMP: lines of the article (blocks before "Contact us")
+# on the last page.
+article_lines() {
+	awk '$1 == "page" { n++ } $1 == "text" && /"Contact us"/ { split($2, b, "="); c = b[2] }
+	    { page[NR] = n; line[NR] = $0 } END {
+	    for (i = 1; i <= NR; i++) { split(line[i], f, " "); if (page[i] != n || f[1] != "text") continue;
+	    split(f[2], b, "="); if (b[2] + 0 >= 0 && b[2] + 0 < c + 0 && !(f[4] in seen)) { seen[f[4]] = 1; k++ } }
+	    print k + 0 }' "$1"
+}
+for c in riverside lakeside; do
+	lp build -p content/clinics/$c.yaml --dump $A
+	cp "$W/out" "$W/$c.dump"
+	t "$c handout: the last page holds more than 5 lines of the article" \
+	    test "$(article_lines "$W/$c.dump")" -gt 5
+	t "$c handout: body text never below 12 pt" awk '$1 == "text" &&
+	    $2 == "b=3" && $8 != "12.0" { bad = 1 } END { exit bad }' "$W/$c.dump"
+done
+t "lakeside handout: saved from a third page" test "$(grep -c '^page' "$W/lakeside.dump")" -eq 2
+# the tighter setting is not the first choice: a short article keeps it
+printf -- '---\ntitle: Short\n---\n\nOne paragraph.\n\nAnother one.\n' >"$W/short.md"
+lp build -p $P --dump "$W/short.md"
+t "a one-page leaflet keeps its spacing" sh -c "grep -q 'Contact us' '$W/out' && test \"\$(grep -c '^page' '$W/out')\" -eq 1"
+# large print, which cannot be saved a page, still builds
+lp build -p content/clinics/lakeside.yaml -l large-print -o "$W/ll.pdf" $A
+t "lakeside large print: builds though its last page is short" test "$rc" -eq 0 -a -s "$W/ll.pdf"
+lp build -p content/clinics/lakeside.yaml -l large-print --dump $A
+t "large print: an em at least between the footer and the page number" awk '$1 == "page" { py = -1 }
+    $1 == "text" && $2 == "b=-1" { if ($4 == py && px + pw + $8 > $3) bad = 1; px = $3; pw = $5; py = $4 }
+    END { exit bad }' "$W/out"
