@@ -1,7 +1,7 @@
 /*
  * format: the leaflet formats, each a page shape and a type scale.
  */
-#include <string.h>
+#include <strings.h>
 
 #include "format.h"
 
@@ -15,7 +15,7 @@ layout_parse(const char *s, enum layout *l)
 	int i;
 
 	for (i = 0; i < LAYOUT__MAX; i++)
-		if (strcmp(s, layout_names[i]) == 0) {
+		if (strcasecmp(s, layout_names[i]) == 0) {
 			*l = (enum layout)i;
 			return 0;
 		}

@@ -34,7 +34,7 @@ struct format {
  */
 int	format_saves_pages(const struct format *f);
 
-/* The layout named s; -1 when there is none. */
+/* The layout named s, in any case; -1 when there is none. */
 int	layout_parse(const char *s, enum layout *);
 
 /*

@@ -15,6 +15,7 @@
  *	         mono: ... }
  *	justify: false				true: justified text
  *	pdfa: false				true: PDF/A-1b by default
+ *	layouts: [handout, large-print]		what batch builds; or one
  *
  * A key with an empty value (nothing, ~, null) counts as absent.
  * Unknown keys are warned about and ignored; everything else that is
@@ -22,6 +23,7 @@
  * that one run reports every error.
  */
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +31,7 @@
 
 #include "diag.h"
 #include "fileio.h"
+#include "format.h"
 #include "profile.h"
 #include "xalloc.h"
 #include "yamlx.h"
@@ -102,6 +105,52 @@ read_colour(struct yamlx *y, const yaml_node_t *val, const char *key,
 		    yamlx_show(s, val->data.scalar.length, show));
 }
 
+/* One layout name of the list, into the set *dst. */
+static void
+read_layout(struct yamlx *y, const yaml_node_t *n, unsigned *dst)
+{
+	enum layout l;
+	char show[YAMLX_SHOWMAX], want[128];
+	const char *s;
+	size_t i, len = 0;
+
+	if ((s = yamlx_str(y, n, "layouts")) == NULL)
+		return;
+	if (layout_parse(s, &l) == 0) {
+		*dst |= 1u << l;
+		return;
+	}
+	for (i = 0; layout_names[i] != NULL; i++)
+		len += (size_t)snprintf(want + len, sizeof(want) - len, "%s%s",
+		    i == 0 ? "" : layout_names[i + 1] ? ", " : " or ",
+		    layout_names[i]);
+	yamlx_msg(y, DIAG_ERROR, n, "unknown layout '%s': expected %s",
+	    yamlx_show(s, n->data.scalar.length, show), want);
+}
+
+/*
+ * The layouts batch builds for this clinic: a name or a list of them,
+ * not empty.
+ */
+static void
+read_layouts(struct yamlx *y, const yaml_node_t *val, const char *key,
+    void *dst)
+{
+	unsigned *set = dst;
+	yaml_node_t *item;
+	size_t i = 0;
+
+	*set = 0;
+	if (val->type != YAML_SEQUENCE_NODE) {
+		read_layout(y, val, set);
+		return;
+	}
+	while (yamlx_item(y, val, &i, &item))
+		read_layout(y, item, set);
+	if (i == 0)
+		yamlx_msg(y, DIAG_ERROR, val, "'%s' lists no layout", key);
+}
+
 /*
  * The profile's keys, a table for each mapping: a new key is a row here
  * and its use.
@@ -156,7 +205,9 @@ static const struct yamlx_key keys[] = {
 	  .choices = papers, .what = "paper size" },
 	MAP("fonts", font_keys),
 	KEY("justify", YAMLX_BOOL, justify),
-	KEY("pdfa", YAMLX_BOOL, pdfa)
+	KEY("pdfa", YAMLX_BOOL, pdfa),
+	{ .name = "layouts", .type = YAMLX_FUNC, .off = AT(layouts),
+	  .read = read_layouts }
 };
 
 /* The logo, loaded once; its problems are held for the leaflets. */
@@ -193,6 +244,7 @@ profile_parse(struct profile *p, const char *file, const char *buf,
 	color_parse(DEFAULT_PRIMARY, &p->primary);
 	color_parse(DEFAULT_ACCENT, &p->accent);
 	p->paper = PAPER_A4;
+	p->layouts = 1u << LAYOUT_HANDOUT;
 
 	if (len > PROFILE_MAXLEN) {
 		diag_msg(d, DIAG_ERROR, p->file, 0, 0,

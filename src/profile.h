@@ -40,6 +40,8 @@ struct profile {
 	struct srcpos	 font_pos[FACE__MAX];
 	int		 justify;	/* justified text instead of ragged right */
 	int		 pdfa;		/* PDF/A-1b by default */
+	unsigned	 layouts;	/* 1 << enum layout (format.h) for
+					   each layout batch builds */
 };
 
 /* Parse a profile held in memory; file names the source in messages. */

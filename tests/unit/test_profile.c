@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "format.h"
 #include "profile.h"
 #include "t.h"
 
@@ -358,6 +359,26 @@ test_paper(void)
 	parse(&p, &r, "name: X\npaper: A5\n");
 	T_EQ_INT(p.paper, PAPER_A5, "paper A5");
 	profile_free(&p);
+	/* The layouts batch builds: handout unless the profile lists others. */
+	parse(&p, &r, "name: X\n");
+	T_EQ_INT(p.layouts, 1u << LAYOUT_HANDOUT, "layouts: handout by default");
+	profile_free(&p);
+	parse(&p, &r, "name: X\nlayouts: [handout, Large-Print]\n");
+	T_EQ_INT(p.layouts, 1u << LAYOUT_HANDOUT | 1u << LAYOUT_LARGE,
+	    "layouts: a list, in any case");
+	profile_free(&p);
+	parse(&p, &r, "name: X\nlayouts: large-print\n");
+	T_EQ_INT(p.layouts, 1u << LAYOUT_LARGE, "layouts: one name");
+	profile_free(&p);
+	parse(&p, &r, "name: X\nlayouts: [handout, poster]\n");
+	T_EQ_INT(r.rc, -1, "layouts: an unknown one fails");
+	T_OK(strstr(r.msgs, "clinics/p.yaml:2:20: error: unknown layout "
+	    "'poster': expected handout") != NULL, "layouts: an unknown one is "
+	    "an error at its place");
+	profile_free(&p);
+	parse(&p, &r, "name: X\nlayouts: []\n");
+	T_EQ_INT(r.rc, -1, "layouts: an empty list fails");
+	profile_free(&p);
 	parse(&p, &r, "name: X\npaper: a3\n");
 	T_EQ_INT(r.rc, -1, "paper a3: fails");
 	T_EQ_STR(r.msgs, "clinics/p.yaml:2:8: error: unknown paper size 'a3': "
@@ -626,7 +647,7 @@ test_rows(void)
 int
 main(void)
 {
-	T_PLAN(155);
+	T_PLAN(161);
 	test_full();
 	test_defaults();
 	test_errors();
