@@ -531,6 +531,7 @@ article_vars_missing(const struct article *a, const struct profile *p,
     struct diag *d)
 {
 	struct srcpos	 at = { a->file, a->body_line, 1 };
+	struct srcpos	 fmat = { a->file, 2, 1 };
 	size_t		 yoff, ylen, boff = 0, n;
 	long		 fm;
 	char		*out;
@@ -539,8 +540,12 @@ article_vars_missing(const struct article *a, const struct profile *p,
 		return;
 	/* the body starts where the first parse found it */
 	fm = frontmatter_split(a->src, a->srclen, &yoff, &ylen);
-	if (fm > 0 && a->body_line > 1)
+	if (fm > 0 && a->body_line > 1) {
 		boff = (size_t)fm;
+		/* the title and subtitle, in front matter from line 2 */
+		vars_fill(&fmat, a->src + yoff, ylen, p, 1, d, &out, &n);
+		free(out);
+	}
 	vars_fill(&at, a->src + boff, a->srclen - boff, p, 1, d, &out, &n);
 	free(out);
 }

@@ -1,7 +1,7 @@
 # The command line: options, exit statuses, default paths, diagnostics
 # that are not golden cases in tests/e2e (they need files made here).
 . tests/pdf/lib.inc
-plan 40
+plan 42
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -150,3 +150,13 @@ t "batch with a bad article: nothing else in out/ but the manifest" \
     test "$(find "$B/out" -type f ! -name manifest.json | wc -l)" -eq 2
 diag "batch with a bad article: one error at its position" 1 \
     "$B/content/articles/middle.md:3:12: error: invalid UTF-8"
+
+# A clinic detail the profile lacks is warned of where the article names
+# it: in the title (front matter) as in the body.
+printf 'name: Bare Clinic\n' >"$W/bare.yaml"
+printf -- '---\ntitle: "Call {{clinic.phone}}"\n---\n\nWrite to {{clinic.email}}.\n' >"$W/vars.md"
+lp build -p "$W/bare.yaml" -o "$W/vars.pdf" "$W/vars.md"
+t "a missing detail in the title: warned at its place" \
+    grep -qx "$W/vars.md:2:14: warning: $W/bare.yaml has no phone: '{{clinic.phone}}' is left empty" "$W/err"
+t "a missing detail in the body: warned at its place" \
+    grep -qx "$W/vars.md:5:10: warning: $W/bare.yaml has no email: '{{clinic.email}}' is left empty" "$W/err"
