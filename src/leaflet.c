@@ -10,6 +10,7 @@
 #include "imgscale.h"
 #include "layout.h"
 #include "leaflet.h"
+#include "marks.h"
 #include "pages.h"
 #include "render.h"
 #include "shape.h"
@@ -353,6 +354,8 @@ leaflet_render(struct build *b, const struct profile *p,
 		return -1;
 	if (lay_out(b, p, a, o, fonts, lf) == -1)
 		return -1;
+	if (o->bleed > 0)
+		marks_add(&lf->pages, o->bleed);
 	if (o->layout_only)
 		return 0;
 	return render(b, lf, fonts);
@@ -377,15 +380,13 @@ leaflet_free(struct leaflet *lf)
 
 int
 leaflet_make(struct build *b, const struct profile *p,
-    const struct article *a, const struct format *fmt, const char *out,
-    FILE *dump)
+    const struct article *a, const struct leaflet_opts *opts,
+    const char *out, FILE *dump)
 {
-	struct leaflet_opts o;
+	struct leaflet_opts o = *opts;
 	struct leaflet lf;
 	int rc;
 
-	memset(&o, 0, sizeof(o));
-	o.format = *fmt;
 	o.layout_only = o.stats = dump != NULL;
 	if ((rc = leaflet_render(b, p, a, &o, &lf)) == 0) {
 		if (dump != NULL)

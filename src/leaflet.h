@@ -53,6 +53,8 @@ struct leaflet_opts {
 	const struct shape *shape;	/* NULL: the format's on the profile's
 					   paper */
 	struct format	 format;	/* zero: a handout */
+	float		 bleed;		/* print marks with this bleed, in
+					   points (marks.h); 0: none */
 };
 
 /*
@@ -74,8 +76,8 @@ void	leaflet_free(struct leaflet *);
  * text instead of a PDF to out ("-": standard output).  On failure nothing is written.
  */
 int	leaflet_make(struct build *, const struct profile *,
-	    const struct article *, const struct format *, const char *out,
-	    FILE *dump);
+	    const struct article *, const struct leaflet_opts *,
+	    const char *out, FILE *dump);
 
 /*
  * <clinic>/<article>.pdf under dir for a handout, the default layout,

@@ -18,6 +18,7 @@
 #include "fileio.h"
 #include "leaflet.h"
 #include "manifest.h"
+#include "marks.h"
 #include "profile.h"
 #include "xalloc.h"
 
@@ -26,7 +27,7 @@
 
 static const char usage_text[] =
 "usage: leafpress build -p PROFILE.yaml [-l LAYOUT] [--body PT] [-o OUT.pdf]\n"
-"                       [--pdfa] [--dump] ARTICLE.md\n"
+"                       [--bleed MM] [--pdfa] [--dump] ARTICLE.md\n"
 "       leafpress batch [-j N] [-q] [--force] [--strict] [--shard K/N] [--pdfa]\n"
 "                       [--content DIR] [--out DIR] [--times FILE]\n"
 "       leafpress check [--content DIR] [--out DIR] [--today YYYY-MM-DD]\n"
@@ -42,6 +43,9 @@ static const char help_text[] =
 "  -l, --layout NAME    handout (the default: the profile's paper, A4, A5\n"
 "                       or US Letter) or large-print (16 pt or more)\n"
 "      --body PT        large print's body size, 16 to 36 (default 16)\n"
+"      --bleed MM       for a professional printer: a bleed of MM\n"
+"                       millimetres (up to 6, such as 3mm), crop marks,\n"
+"                       and the PDF's TrimBox and BleedBox\n"
 "  -o, --output FILE    where to write the PDF, '-' for standard output\n"
 "                       (default out/<clinic>/<article>.pdf, for a layout\n"
 "                       other than handout out/<clinic>/<article>-LAYOUT.pdf)\n"
@@ -161,30 +165,41 @@ cmd_build(int argc, char *argv[], struct build *b)
 		{ "pdfa", no_argument, NULL, 'a' },
 		{ "layout", required_argument, NULL, 'l' },
 		{ "body", required_argument, NULL, 'b' },
+		{ "bleed", required_argument, NULL, 'B' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *prof = NULL, *out = NULL;
-	struct format fmt;
+	struct leaflet_opts o;
+	struct format *fmt = &o.format;
 	struct profile p;
 	struct article a;
 	char *path = NULL, *end;
 	int c, dump = 0, rc = EXIT_BAD;
 
-	memset(&fmt, 0, sizeof(fmt));
+	memset(&o, 0, sizeof(o));
 	while ((c = getopt_long(argc, argv, "p:o:l:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
-			if (layout_parse(optarg, &fmt.layout) == -1)
+			if (layout_parse(optarg, &fmt->layout) == -1)
 				return usage_error("unknown layout: expected "
 				    "handout or large-print");
 			break;
 		case 'b':
-			fmt.body = strtof(optarg, &end);
+			fmt->body = strtof(optarg, &end);
 			if (end == optarg || *end != '\0' ||
-			    !(fmt.body >= LARGE_BODY_MIN &&
-			    fmt.body <= LARGE_BODY_MAX))
+			    !(fmt->body >= LARGE_BODY_MIN &&
+			    fmt->body <= LARGE_BODY_MAX))
 				return usage_error("--body: expected a size "
 				    "from 16 to 36 points");
+			break;
+		case 'B':
+			o.bleed = strtof(optarg, &end);
+			if (end == optarg || (strcmp(end, "mm") != 0 &&
+			    *end != '\0') || !(o.bleed > 0 &&
+			    o.bleed <= BLEED_MAX))
+				return usage_error("--bleed: expected a bleed "
+				    "from 0 to 6 mm, such as 3mm");
+			o.bleed *= MM;
 			break;
 		case 'p':
 			prof = optarg;
@@ -204,7 +219,7 @@ cmd_build(int argc, char *argv[], struct build *b)
 	}
 	if (prof == NULL)
 		return usage_error("build needs a profile: -p PROFILE.yaml");
-	if (fmt.body > 0 && fmt.layout != LAYOUT_LARGE)
+	if (fmt->body > 0 && fmt->layout != LAYOUT_LARGE)
 		return usage_error("--body is for -l large-print");
 	if (optind + 1 != argc)
 		return usage_error("build takes exactly one article");
@@ -218,8 +233,8 @@ cmd_build(int argc, char *argv[], struct build *b)
 	    article_load(&a, argv[optind], b->d) == -1)
 		goto out;
 	if (out == NULL)
-		out = path = leaflet_path("out", p.slug, a.slug, fmt.layout);
-	if (leaflet_make(b, &p, &a, &fmt, out, dump ? stdout : NULL) == 0)
+		out = path = leaflet_path("out", p.slug, a.slug, fmt->layout);
+	if (leaflet_make(b, &p, &a, &o, out, dump ? stdout : NULL) == 0)
 		rc = 0;
 out:
 	free(path);

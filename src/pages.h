@@ -107,6 +107,9 @@ struct parastat {
 struct pages {
 	float		 width;
 	float		 height;
+	float		 trim;		/* print marks (marks.h): the trim box
+					   is this far inside every edge */
+	float		 bleed;		/* and the bleed box this far outside it */
 	struct page	*v;
 	size_t		 n;
 	struct mark	*marks;

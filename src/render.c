@@ -332,6 +332,21 @@ draw_page(struct rend *r, const struct pdfinfo *doc, const struct page *p,
 }
 
 /* Every page, the bookmarks and the fonts: the document before saving. */
+/* A page box inset by `in` from each edge of the page. */
+static int
+page_box(struct rend *r, HPDF_Page page, const char *name, float in)
+{
+	HPDF_Box box;
+	HPDF_Array a;
+
+	box.left = box.bottom = in;
+	box.right = r->ps->width - in;
+	box.top = r->ps->height - in;
+	if ((a = HPDF_Box_Array_New(r->pdf->mmgr, box)) == NULL)
+		return lib(r, HPDF_GetError(r->pdf));
+	return lib(r, HPDF_Dict_Add(page, name, a));
+}
+
 static int
 build(struct rend *r, const struct pdfinfo *doc)
 {
@@ -348,6 +363,11 @@ build(struct rend *r, const struct pdfinfo *doc)
 			return -1;
 		HPDF_Page_SetWidth(r->pages[i], ps->width);
 		HPDF_Page_SetHeight(r->pages[i], ps->height);
+		/* print marks: where to cut, and how far colour runs on */
+		if (ps->trim > 0 && (page_box(r, r->pages[i], "TrimBox",
+		    ps->trim) == -1 || page_box(r, r->pages[i], "BleedBox",
+		    ps->trim - ps->bleed) == -1))
+			return -1;
 	}
 	for (i = 0; i < ps->n && !r->failed; i++) {
 		doing(r, "drawing page %zu of %zu", i + 1, ps->n);

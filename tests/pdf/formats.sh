@@ -1,7 +1,7 @@
 # Leaflet formats (layouts): -l, --body, A5 paper, and what each layout
 # promises, read back from the dump and the PDF.
 . tests/pdf/lib.inc
-plan 25
+plan 29
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -89,3 +89,15 @@ lp build -p content/clinics/lakeside.yaml -l large-print --dump $A
 t "large print: an em at least between the footer and the page number" awk '$1 == "page" { py = -1 }
     $1 == "text" && $2 == "b=-1" { if ($4 == py && px + pw + $8 > $3) bad = 1; px = $3; pw = $5; py = $4 }
     END { exit bad }' "$W/out"
+
+# Print marks: the page grows by the slug, the trim box is the page that
+# was, the bleed box 3 mm beyond it.
+lp build -p $P --bleed 3mm -o "$W/bleed.pdf" $A
+t "--bleed 3mm: builds" test "$rc" -eq 0 -a -s "$W/bleed.pdf"
+pdfinfo -box "$W/bleed.pdf" >"$W/boxes"
+t "--bleed 3mm: the trim box is the A4 page" awk '/^TrimBox/ { w = $4 - $2; h = $5 - $3 }
+    END { exit !(w > 595.2 && w < 595.4 && h > 841.8 && h < 842) }' "$W/boxes"
+t "--bleed 3mm: the bleed box is 3 mm beyond it" awk '/^TrimBox/ { t = $2 } /^BleedBox/ { b = $2 }
+    END { d = t - b; exit !(d > 8.4 && d < 8.6) }' "$W/boxes"
+lp build -p $P --bleed 9mm -o "$W/bleed9.pdf" $A
+t "--bleed 9mm: a usage error" test "$rc" -eq 2 -a ! -e "$W/bleed9.pdf"
