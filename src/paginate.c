@@ -89,12 +89,15 @@ add_unit(struct flow *f, int block, int line, float h)
 	return u;
 }
 
-/* An image at 96 pixels to the inch, shrunk to fit, aspect kept. */
+/*
+ * An image at 96 pixels to the inch, or with grow set as wide as it may
+ * be up to twice that; shrunk to fit, aspect kept.
+ */
 static void
-image_size(const struct image *img, float maxw, float maxh, float *w,
-    float *h)
+image_size(const struct image *img, float maxw, float maxh, int grow,
+    float *w, float *h)
 {
-	*w = img->width * 0.75f;
+	*w = img->width * (grow ? 1.5f : 0.75f);
 	if (*w > maxw)
 		*w = maxw;
 	*h = *w * img->height / img->width;
@@ -116,7 +119,7 @@ brand_unit(struct pag *p, size_t bi)
 
 	if (b->image)
 		image_size(p->doc->images[b->image - 1], fr->w / 3,
-		    LOGO_HEIGHT, &lw, &lh);
+		    LOGO_HEIGHT, 0, &lw, &lh);
 	typeset_block(p->ts, b, t, fr->w - (b->image ? lw + BRAND_GAP : 0));
 	th = typeset_height(t);
 	u = add_unit(p->f, (int)bi, -1, (lh > th ? lh : th) + BRAND_GAP +
@@ -136,7 +139,8 @@ image_unit(struct pag *p, size_t bi)
 	float w, h;
 
 	image_size(p->doc->images[b->image - 1], text_width(p, bi),
-	    block_frame(p, bi)->h * IMAGE_MAX_FRAC, &w, &h);
+	    block_frame(p, bi)->h * IMAGE_MAX_FRAC, p->doc->ty.wide_images,
+	    &w, &h);
 	typeset_block(p->ts, b, t, text_width(p, bi));
 	u = add_unit(p->f, (int)bi, -1, h);
 	u->iw = w;

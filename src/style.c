@@ -9,7 +9,7 @@ static const struct typescale standard = {
 	12.0f, 17.0f, 9.0f, 5.0f, 20.0f, 14.0f, 10.5f, 10.0f, 10.5f,
 	{ 22.0f, 17.0f, 14.0f, 12.5f, 12.0f, 12.0f },
 	{ 20.0f, 18.0f, 14.0f, 12.0f, 10.0f, 10.0f },
-	17.0f, 11.5f, 26.0f, 15.0f, 14.0f, 10.0f, 9.5f, 0, 0
+	17.0f, 11.5f, 26.0f, 15.0f, 14.0f, 10.0f, 9.5f, 0, 0, 0
 };
 
 static float
@@ -46,6 +46,7 @@ typescale_init(struct typescale *t, float body, int large)
 	t->footer = standard.footer * k;
 	t->upright = 0;
 	t->compact = 0;
+	t->wide_images = 0;
 	if (!large)
 		return;
 	/* RNIB and UKAAF clear print: nothing smaller than the body. */
@@ -59,6 +60,7 @@ typescale_init(struct typescale *t, float body, int large)
 		t->heading_space[i] *= 1.25f;
 	}
 	t->upright = 1;
+	t->wide_images = 1;
 }
 
 #define LEADING_MIN	1.3f	/* of the body size, when tightened */

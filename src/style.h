@@ -53,6 +53,8 @@ struct typescale {
 	float	footer;		/* page furniture: footer, page numbers */
 	int	upright;	/* emphasis in bold, no italics */
 	int	compact;	/* the contact details without their box */
+	int	wide_images;	/* images up to twice as large, as wide as
+				   the text at most */
 };
 
 /*

@@ -1,7 +1,7 @@
 # Leaflet formats (layouts): -l, --body, A5 paper, and what each layout
 # promises, read back from the dump and the PDF.
 . tests/pdf/lib.inc
-plan 29
+plan 30
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -101,3 +101,10 @@ t "--bleed 3mm: the bleed box is 3 mm beyond it" awk '/^TrimBox/ { t = $2 } /^Bl
     END { d = t - b; exit !(d > 8.4 && d < 8.6) }' "$W/boxes"
 lp build -p $P --bleed 9mm -o "$W/bleed9.pdf" $A
 t "--bleed 9mm: a usage error" test "$rc" -eq 2 -a ! -e "$W/bleed9.pdf"
+
+# Large print shows a figure larger (up to twice its size, as the page allows).
+mkdir -p "$W/fig" && cp content/images/riverside.png "$W/fig/" &&
+    printf -- '---\ntitle: Figure\n---\n\n![The logo](riverside.png)\n' >"$W/fig/fig.md"
+imgw() { "$LEAFPRESS" build -p $P "$@" --dump "$W/fig/fig.md" | awk '$1 == "image" && $2 != "b=0" { print $5; exit }'; }
+t "large print: a figure half as wide again at least" awk -v a="$(imgw)" -v b="$(imgw -l large-print)" \
+    'BEGIN { exit !(a > 0 && b >= 1.5 * a) }'
