@@ -6,7 +6,11 @@
 #include "format.h"
 
 const char *const layout_names[LAYOUT__MAX + 1] = {
-	"handout", "large-print", NULL
+	"handout", "large-print", "trifold", NULL
+};
+
+const char *const layout_nouns[LAYOUT__MAX] = {
+	"handout", "large-print handout", "tri-fold"
 };
 
 int
@@ -20,6 +24,24 @@ layout_parse(const char *s, enum layout *l)
 			return 0;
 		}
 	return -1;
+}
+
+/*
+ * A tri-fold has six panels and no more: its body steps down half a
+ * point at a time from 12 pt until the article fits, to 11 pt at least.
+ */
+static int
+trifold_try(const struct format *f, enum paper paper, unsigned attempt,
+    struct shape *sh, struct typescale *ty)
+{
+	float body = 12.0f - 0.5f * (float)attempt;
+
+	if (body < TRIFOLD_BODY_MIN)
+		return -1;
+	typescale_init(ty, body, 0);
+	shape_trifold(sh, paper, ty);
+	sh->fold_guides = f->fold_guides;
+	return 0;
 }
 
 int
@@ -38,6 +60,8 @@ int
 format_try(const struct format *f, enum paper paper, unsigned attempt,
     struct shape *sh, struct typescale *ty)
 {
+	if (f->layout == LAYOUT_TRIFOLD)
+		return trifold_try(f, paper, attempt, sh, ty);
 	if (attempt > 0)
 		return -1;
 	switch (f->layout) {

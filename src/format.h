@@ -14,18 +14,23 @@
 enum layout {
 	LAYOUT_HANDOUT,		/* the profile's paper, one column */
 	LAYOUT_LARGE,		/* large print: a handout at 16 pt or more */
+	LAYOUT_TRIFOLD,		/* a landscape sheet folded in three */
 	LAYOUT__MAX
 };
 
 /* Names as the profile and -l give them, by enum layout. */
 extern const char *const layout_names[LAYOUT__MAX + 1];
+/* What each is called in a sentence ("too long for a tri-fold"). */
+extern const char *const layout_nouns[LAYOUT__MAX];
 
 #define LARGE_BODY_MIN	16.0f	/* RNIB and UKAAF clear print */
 #define LARGE_BODY_MAX	36.0f
+#define TRIFOLD_BODY_MIN 11.0f	/* a tri-fold steps down to this */
 
 struct format {
 	enum layout	 layout;
 	float		 body;		/* --body, in points; 0: the layout's */
+	int		 fold_guides;	/* dashed lines along the folds */
 };
 
 /*

@@ -324,11 +324,11 @@ lay_out(struct build *b, const struct profile *p, const struct article *a,
 	if (over > 0)
 		diag_msg(b->d, DIAG_ERROR, a->file, 0, 0, "the article is "
 		    "about %zu word%s too long for a %s at %g pt", over,
-		    over == 1 ? "" : "s", layout_names[o->format.layout],
+		    over == 1 ? "" : "s", layout_nouns[o->format.layout],
 		    (double)ty.body);
 	else
 		diag_msg(b->d, DIAG_ERROR, a->file, 0, 0, "the article does "
-		    "not fit a %s, even at %g pt", layout_names[o->format.layout],
+		    "not fit a %s, even at %g pt", layout_nouns[o->format.layout],
 		    (double)ty.body);
 	return -1;
 }

@@ -27,7 +27,8 @@
 
 static const char usage_text[] =
 "usage: leafpress build -p PROFILE.yaml [-l LAYOUT] [--body PT] [-o OUT.pdf]\n"
-"                       [--bleed MM] [--pdfa] [--dump] ARTICLE.md\n"
+"                       [--bleed MM] [--fold-guides] [--pdfa] [--dump]\n"
+"                       ARTICLE.md\n"
 "       leafpress batch [-j N] [-q] [--force] [--strict] [--shard K/N] [--pdfa]\n"
 "                       [--content DIR] [--out DIR] [--times FILE]\n"
 "       leafpress check [--content DIR] [--out DIR] [--today YYYY-MM-DD]\n"
@@ -41,11 +42,15 @@ static const char help_text[] =
 "build   make one leaflet\n"
 "  -p, --profile FILE   the clinic profile (required)\n"
 "  -l, --layout NAME    handout (the default: the profile's paper, A4, A5\n"
-"                       or US Letter) or large-print (16 pt or more)\n"
+"                       or US Letter), large-print (16 pt or more) or\n"
+"                       trifold (a landscape A4 or Letter sheet, printed\n"
+"                       on both sides, flipped on the short edge, folded\n"
+"                       in three; body 12 pt, down to 11 pt to fit)\n"
 "      --body PT        large print's body size, 16 to 36 (default 16)\n"
 "      --bleed MM       for a professional printer: a bleed of MM\n"
 "                       millimetres (up to 6, such as 3mm), crop marks,\n"
 "                       and the PDF's TrimBox and BleedBox\n"
+"      --fold-guides    a tri-fold's folds as dashed lines on the inside\n"
 "  -o, --output FILE    where to write the PDF, '-' for standard output\n"
 "                       (default out/<clinic>/<article>.pdf, for a layout\n"
 "                       other than handout out/<clinic>/<article>-LAYOUT.pdf)\n"
@@ -166,6 +171,7 @@ cmd_build(int argc, char *argv[], struct build *b)
 		{ "layout", required_argument, NULL, 'l' },
 		{ "body", required_argument, NULL, 'b' },
 		{ "bleed", required_argument, NULL, 'B' },
+		{ "fold-guides", no_argument, NULL, 'g' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *prof = NULL, *out = NULL;
@@ -182,7 +188,7 @@ cmd_build(int argc, char *argv[], struct build *b)
 		case 'l':
 			if (layout_parse(optarg, &fmt->layout) == -1)
 				return usage_error("unknown layout: expected "
-				    "handout or large-print");
+				    "handout, large-print or trifold");
 			break;
 		case 'b':
 			fmt->body = strtof(optarg, &end);
@@ -200,6 +206,9 @@ cmd_build(int argc, char *argv[], struct build *b)
 				return usage_error("--bleed: expected a bleed "
 				    "from 0 to 6 mm, such as 3mm");
 			o.bleed *= MM;
+			break;
+		case 'g':
+			fmt->fold_guides = 1;
 			break;
 		case 'p':
 			prof = optarg;
@@ -221,6 +230,8 @@ cmd_build(int argc, char *argv[], struct build *b)
 		return usage_error("build needs a profile: -p PROFILE.yaml");
 	if (fmt->body > 0 && fmt->layout != LAYOUT_LARGE)
 		return usage_error("--body is for -l large-print");
+	if (fmt->fold_guides && fmt->layout != LAYOUT_TRIFOLD)
+		return usage_error("--fold-guides is for -l trifold");
 	if (optind + 1 != argc)
 		return usage_error("build takes exactly one article");
 	memset(&p, 0, sizeof(p));

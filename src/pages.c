@@ -121,6 +121,8 @@ pages_dump(const struct pages *ps, FILE *f)
 				break;
 			case IT_RULE:
 				fprintf(f, " lw=%.2f", it->lw);
+				if (it->dash > 0)
+					fprintf(f, " dash=%.2f", it->dash);
 				dump_color(it->color, f);
 				break;
 			case IT_RECT:

@@ -51,6 +51,8 @@ struct item {
 	int		 block;		/* document block, or -1 for furniture */
 	float		 x, y, w, h;
 	float		 lw;
+	float		 dash;		/* IT_RULE: dashes and gaps this
+					   long; 0: a solid line */
 	enum face	 face;
 	float		 size;
 	struct rgb	 color;

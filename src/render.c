@@ -266,6 +266,23 @@ text(struct rend *r, HPDF_Page pg, struct textstate *ts,
 	return HPDF_Page_TextOut(pg, it->x, it->y, it->text) == HPDF_OK ? 0 : -1;
 }
 
+/* A line, solid or dashed. */
+static void
+rule(HPDF_Page pg, const struct item *it)
+{
+	HPDF_UINT16 dash = it->dash < 1 ? 1 : (HPDF_UINT16)(it->dash + 0.5f);
+
+	HPDF_Page_SetRGBStroke(pg, it->color.r, it->color.g, it->color.b);
+	HPDF_Page_SetLineWidth(pg, it->lw);
+	if (it->dash > 0)
+		HPDF_Page_SetDash(pg, &dash, 1, 0);
+	HPDF_Page_MoveTo(pg, it->x, it->y);
+	HPDF_Page_LineTo(pg, it->x + it->w, it->y + it->h);
+	HPDF_Page_Stroke(pg);
+	if (it->dash > 0)
+		HPDF_Page_SetDash(pg, NULL, 0, 0);
+}
+
 static int
 draw_page(struct rend *r, const struct pdfinfo *doc, const struct page *p,
     HPDF_Page pg)
@@ -290,12 +307,7 @@ draw_page(struct rend *r, const struct pdfinfo *doc, const struct page *p,
 				return -1;
 			break;
 		case IT_RULE:
-			HPDF_Page_SetRGBStroke(pg, it->color.r, it->color.g,
-			    it->color.b);
-			HPDF_Page_SetLineWidth(pg, it->lw);
-			HPDF_Page_MoveTo(pg, it->x, it->y);
-			HPDF_Page_LineTo(pg, it->x + it->w, it->y + it->h);
-			HPDF_Page_Stroke(pg);
+			rule(pg, it);
 			break;
 		case IT_RECT:
 			fill(pg, it->color);

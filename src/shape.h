@@ -57,6 +57,7 @@ struct shape {
 					   measure and furniture follow */
 	unsigned stories;	/* 1 << story for each story with frames
 				   of its own, besides the body */
+	int	fold_guides;	/* draw dashed lines along the folds */
 	/*
 	 * The n-th frame in reading order (n from 0): 0, or -1 when the
 	 * shape has no more frames (a tri-fold has six; a handout makes
@@ -91,5 +92,12 @@ void	paper_size(enum paper, float *w, float *h);
  * and "Page X of Y".
  */
 void	shape_handout(struct shape *, enum paper, const struct typescale *);
+/*
+ * The tri-fold: a landscape sheet (A4, or US Letter; A4 for A5 paper)
+ * printed on both sides and letter-folded in three: page 1 the outside
+ * (inside flap, back, front cover), page 2 the inside; six frames, the
+ * body in the flap and the three inside panels (trifold.c).
+ */
+void	shape_trifold(struct shape *, enum paper, const struct typescale *);
 
 #endif

@@ -421,10 +421,14 @@ typeset_block(const struct typesetter *ts, const struct block *b,
 		return;		/* broken in an earlier pass */
 	t->width = width;
 	if (t->items == NULL) {
-		/* display type (a title, a heading) is not hyphenated */
+		/*
+		 * display type (a title, a heading) is not hyphenated, nor
+		 * the clinic's name in the brand and the contact box
+		 */
 		display = *ts;
 		if (b->role == ROLE_TITLE || b->role == ROLE_SUBTITLE ||
-		    b->role == ROLE_H)
+		    b->role == ROLE_H || b->role == ROLE_BRAND ||
+		    b->role == ROLE_CONTACT)
 			display.hyph = NULL;
 		if (b->pre)
 			tokenize_pre(ts, b, t);
