@@ -53,6 +53,9 @@ struct leaflet_opts {
 	const struct shape *shape;	/* NULL: the format's on the profile's
 					   paper */
 	struct format	 format;	/* zero: a handout */
+	int		 bare;		/* no brand, contact box nor governance
+					   line: the shape draws a letterhead
+					   (document_bare) */
 };
 
 /*
