@@ -567,6 +567,26 @@ document_build(struct document *doc, const struct article *a,
 }
 
 void
+document_bare(struct document *doc)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < doc->nblocks; i++) {
+		switch (doc->blocks[i].role) {
+		case ROLE_BRAND:
+		case ROLE_CONTACT:
+		case ROLE_GOVERNANCE:
+			free_block(&doc->blocks[i]);
+			break;
+		default:
+			doc->blocks[n++] = doc->blocks[i];
+			break;
+		}
+	}
+	doc->nblocks = n;
+}
+
+void
 document_free(struct document *doc)
 {
 	size_t i;

@@ -166,6 +166,11 @@ struct document {
 int	document_build(struct document *, const struct article *,
 	    const struct profile *, const struct font *const *fonts,
 	    const struct typescale *, struct diag *);
+/*
+ * Without the clinic's furniture, the brand band, contact box and
+ * governance line: for a page shape that draws its own letterhead.
+ */
+void	document_bare(struct document *);
 void	document_free(struct document *);
 
 #endif

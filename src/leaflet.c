@@ -309,9 +309,13 @@ lay_out(struct build *b, const struct profile *p, const struct article *a,
 		    &nextty) == -1;
 		document_free(&lf->doc);
 		lo.shape = o->shape ? o->shape : &shape;
+		if (o->shape != NULL && o->shape->ty != NULL)
+			ty = *o->shape->ty;	/* a shape given, its type */
 		if (prepare(b, &lf->doc, a, p, fonts, &ty, lo.shape,
 		    n == 0 ? b->d : &quiet) == -1)
 			return -1;
+		if (o->bare)
+			document_bare(&lf->doc);
 		if ((rc = layout_run(&lf->pages, &lf->doc, &lo, &over,
 		    b->d)) == 0 && o->shape == NULL &&
 		    format_saves_pages(&o->format))

@@ -55,6 +55,9 @@ struct leaflet_opts {
 	struct format	 format;	/* zero: a handout */
 	float		 bleed;		/* print marks with this bleed, in
 					   points (marks.h); 0: none */
+	int		 bare;		/* no brand, contact box nor governance
+					   line: the shape draws a letterhead
+					   (document_bare) */
 };
 
 /*

@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "fileio.h"
 #include "leaflet.h"
+#include "mail.h"
 #include "manifest.h"
 #include "marks.h"
 #include "profile.h"
@@ -33,6 +34,8 @@ static const char usage_text[] =
 "                       [--content DIR] [--out DIR] [--times FILE]\n"
 "       leafpress check [--content DIR] [--out DIR] [--today YYYY-MM-DD]\n"
 "       leafpress manifest merge [-o OUT.json] PARTIAL.json...\n"
+"       leafpress mail -p PROFILE.yaml --patients LIST.csv [--content DIR]\n"
+"                      [--letter LETTER.md] [--out DIR] [--dry-run]\n"
 "       leafpress --help | --version\n";
 
 static const char help_text[] =
@@ -81,6 +84,17 @@ static const char help_text[] =
 "                       $SOURCE_DATE_EPOCH's day, else today)\n"
 "manifest merge   join the partial manifests of all N shards\n"
 "  -o FILE              where (default manifest.json beside the first)\n"
+"mail    a letter and leaflets for each patient of a list (leafpress(5)):\n"
+"        out/mail/<ref>.pdf, for the post out/mail/post-YYYY-MM-DD.pdf,\n"
+"        for email out/mail/<ref>.eml; a bad row is one error, the others\n"
+"        are made\n"
+"  -p, --profile FILE   the clinic profile (required)\n"
+"      --patients FILE  the patient list, CSV (required)\n"
+"      --content DIR    where articles/ is (default content)\n"
+"      --letter FILE    the cover letter (default\n"
+"                       content/letters/default.md)\n"
+"      --out DIR        where mail/ goes (default out)\n"
+"      --dry-run        make everything, send nothing\n"
 "\n"
 "An article's body, title and subtitle may say {{clinic.name}},\n"
 "{{clinic.phone}}, {{clinic.email}}, {{clinic.website}}, {{clinic.tagline}}\n"
@@ -388,6 +402,63 @@ cmd_check(int argc, char *argv[], struct build *b)
 	return check_content(b, &o) == 0 ? 0 : EXIT_BAD;
 }
 
+static int
+cmd_mail(int argc, char *argv[], struct build *b)
+{
+	static const struct option opts[] = {
+		{ "profile", required_argument, NULL, 'p' },
+		{ "patients", required_argument, NULL, 'P' },
+		{ "content", required_argument, NULL, 'c' },
+		{ "letter", required_argument, NULL, 'l' },
+		{ "out", required_argument, NULL, 'o' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct mail_opts o = { NULL, "content", NULL, "out", 0 };
+	const char *prof = NULL;
+	struct profile p;
+	char *letter = NULL;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "p:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			prof = optarg;
+			break;
+		case 'P':
+			o.patients = optarg;
+			break;
+		case 'c':
+			o.content = optarg;
+			break;
+		case 'l':
+			o.letter = optarg;
+			break;
+		case 'o':
+			o.outdir = optarg;
+			break;
+		case 'n':
+			o.dry_run = 1;
+			break;
+		default:
+			return usage();
+		}
+	}
+	if (prof == NULL || o.patients == NULL)
+		return usage_error("mail needs -p PROFILE.yaml and "
+		    "--patients LIST.csv");
+	if (optind != argc)
+		return usage_error("mail takes no file arguments");
+	if (o.letter == NULL)
+		o.letter = letter = path_join(o.content, "letters/default.md");
+	memset(&p, 0, sizeof(p));
+	rc = profile_load(&p, prof, b->d) == 0 && mail_run(b, &p, &o) == 0 ?
+	    0 : EXIT_BAD;
+	profile_free(&p);
+	free(letter);
+	return rc;
+}
+
 /* manifest merge: the shards' partial manifests into one. */
 static int
 cmd_manifest(int argc, char *argv[])
@@ -434,7 +505,7 @@ main(int argc, char *argv[])
 	if (strcmp(argv[1], "manifest") == 0)
 		return cmd_manifest(argc - 1, argv + 1);
 	if (strcmp(argv[1], "build") != 0 && strcmp(argv[1], "batch") != 0 &&
-	    strcmp(argv[1], "check") != 0)
+	    strcmp(argv[1], "check") != 0 && strcmp(argv[1], "mail") != 0)
 		return usage_error("expected a command: build, batch, check or "
 		    "manifest");
 	init_linebreak();	/* libunibreak's one-time tables */
@@ -451,6 +522,8 @@ main(int argc, char *argv[])
 		rc = cmd_build(argc - 1, argv + 1, &b);
 	else if (strcmp(argv[1], "batch") == 0)
 		rc = cmd_batch(argc - 1, argv + 1, &b);
+	else if (strcmp(argv[1], "mail") == 0)
+		rc = cmd_mail(argc - 1, argv + 1, &b);
 	else
 		rc = cmd_check(argc - 1, argv + 1, &b);
 	build_free(&b);

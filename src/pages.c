@@ -149,6 +149,77 @@ pages_dump(const struct pages *ps, FILE *f)
 	pages_dump_stats(ps, f);
 }
 
+/* A copy of it, its text and link owned, moved on by the offsets. */
+static void
+copy_item(struct item *to, const struct item *it, int block_off,
+    int image_off)
+{
+	*to = *it;
+	if (it->block >= 0)
+		to->block += block_off;
+	if (it->kind == IT_IMAGE)
+		to->image += image_off;
+	to->text = it->text ? xstrdup(it->text) : NULL;
+	to->uri = it->uri ? xstrdup(it->uri) : NULL;
+}
+
+void
+pages_blank(struct pages *dst)
+{
+	dst->v = xreallocarray(dst->v, dst->n + 1, sizeof(*dst->v));
+	memset(&dst->v[dst->n++], 0, sizeof(*dst->v));
+}
+
+void
+pages_append(struct pages *dst, const struct pages *src, int block_off,
+    int image_off)
+{
+	size_t i, j, p0 = dst->n, n0 = dst->nnest;
+	struct page *pg;
+	struct mark *m;
+
+	if (dst->n == 0) {
+		dst->width = src->width;
+		dst->height = src->height;
+	}
+	dst->v = xreallocarray(dst->v, dst->n + src->n, sizeof(*dst->v));
+	for (i = 0; i < src->n; i++) {
+		pg = &dst->v[dst->n++];
+		pg->nitems = src->v[i].nitems;
+		pg->items = xreallocarray(NULL, pg->nitems ? pg->nitems : 1,
+		    sizeof(*pg->items));
+		for (j = 0; j < pg->nitems; j++)
+			copy_item(&pg->items[j], &src->v[i].items[j],
+			    block_off, image_off);
+	}
+	dst->marks = xreallocarray(dst->marks, dst->nmarks + src->nmarks + 1,
+	    sizeof(*dst->marks));
+	for (i = 0; i < src->nmarks; i++) {
+		m = &dst->marks[dst->nmarks++];
+		*m = src->marks[i];
+		m->block += block_off;
+		m->page += p0;
+		m->title = xstrdup(src->marks[i].title);
+	}
+	dst->nest = xreallocarray(dst->nest, dst->nnest + src->nnest + 1,
+	    sizeof(*dst->nest));
+	for (i = 0; i < src->nnest; i++) {
+		dst->nest[dst->nnest] = src->nest[i];
+		if (src->nest[i].parent >= 0)
+			dst->nest[dst->nnest].parent += (int)n0;
+		dst->nnest++;
+	}
+	/* the blocks between dst's and block_off have no container */
+	dst->parent = xreallocarray(dst->parent, (size_t)block_off +
+	    src->nblocks + 1, sizeof(*dst->parent));
+	for (i = dst->nblocks; i < (size_t)block_off; i++)
+		dst->parent[i] = -1;
+	for (i = 0; i < src->nblocks; i++)
+		dst->parent[block_off + i] = src->parent[i] >= 0 ?
+		    src->parent[i] + (int)n0 : -1;
+	dst->nblocks = (size_t)block_off + src->nblocks;
+}
+
 void
 pages_free(struct pages *ps)
 {

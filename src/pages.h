@@ -137,6 +137,15 @@ struct item	*pages_rule(struct page *, int block, float x, float y,
 struct item	*pages_text(struct page *, int block, float x, float y,
 		    enum face, float size, struct rgb, const char *s, size_t n,
 		    float w);
+/*
+ * Append a copy of src's pages to dst, as pages of one PDF: src's
+ * blocks become dst's from block_off on, its images from image_off
+ * on, its marks' slugs stay src's document's; how well paragraphs
+ * were set is left behind.  pages_blank() adds an empty page.
+ */
+void		 pages_append(struct pages *dst, const struct pages *src,
+		    int block_off, int image_off);
+void		 pages_blank(struct pages *);
 void		 pages_dump(const struct pages *, FILE *);
 void		 pages_dump_stats(const struct pages *, FILE *);
 void		 pages_free(struct pages *);

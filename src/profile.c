@@ -10,6 +10,7 @@
  *	  email: info@riverside.example
  *	  website: riverside.example
  *	  address: [1 Mill Lane, Riverside, RV1 2AB]	or one string
+ *	  mail_from: Riverside <info@riverside.example>	mail's From
  *	paper: a4				or letter, a5
  *	fonts: { regular: f/R.ttf, bold: ..., italic: ..., bold_italic: ...,
  *	         mono: ... }
@@ -177,6 +178,7 @@ static const struct yamlx_key contact_keys[] = {
 	KEY("phone", YAMLX_STRING, phone),
 	KEY("email", YAMLX_STRING, email),
 	KEY("website", YAMLX_STRING, website),
+	KEY("mail_from", YAMLX_STRING, mail_from),
 	{ .name = "address", .type = YAMLX_LINES, .off = AT(address),
 	  .aux = AT(naddress) }
 };
@@ -303,6 +305,7 @@ profile_free(struct profile *p)
 	free(p->phone);
 	free(p->email);
 	free(p->website);
+	free(p->mail_from);
 	for (i = 0; i < p->naddress; i++)
 		free(p->address[i]);
 	free(p->address);

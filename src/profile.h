@@ -11,6 +11,8 @@
 #include "image.h"
 #include "style.h"
 
+struct vars_more;
+
 enum paper {
 	PAPER_A4,
 	PAPER_LETTER,
@@ -42,6 +44,10 @@ struct profile {
 	int		 pdfa;		/* PDF/A-1b by default */
 	unsigned	 layouts;	/* 1 << enum layout (format.h) for
 					   each layout batch builds */
+	char		*mail_from;	/* contact.mail_from: mail's From */
+	const struct vars_more *more;	/* variables besides the clinic's
+					   (vars.h), set by mail for its
+					   letter; NULL as loaded */
 };
 
 /* Parse a profile held in memory; file names the source in messages. */

@@ -48,6 +48,35 @@ put_value(struct sbuf *o, const char *v)
 			o->s[i] = ' ';
 }
 
+/* A value read as plain text: its ASCII punctuation escaped. */
+static void
+put_plain(struct sbuf *o, const char *v)
+{
+	char	 c[2] = { '\\', 0 };
+
+	for (; *v != '\0'; v++) {
+		c[1] = (unsigned char)*v < 0x20 || *v == 0x7f ? ' ' : *v;
+		/* what inline Markdown reads; the rest is left alone */
+		if (c[1] != '\0' && strchr("\\`*_[]<>!&#~|{}$", c[1]) != NULL)
+			sbuf_put(o, c, 2);
+		else
+			sbuf_put(o, c + 1, 1);
+	}
+}
+
+/* The index of a variable of p->more named name[0..n), or -1. */
+static long
+lookup_more(const struct profile *p, const char *name, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; p != NULL && p->more != NULL && i < p->more->n; i++)
+		if (strlen(p->more->name[i]) == n &&
+		    memcmp(p->more->name[i], name, n) == 0)
+			return (long)i;
+	return -1;
+}
+
 static int
 is_name(char c)
 {
@@ -134,6 +163,7 @@ vars_fill(const struct srcpos *at, const char *s, size_t n,
 	size_t			 len, nlen;
 	int			 line = at->line, count = 0, bad = 0, missing;
 	int			 col0 = at->col > 0 ? at->col - 1 : 0;
+	long			 m;
 
 	sbuf_put(&o, "", 0);
 	for (q = s; q < e; q++) {
@@ -155,6 +185,13 @@ vars_fill(const struct srcpos *at, const char *s, size_t n,
 		if ((len = variable(q, e, &name, &nlen)) == 0)
 			continue;
 		count++;
+		if ((m = lookup_more(p, name, nlen)) >= 0) {
+			sbuf_put(&o, s, (size_t)(q - s));
+			put_plain(&o, p->more->value[m]);
+			q += len - 1;
+			s = q + 1;
+			continue;
+		}
 		if ((f = lookup(name, nlen)) == NULL) {
 			diag_msg(d, DIAG_ERROR, file, line, column(q, bol, col0),
 			    "unknown variable '%.*s': expected clinic.name, "

@@ -21,6 +21,19 @@ struct profile;
 struct srcpos;
 
 /*
+ * Variables besides the clinic's, which a profile may carry for the
+ * text filled in with it (profile.more): mail's letter has
+ * patient.name, patient.ref, date and leaflets.  name[i] is filled in
+ * with value[i], its Markdown punctuation escaped so that it reads as
+ * the plain text it is.
+ */
+struct vars_more {
+	const char *const	*name;
+	const char *const	*value;
+	size_t			 n;
+};
+
+/*
  * Fill in the variables of s[0..n), which starts at *at (its file, line
  * and column).  With p NULL nothing is filled in: the names are checked and
  * the escapes undone.  A field p lacks is filled in empty, and with

@@ -1,0 +1,570 @@
+/*
+ * mail: a letter and leaflets for each patient of a list.  Each leaflet
+ * is laid out once per format and its pages copied into every patient's
+ * copy that encloses it; the letter is laid out for each patient, and
+ * the whole copy rendered once.  What is said on standard error names
+ * refs, articles and files, never a patient.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "article.h"
+#include "date.h"
+#include "diag.h"
+#include "fonts.h"
+#include "fileio.h"
+#include "leaflet.h"
+#include "letter.h"
+#include "mail.h"
+#include "mime.h"
+#include "patients.h"
+#include "render.h"
+#include "sha256.h"
+#include "vars.h"
+#include "xalloc.h"
+
+/* A leaflet laid out in one format, kept for every patient it goes to. */
+struct laid {
+	char		*path;
+	enum layout	 layout;
+	struct article	 a;
+	struct leaflet	 lf;
+	int		 ok;
+};
+
+struct mail {
+	struct build		*b;
+	const struct profile	*p;
+	const struct mail_opts	*o;
+	const struct letter_geom *g;
+	const struct font	*fonts[FACE__MAX];
+	struct font		 own[FACE__MAX];	/* the profile's */
+	struct diag		 quiet;
+	struct profile		 lp;		/* the profile, with the
+						   letter's variables: its
+						   logo is the letter's image */
+	const char		*values[4];	/* of those variables */
+	struct vars_more	 more;
+	char			*letter;	/* the letter's text */
+	size_t			 letterlen;
+	char			*dir;		/* out/mail */
+	char			 day[11];	/* the run's, YYYY-MM-DD */
+	long long		 when;		/* and its midnight */
+	char			*from;		/* the profile's mail_from */
+	struct laid		*laid;
+	size_t			 nlaid;
+	struct pages		 post;		/* every post copy, in order */
+	const struct image	**postimg;
+	size_t			 npostimg;
+	int			 postblocks;
+	size_t			 sheets;
+	size_t			 built, failed, emails, posted;
+};
+
+/* The run's day: SOURCE_DATE_EPOCH's, else today's (UTC). */
+static void
+run_day(struct mail *m)
+{
+	time_t t = m->b->source_date >= 0 ? (time_t)m->b->source_date :
+	    time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(m->day, sizeof(m->day), "%Y-%m-%d", &tm);
+	m->when = m->b->source_date >= 0 ? m->b->source_date :
+	    date_seconds(m->day);
+}
+
+/* The article file for name in lang: <name>.<lang>.md if there is one. */
+static char *
+article_path(const struct mail *m, const char *name, const char *lang)
+{
+	struct stat st;
+	char *s;
+
+	if (lang != NULL) {
+		s = xasprintf("%s/articles/%s.%s.md", m->o->content, name, lang);
+		if (stat(s, &st) == 0 && S_ISREG(st.st_mode))
+			return s;
+		free(s);
+	}
+	s = xasprintf("%s/articles/%s.md", m->o->content, name);
+	if (stat(s, &st) == 0 && S_ISREG(st.st_mode))
+		return s;
+	free(s);
+	return NULL;
+}
+
+/* The leaflet at path in format f, laid out the first time it is asked. */
+static struct laid *
+laid_get(struct mail *m, const char *path, const struct format *f)
+{
+	struct leaflet_opts lo;
+	struct laid *l;
+	size_t i;
+
+	for (i = 0; i < m->nlaid; i++)
+		if (m->laid[i].layout == f->layout &&
+		    strcmp(m->laid[i].path, path) == 0)
+			return &m->laid[i];
+	m->laid = xreallocarray(m->laid, m->nlaid + 1, sizeof(*m->laid));
+	l = &m->laid[m->nlaid++];
+	memset(l, 0, sizeof(*l));
+	l->path = xstrdup(path);
+	l->layout = f->layout;
+	memset(&lo, 0, sizeof(lo));
+	lo.layout_only = 1;
+	lo.format = *f;
+	l->ok = article_load(&l->a, path, m->b->d) == 0 &&
+	    leaflet_render(m->b, m->p, &l->a, &lo, &l->lf) == 0;
+	return l;
+}
+
+/* "A", "A and B", "A, B and C". */
+static char *
+titles(struct laid **v, size_t n)
+{
+	struct sbuf s = { NULL, 0, 0 };
+	size_t i;
+
+	sbuf_put(&s, "", 0);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			sbuf_put(&s, i + 1 == n ? " and " : ", ",
+			    i + 1 == n ? 5 : 2);
+		sbuf_put(&s, v[i]->lf.doc.title, strlen(v[i]->lf.doc.title));
+	}
+	return s.s;
+}
+
+/*
+ * The letter for one patient (pt NULL: a stand-in, to check the letter
+ * once with its messages said): its text filled in and laid out.
+ */
+static int
+letter_make(struct mail *m, const struct patient *pt, char **addr,
+    size_t naddr, const char *leaflets, struct article *a,
+    struct leaflet *lf, struct diag *d)
+{
+	static const char *const names[] = { "patient.name", "patient.ref",
+	    "date", "leaflets" };
+	const char **values = m->values;
+	struct letterhead lh;
+	struct leaflet_opts lo;
+	struct typescale ty;
+	struct shape sh;
+	char *day = date_format(m->day);
+	int rc;
+
+	values[0] = pt && pt->name ? pt->name : "A. Patient";
+	values[1] = pt ? pt->ref : "REF";
+	values[2] = day;
+	values[3] = leaflets;
+	m->lp = *m->p;
+	m->more.name = names;
+	m->more.value = values;
+	m->more.n = 4;
+	m->lp.more = &m->more;
+	memset(&lh, 0, sizeof(lh));
+	lh.g = m->g;
+	lh.p = m->p;
+	lh.addr = addr;
+	lh.naddr = naddr;
+	lh.ref = values[1];
+	lh.logo = m->p->logo != NULL && m->p->logo_ok;
+	letter_typescale(&ty);
+	letter_shape(&sh, &lh, &ty);
+	memset(&lo, 0, sizeof(lo));
+	lo.layout_only = 1;
+	lo.shape = &sh;
+	lo.bare = 1;
+	rc = article_parse_for(a, m->o->letter, m->letter, m->letterlen,
+	    &m->lp, d);
+	if (rc == 0) {
+		struct build *b = m->b;
+		struct diag *keep = b->d;
+
+		b->d = d;
+		rc = leaflet_render(b, &m->lp, a, &lo, lf);
+		b->d = keep;
+	}
+	free(day);
+	return rc;
+}
+
+/* The letter's text, for an email's body: its paragraphs, plain. */
+static char *
+plain_text(const struct document *doc)
+{
+	struct sbuf s = { NULL, 0, 0 };
+	const struct block *bl;
+	size_t i, j;
+
+	sbuf_put(&s, "", 0);
+	for (i = 0; i < doc->nblocks; i++) {
+		bl = &doc->blocks[i];
+		if (bl->kind != BLK_TEXT || bl->role == ROLE_TITLE)
+			continue;
+		for (j = 0; j < bl->nruns; j++)
+			if (bl->runs[j].hardbreak)
+				sbuf_put(&s, "\r\n", 2);
+			else
+				sbuf_put(&s, bl->runs[j].text, bl->runs[j].len);
+		sbuf_put(&s, "\r\n\r\n", 4);
+	}
+	return s.s;
+}
+
+/* An error for the patient's row, at column c: the row is left out. */
+static void
+row_error(struct mail *m, const struct patient *pt, enum pcol c,
+    const char *msg)
+{
+	diag_at(m->b->d, DIAG_ERROR, &pt->pos[c], "patient %s: %s", pt->ref,
+	    msg);
+	m->failed++;
+}
+
+/* Add one copy's pages to dst, its blocks and images after dst's. */
+static void
+join(struct pages *dst, const struct leaflet *lf, int *blocks,
+    const struct image ***img, size_t *nimg)
+{
+	size_t i;
+
+	pages_append(dst, &lf->pages, *blocks, (int)*nimg);
+	*blocks += (int)lf->doc.nblocks;
+	*img = xreallocarray(*img, *nimg + lf->doc.nimages + 1, sizeof(**img));
+	for (i = 0; i < lf->doc.nimages; i++)
+		(*img)[(*nimg)++] = lf->doc.images[i];
+}
+
+/* Write the email of one patient. */
+static int
+write_eml(struct mail *m, const struct patient *pt, const struct leaflet *let,
+    const unsigned char *pdf, size_t len)
+{
+	struct sbuf out = { NULL, 0, 0 };
+	struct mime_msg msg;
+	struct sha256 h;
+	unsigned char sum[SHA256_LEN];
+	char hex[SHA256_HEX], *path, *file, *text = plain_text(&let->doc);
+	int rc;
+
+	/* reproducible: the same run of the same list gives the same id */
+	sha256_init(&h);
+	sha256_add(&h, pt->ref, strlen(pt->ref) + 1);
+	sha256_add(&h, m->day, sizeof(m->day));
+	sha256_add(&h, pdf, len);
+	sha256_end(&h, sum);
+	sha256_tohex(sum, hex);
+	hex[32] = '\0';
+	file = xasprintf("%s.pdf", pt->ref);
+	memset(&msg, 0, sizeof(msg));
+	msg.from = m->from;
+	msg.to_name = pt->name;
+	msg.to = pt->email;
+	msg.subject = let->doc.title;
+	msg.date = m->when;
+	msg.id = hex;
+	msg.text = text;
+	msg.filename = file;
+	msg.pdf = pdf;
+	msg.pdflen = len;
+	mime_write(&out, &msg);
+	path = xasprintf("%s/%s.eml", m->dir, pt->ref);
+	rc = file_write_atomic(path, out.s, out.n, m->b->d);
+	free(path);
+	free(file);
+	free(text);
+	free(out.s);
+	return rc;
+}
+
+/* Render pages whose images are img[0..nimg) into a PDF. */
+static int
+render_copy(struct mail *m, const struct pages *pg, const char *title,
+    const struct image **img, size_t nimg, unsigned char **pdf, size_t *len)
+{
+	struct pdfinfo info;
+
+	memset(&info, 0, sizeof(info));
+	info.title = title;
+	info.author = m->p->name;
+	info.lang = "en";
+	info.date = m->when;
+	info.pdfa = m->b->pdfa || m->p->pdfa;
+	info.images = img;
+	info.nimages = nimg;
+	return render_pdf(pg, &info, m->fonts, &m->b->images, pdf, len,
+	    m->b->d);
+}
+
+/* The name and address lines of a patient, checked for the window. */
+static char **
+address_block(struct mail *m, struct patient *pt, size_t *n,
+    const char **why)
+{
+	char **v = xcalloc(pt->naddress + 1, sizeof(*v));
+	size_t i;
+
+	v[0] = xstrdup(pt->name ? pt->name : "");
+	for (i = 0; i < pt->naddress; i++)
+		v[i + 1] = xstrdup(pt->address[i]);
+	*n = pt->naddress + 1;
+	*why = NULL;
+	if (pt->channels & CHANNEL_POST)
+		*why = letter_address_check(m->g, m->fonts[FACE_REGULAR], v, *n);
+	return v;
+}
+
+/* The leaflets of a patient, laid out; NULL after a row error. */
+static struct laid **
+leaflets_of(struct mail *m, const struct patient *pt)
+{
+	struct laid **v = xcalloc(pt->narticles, sizeof(*v));
+	char *path, *msg;
+	size_t i;
+
+	for (i = 0; i < pt->narticles; i++) {
+		if ((path = article_path(m, pt->articles[i], pt->lang)) == NULL) {
+			msg = xasprintf("unknown article '%s'", pt->articles[i]);
+			row_error(m, pt, PCOL_ARTICLES, msg);
+			free(msg);
+			break;
+		}
+		v[i] = laid_get(m, path, &pt->format);
+		free(path);
+		if (!v[i]->ok) {
+			row_error(m, pt, PCOL_ARTICLES, "a leaflet could not "
+			    "be made");
+			break;
+		}
+	}
+	if (i < pt->narticles) {
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
+/* A patient's copy joins the post, on a sheet of its own. */
+static void
+to_post(struct mail *m, const struct pages *pg, int blocks,
+    const struct image **img, size_t nimg)
+{
+	size_t i;
+
+	if (m->post.n % 2 == 1)
+		pages_blank(&m->post);
+	pages_append(&m->post, pg, m->postblocks, (int)m->npostimg);
+	m->postblocks += blocks;
+	m->postimg = xreallocarray(m->postimg, m->npostimg + nimg + 1,
+	    sizeof(*m->postimg));
+	for (i = 0; i < nimg; i++)
+		m->postimg[m->npostimg++] = img[i];
+	m->sheets += (pg->n + 1) / 2;
+	m->posted++;
+}
+
+/*
+ * The copy of a patient whose leaflets are lv: the letter, then each
+ * leaflet from an odd page; written, mailed, posted.  0, or -1 after
+ * an error.
+ */
+static int
+copy_make(struct mail *m, const struct patient *pt, char **addr,
+    size_t naddr, struct laid **lv, size_t k, size_t n)
+{
+	struct article a;
+	struct leaflet let;
+	struct pages pg;
+	const struct image **img = NULL;
+	unsigned char *pdf = NULL;
+	size_t nimg = 0, i, len;
+	char *lt = titles(lv, pt->narticles), *path, *msg;
+	int blocks = 0, rc = -1;
+
+	memset(&pg, 0, sizeof(pg));
+	if (letter_make(m, pt, addr, naddr, lt, &a, &let, &m->quiet) == -1) {
+		row_error(m, pt, PCOL_REF, "the letter could not be made");
+		goto out;
+	}
+	join(&pg, &let, &blocks, &img, &nimg);
+	for (i = 0; i < pt->narticles; i++) {
+		if (pg.n % 2 == 1)
+			pages_blank(&pg);
+		join(&pg, &lv[i]->lf, &blocks, &img, &nimg);
+	}
+	if (pg.n > (size_t)m->g->maxpages) {
+		msg = xasprintf("%zu pages: more than %d for one patient",
+		    pg.n, m->g->maxpages);
+		row_error(m, pt, PCOL_ARTICLES, msg);
+		free(msg);
+		goto out;
+	}
+	if (render_copy(m, &pg, lt, img, nimg, &pdf, &len) == -1)
+		goto fail;
+	path = xasprintf("%s/%s.pdf", m->dir, pt->ref);
+	rc = file_write_atomic(path, pdf, len, m->b->d);
+	free(path);
+	if (rc == 0 && (pt->channels & CHANNEL_EMAIL))
+		rc = write_eml(m, pt, &let, pdf, len);
+	if (rc == -1)
+		goto fail;
+	m->built++;
+	if (pt->channels & CHANNEL_POST)
+		to_post(m, &pg, blocks, img, nimg);
+	if (pt->channels & CHANNEL_EMAIL)
+		m->emails++;
+	fprintf(stderr, "[%zu/%zu] %s  %zu pages, %zu sheets%s%s\n", k, n,
+	    pt->ref, pg.n, (pg.n + 1) / 2,
+	    pt->channels & CHANNEL_POST ? "  post" : "",
+	    pt->channels & CHANNEL_EMAIL ? "  email" : "");
+	goto out;
+fail:
+	m->failed++;
+	rc = -1;
+out:
+	free(pdf);
+	free(img);
+	free(lt);
+	pages_free(&pg);
+	leaflet_free(&let);
+	article_free(&a);
+	return rc;
+}
+
+/* One patient of the list, the k-th of n. */
+static int
+one_patient(struct mail *m, struct patient *pt, size_t k, size_t n)
+{
+	struct laid **lv = NULL;
+	const char *why;
+	char **addr;
+	size_t naddr, i;
+	int rc = -1;
+
+	addr = address_block(m, pt, &naddr, &why);
+	if (why != NULL)
+		row_error(m, pt, PCOL_ADDRESS, why);
+	else if ((pt->channels & CHANNEL_EMAIL) && m->from == NULL)
+		row_error(m, pt, PCOL_CHANNEL, "the profile has no "
+		    "contact.mail_from nor contact.email to send from");
+	else if ((lv = leaflets_of(m, pt)) != NULL)
+		rc = copy_make(m, pt, addr, naddr, lv, k, n);
+	free(lv);
+	for (i = 0; i < naddr; i++)
+		free(addr[i]);
+	free(addr);
+	return rc;
+}
+
+/* The letter, read and checked once with a stand-in patient. */
+static int
+letter_check(struct mail *m)
+{
+	char *addr[] = { "A. Patient", "1 Example Street", "Exampletown",
+	    "EX1 1AA" };
+	struct article a;
+	struct leaflet lf;
+	int rc;
+
+	if (file_read(m->o->letter, &m->letter, &m->letterlen, m->b->d) == -1)
+		return -1;
+	rc = letter_make(m, NULL, addr, 4, "Leaflet", &a, &lf, m->b->d);
+	leaflet_free(&lf);
+	article_free(&a);
+	return rc;
+}
+
+/* The post's one PDF, every patient's copy in list order. */
+static int
+write_post(struct mail *m)
+{
+	unsigned char *pdf;
+	size_t len;
+	char *path, *title;
+	int rc;
+
+	if (m->post.n == 0)
+		return 0;
+	title = xasprintf("Letters from %s, %s", m->p->name, m->day);
+	rc = render_copy(m, &m->post, title, m->postimg, m->npostimg, &pdf,
+	    &len);
+	free(title);
+	if (rc == -1)
+		return -1;
+	path = xasprintf("%s/post-%s.pdf", m->dir, m->day);
+	rc = file_write_atomic(path, pdf, len, m->b->d);
+	if (rc == 0)
+		fprintf(stderr, "%s  %zu patients, %zu sheets\n", path,
+		    m->posted, m->sheets);
+	free(path);
+	free(pdf);
+	return rc;
+}
+
+static void
+mail_free(struct mail *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->nlaid; i++) {
+		free(m->laid[i].path);
+		leaflet_free(&m->laid[i].lf);
+		article_free(&m->laid[i].a);
+	}
+	free(m->laid);
+	free(m->letter);
+	free(m->dir);
+	free(m->from);
+	free(m->postimg);
+	pages_free(&m->post);
+	for (i = 0; i < FACE__MAX; i++)
+		font_free(&m->own[i]);
+}
+
+int
+mail_run(struct build *b, const struct profile *p, const struct mail_opts *o)
+{
+	struct patients ps;
+	struct mail m;
+	size_t i;
+	int rc, lrc;
+
+	memset(&m, 0, sizeof(m));
+	m.b = b;
+	m.p = p;
+	m.o = o;
+	m.g = letter_geom(p->paper);
+	for (i = 0; i < FACE__MAX; i++) {
+		m.fonts[i] = &b->fonts[i];
+		if (p->font[i] != NULL && font_load(&m.own[i], p->font[i],
+		    b->d) == 0)
+			m.fonts[i] = &m.own[i];
+	}
+	run_day(&m);
+	m.dir = xasprintf("%s/mail", o->outdir);
+	if (p->mail_from != NULL || p->email != NULL)
+		m.from = xstrdup(p->mail_from ? p->mail_from : p->email);
+	lrc = patients_load(&ps, o->patients, NULL, b->d);
+	rc = lrc == -1 || letter_check(&m) == -1 || dir_ready(m.dir, b->d) == -1
+	    ? -1 : 0;
+	for (i = 0; rc == 0 && i < ps.n; i++)
+		one_patient(&m, &ps.v[i], i + 1, ps.n);
+	if (rc == 0 && write_post(&m) == -1)
+		rc = -1;
+	if (rc == 0)
+		fprintf(stderr, "%zu patients: %zu built (%zu to post, %zu "
+		    "emails), %zu failed\n", ps.rows, m.built, m.posted,
+		    m.emails, ps.rows - m.built);
+	if (rc == 0 && (lrc != 0 || m.failed > 0))
+		rc = -1;
+	patients_free(&ps);
+	mail_free(&m);
+	return rc;
+}
