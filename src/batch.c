@@ -150,6 +150,7 @@ plan_jobs(struct batch *r)
 	r->res = xcalloc(r->njobs, sizeof(*r->res));
 	r->done = xcalloc(r->njobs, sizeof(*r->done));
 	r->todo = xcalloc(r->njobs, sizeof(*r->todo));
+	r->nst = xcalloc(r->njobs, sizeof(*r->nst));
 	for (j = 0; j < r->njobs; j++) {
 		r->res[j].job = (uint32_t)j;
 		/* round robin: each shard gets some of every article */
@@ -225,7 +226,6 @@ entry(const struct batch *r, size_t j, struct mf_entry *e)
 		e->pages = res->pages;
 		e->bytes = res->bytes;
 		memcpy(e->sha256, res->sha256, SHA256_HEX);
-		e->stat = outdir_stat(jb->out);
 		return;
 	}
 	e->status = MF_FAILED;
@@ -243,20 +243,23 @@ entry(const struct batch *r, size_t j, struct mf_entry *e)
 /*
  * The manifest: with all, every job, written last, once every PDF it
  * names is in place; without, only the leaflets that are up to date,
- * and the rest of the last manifest's as pending, written before any
- * PDF is built or removed, so that a batch killed on the way leaves a
- * manifest whose leaflets are on disk as it says, and the next batch
- * still knows which PDFs were its own.
+ * and as pending the rest of the last manifest's, written before any
+ * PDF is built or removed, so that a batch
+ * killed on the way leaves a manifest whose leaflets are on disk as it
+ * says, and the next batch still knows which PDFs were its own.  One
+ * that would say what the last one says is not written again.
  */
 static int
 write_manifest(const struct batch *r, const char *outdir, int all)
 {
 	struct manifest m;
 	char *path;
-	size_t j;
-	int rc;
+	size_t j, n;
+	int rc = 0;
 
 	memset(&m, 0, sizeof(m));
+	m.format = MANIFEST_FORMAT;
+	m.leafpress = xstrdup(VERSION);
 	m.fonts = r->fonts.v;
 	m.nfonts = r->fonts.n;
 	if (r->shard_n > 0)
@@ -264,11 +267,15 @@ write_manifest(const struct batch *r, const char *outdir, int all)
 	for (j = 0; j < r->njobs; j++)
 		if (!r->jobs[j].other && (all || r->jobs[j].fresh))
 			entry(r, j, manifest_add(&m));
+	n = m.n;
 	if (!all)
 		outdir_pending(r, &m);
-	path = outdir_manifest(r, outdir);
-	rc = manifest_write(&m, path, r->b->d);
-	free(path);
+	/* before: nothing to make or remove leaves the last one true */
+	if (!(!all && r->ntodo == 0 && m.n == n) && !manifest_same(&m, &r->old)) {
+		path = outdir_manifest(r, outdir);
+		rc = manifest_write(&m, path, r->b->d);
+		free(path);
+	}
 	m.fonts = NULL;		/* r's */
 	m.nfonts = 0;
 	manifest_free(&m);
@@ -334,15 +341,15 @@ batch_run(struct build *b, const struct batch_opts *o)
 	make_jobs(&r, arts.n, clinics.n, o->outdir);
 	plan_jobs(&r);
 	outdir_clean(&r, o->outdir, clinics.n);
-	/* something will change: first a manifest true meanwhile */
-	if ((r.ntodo > 0 || r.fresh != r.old.n) &&
-	    write_manifest(&r, o->outdir, 0) == -1)
+	/* first a manifest true while PDFs are made and removed */
+	if (write_manifest(&r, o->outdir, 0) == -1)
 		goto out;
 	work_run(&r, o->jobs);
 	if (o->times != NULL)
 		work_report(&r, o->times);
 	outdir_sweep(&r, o->outdir);
 	rc = write_manifest(&r, o->outdir, 1);
+	outdir_stats(&r, o->outdir);
 	summary(&r, t0);
 	if (r.failed > 0)
 		rc = -1;

@@ -58,6 +58,15 @@ struct result {
 	char	 error[512];	/* the first error, when failed */
 };
 
+struct pdfstat {			/* a PDF as stat(2) saw it, and its hash */
+	int		 ok;
+	unsigned long long size;
+	unsigned long long ino;
+	long long	 mtime;		/* ns */
+	long long	 ctime;
+	char		 sha256[SHA256_HEX];
+};
+
 struct batch {			/* one batch: its inputs, jobs and results */
 	struct build	*b;
 	char		**arts;		/* article paths */
@@ -81,6 +90,10 @@ struct batch {			/* one batch: its inputs, jobs and results */
 	size_t		 removed;
 	struct manifest	 old;		/* the last manifest */
 	struct mf_entry	**oldby;	/* its entries by path */
+	struct pdfstat	*ost;		/* by old entry: its PDF, as cached */
+	struct pdfstat	*nst;		/* by job: its PDF, as seen now */
+	char		*statbuf;	/* the stat cache as read */
+	size_t		 statlen;
 	int		 force;		/* rebuild what is up to date too */
 	unsigned	 shard_k;	/* this is slice K of N, */
 	unsigned	 shard_n;	/* or the whole batch when N is 0 */
@@ -100,12 +113,6 @@ uint64_t work_now(clockid_t);
 
 /* The manifest's name in outdir: manifest.json, or manifest.K-of-N.json. */
 char	*outdir_manifest(const struct batch *, const char *outdir);
-/*
- * "INODE:MTIME_NS:CTIME_NS" of the file at path, or NULL: recorded for
- * each PDF, so that a later batch need not hash it again while it has
- * not changed.
- */
-char	*outdir_stat(const char *path);
 /* Read the last batch's manifest (this shard's, if any) into r->old. */
 void	 outdir_read(struct batch *, const char *outdir);
 /*
@@ -126,6 +133,8 @@ void	 outdir_skip(struct batch *, size_t j);
  * them for its own.
  */
 void	 outdir_pending(const struct batch *, struct manifest *);
+/* Write the stat cache of the PDFs made or found up to date, if changed. */
+void	 outdir_stats(struct batch *, const char *outdir);
 /* Remove the temporary files a killed batch left in outdir. */
 void	 outdir_clean(const struct batch *, const char *outdir,
 	    size_t nclinics);

@@ -7,6 +7,14 @@
  * does not name is ever touched, and nothing it names is trusted
  * unless the file's hash is the one recorded: contents decide, never
  * timestamps.
+ *
+ * Hashing every PDF would be most of a batch with nothing to do (40 MB
+ * for a thousand leaflets), so, as git's index does, .manifest.stat
+ * beside the manifest keeps each PDF's size, inode and times as last
+ * seen with the hash they stood for; while none of them has changed,
+ * the hash is taken as read.  It is a cache, not part of the manifest,
+ * so that where the PDFs sit on a disk (a copy of out/ moves them all)
+ * never changes manifest.json.
  */
 #include <sys/stat.h>
 
@@ -44,26 +52,6 @@ outdir_manifest(const struct batch *r, const char *outdir)
 	return path;
 }
 
-void
-outdir_read(struct batch *r, const char *outdir)
-{
-	char *path = outdir_manifest(r, outdir);
-	size_t i;
-
-	/* a shard's own last run, else the last merged manifest */
-	if (r->shard_n > 0 && access(path, F_OK) == -1) {
-		free(path);
-		path = path_join(outdir, "manifest.json");
-	}
-	manifest_read(&r->old, path, r->b->d);
-	free(path);
-	r->oldby = xcalloc(r->old.n + 1, sizeof(*r->oldby));
-	for (i = 0; i < r->old.n; i++)
-		r->oldby[i] = &r->old.v[i];
-	if (r->old.n > 1)
-		qsort(r->oldby, r->old.n, sizeof(*r->oldby), cmp_path);
-}
-
 /* The last manifest's entry for rel, a path relative to outdir. */
 static struct mf_entry *
 old_entry(const struct batch *r, const char *rel)
@@ -73,71 +61,6 @@ old_entry(const struct batch *r, const char *rel)
 	key.path = (char *)rel;
 	e = bsearch(&kp, r->oldby, r->old.n, sizeof(*r->oldby), cmp_path);
 	return e != NULL ? *e : NULL;
-}
-
-char *
-outdir_stat(const char *path)
-{
-	struct stat st;
-
-	if (stat(path, &st) == -1)
-		return NULL;
-	return xasprintf("%llu:%lld%09ld:%lld%09ld",
-	    (unsigned long long)st.st_ino, (long long)st.st_mtim.tv_sec,
-	    st.st_mtim.tv_nsec, (long long)st.st_ctim.tv_sec,
-	    st.st_ctim.tv_nsec);
-}
-
-/*
- * Is the file at path the PDF e recorded, by its SHA-256?  Hashing every
- * PDF would be most of a batch with nothing to do (40 MB for a thousand
- * leaflets), so, as git's index does, the file's inode, size and times
- * as they were when it was written stand in for its hash while none of
- * them has changed.  The change time cannot be set back by hand (touch,
- * cp -p, an editor all move it), so a changed file is always hashed.
- */
-static int
-is_recorded(const struct mf_entry *e, const char *path)
-{
-	char *buf, hex[SHA256_HEX], *now;
-	struct diag quiet = { NULL, 0, 0 };
-	struct stat st;
-	size_t len;
-	int same;
-
-	if (e->status == MF_FAILED || e->sha256[0] == '\0' ||
-	    stat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    (unsigned long long)st.st_size != e->bytes)
-		return 0;
-	if (e->stat != NULL && (now = outdir_stat(path)) != NULL) {
-		same = strcmp(now, e->stat) == 0;
-		free(now);
-		if (same)
-			return 1;
-	}
-	if (file_read(path, &buf, &len, &quiet) == -1)
-		return 0;
-	sha256_hex(buf, len, hex);
-	free(buf);
-	return len == e->bytes && strcmp(hex, e->sha256) == 0;
-}
-
-int
-outdir_uptodate(struct batch *r, size_t j)
-{
-	const struct job *jb = &r->jobs[j];
-	struct result *res = &r->res[j];
-	struct mf_entry *e = old_entry(r, jb->rel);
-
-	if (e == NULL || e->status == MF_PENDING ||
-	    strcmp(e->key, jb->key) != 0 || !is_recorded(e, jb->out))
-		return 0;
-	e->mark = 1;
-	res->status = 0;
-	res->pages = e->pages;
-	res->bytes = e->bytes;
-	memcpy(res->sha256, e->sha256, SHA256_HEX);
-	return 1;
 }
 
 /*
@@ -156,6 +79,148 @@ is_leaflet_path(const char *rel)
 	    strcmp(rel + n - 4, ".pdf") == 0;
 }
 
+/* The stat cache of the manifest at path: .NAME.stat beside it. */
+static char *
+stat_path(const char *manifest)
+{
+	const char *base = strrchr(manifest, '/');
+	size_t dlen = base != NULL ? (size_t)(base - manifest) + 1 : 0;
+	size_t blen = strlen(manifest + dlen);
+
+	if (blen > 5 && strcmp(manifest + dlen + blen - 5, ".json") == 0)
+		blen -= 5;
+	return xasprintf("%.*s.%.*s.stat", (int)dlen, manifest, (int)blen,
+	    manifest + dlen);
+}
+
+static int
+get_stat(const char *path, struct pdfstat *ps)
+{
+	struct stat st;
+
+	memset(ps, 0, sizeof(*ps));
+	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode))
+		return -1;
+	ps->size = (unsigned long long)st.st_size;
+	ps->ino = (unsigned long long)st.st_ino;
+	ps->mtime = (long long)st.st_mtim.tv_sec * 1000000000 +
+	    st.st_mtim.tv_nsec;
+	ps->ctime = (long long)st.st_ctim.tv_sec * 1000000000 +
+	    st.st_ctim.tv_nsec;
+	return 0;
+}
+
+/*
+ * The stat cache's lines, "SHA256 SIZE INODE MTIME_NS CTIME_NS PATH",
+ * onto the last manifest's entries; a line that does not fit one is
+ * ignored: the PDF is only hashed.
+ */
+static void
+read_stats(struct batch *r, const char *manifest)
+{
+	struct diag quiet = { NULL, 0, 0 };
+	struct pdfstat ps;
+	struct mf_entry *e;
+	char *path = stat_path(manifest), *p, *nl, rel[1024];
+
+	r->ost = xcalloc(r->old.n + 1, sizeof(*r->ost));
+	if (file_read(path, &r->statbuf, &r->statlen, &quiet) == -1) {
+		free(path);
+		return;
+	}
+	free(path);
+	for (p = r->statbuf; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+		*nl = '\0';
+		if (sscanf(p, "%64s %llu %llu %lld %lld %1023[^\n]", ps.sha256,
+		    &ps.size, &ps.ino, &ps.mtime, &ps.ctime, rel) == 6 &&
+		    (e = old_entry(r, rel)) != NULL &&
+		    strcmp(e->sha256, ps.sha256) == 0) {
+			ps.ok = 1;
+			r->ost[e - r->old.v] = ps;
+		}
+		*nl = '\n';
+	}
+}
+
+void
+outdir_read(struct batch *r, const char *outdir)
+{
+	char *path = outdir_manifest(r, outdir);
+	size_t i;
+
+	/* a shard's own last run, else the last merged manifest */
+	if (r->shard_n > 0 && access(path, F_OK) == -1) {
+		free(path);
+		path = path_join(outdir, "manifest.json");
+	}
+	manifest_read(&r->old, path, r->b->d);
+	r->oldby = xcalloc(r->old.n + 1, sizeof(*r->oldby));
+	for (i = 0; i < r->old.n; i++)
+		r->oldby[i] = &r->old.v[i];
+	if (r->old.n > 1)
+		qsort(r->oldby, r->old.n, sizeof(*r->oldby), cmp_path);
+	read_stats(r, path);
+	free(path);
+}
+
+static int
+same_stat(const struct pdfstat *a, const struct pdfstat *b)
+{
+	return a->size == b->size && a->ino == b->ino &&
+	    a->mtime == b->mtime && a->ctime == b->ctime;
+}
+
+/*
+ * Is the file at path the PDF e recorded, by its SHA-256?  Its size,
+ * inode and times as the stat cache last saw them stand in for its hash
+ * while none of them has changed.  The change time cannot be set back
+ * by hand (touch, cp -p, an editor all move it), so a changed file is
+ * always hashed.  What it finds is left in now for the next stat cache.
+ */
+static int
+is_recorded(const struct batch *r, const struct mf_entry *e,
+    const char *path, struct pdfstat *now)
+{
+	const struct pdfstat *was = &r->ost[e - r->old.v];
+	struct diag quiet = { NULL, 0, 0 };
+	char *buf, hex[SHA256_HEX];
+	size_t len;
+
+	if (e->status == MF_FAILED || e->sha256[0] == '\0' ||
+	    get_stat(path, now) == -1 || now->size != e->bytes)
+		return 0;
+	if (!was->ok || !same_stat(was, now)) {
+		if (file_read(path, &buf, &len, &quiet) == -1)
+			return 0;
+		sha256_hex(buf, len, hex);
+		free(buf);
+		if (len != now->size || strcmp(hex, e->sha256) != 0)
+			return 0;
+	}
+	memcpy(now->sha256, e->sha256, SHA256_HEX);
+	now->ok = 1;
+	return 1;
+}
+
+int
+outdir_uptodate(struct batch *r, size_t j)
+{
+	const struct job *jb = &r->jobs[j];
+	struct result *res = &r->res[j];
+	struct mf_entry *e = old_entry(r, jb->rel);
+
+	if (e == NULL || e->status == MF_PENDING ||
+	    strcmp(e->key, jb->key) != 0 ||
+	    !is_recorded(r, e, jb->out, &r->nst[j]))
+		return 0;
+	e->mark = 1;
+	res->status = 0;
+	res->pages = e->pages;
+	res->bytes = e->bytes;
+	memcpy(res->sha256, e->sha256, SHA256_HEX);
+	return 1;
+}
+
 void
 outdir_skip(struct batch *r, size_t j)
 {
@@ -169,12 +234,13 @@ outdir_skip(struct batch *r, size_t j)
 static void
 remove_old(struct batch *r, const struct mf_entry *e, const char *outdir)
 {
+	struct pdfstat now;
 	char *path, *dir;
 
 	if (!is_leaflet_path(e->path))
 		return;
 	path = path_join(outdir, e->path);
-	if (is_recorded(e, path) && unlink(path) == 0) {
+	if (is_recorded(r, e, path, &now) && unlink(path) == 0) {
 		r->removed++;
 		if (!r->quiet && r->b->d->out != NULL)
 			fprintf(r->b->d->out, "%sremoved %s\n",
@@ -275,10 +341,54 @@ outdir_pending(const struct batch *r, struct manifest *m)
 	}
 }
 
+/*
+ * The stat cache for the PDFs this batch made or found up to date,
+ * written only when it would change.
+ */
+void
+outdir_stats(struct batch *r, const char *outdir)
+{
+	struct diag quiet = { NULL, 0, 0 };
+	struct sbuf b = { NULL, 0, 0 };
+	struct pdfstat *ps;
+	char *path, *line;
+	size_t j;
+
+	for (j = 0; j < r->njobs; j++) {
+		ps = &r->nst[j];
+		if (r->jobs[j].other || r->res[j].status != 0)
+			continue;
+		if (!r->jobs[j].fresh && get_stat(r->jobs[j].out, ps) == 0) {
+			memcpy(ps->sha256, r->res[j].sha256, SHA256_HEX);
+			ps->ok = 1;
+		}
+		if (!ps->ok)
+			continue;
+		line = xasprintf("%s %llu %llu %lld %lld %s\n", ps->sha256,
+		    ps->size, ps->ino, ps->mtime, ps->ctime, r->jobs[j].rel);
+		sbuf_put(&b, line, strlen(line));
+		free(line);
+	}
+	if (b.n != r->statlen || (b.n > 0 && memcmp(b.s, r->statbuf, b.n))) {
+		line = outdir_manifest(r, outdir);
+		path = stat_path(line);
+		/* only a cache: a failure costs hashing next time */
+		file_write_atomic(path, b.s ? b.s : "", b.n, &quiet);
+		free(path);
+		free(line);
+	}
+	free(b.s);
+}
+
 void
 outdir_free(struct batch *r)
 {
 	manifest_free(&r->old);
 	free(r->oldby);
+	free(r->ost);
+	free(r->nst);
+	free(r->statbuf);
 	r->oldby = NULL;
+	r->ost = r->nst = NULL;
+	r->statbuf = NULL;
 }

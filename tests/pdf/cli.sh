@@ -67,7 +67,8 @@ t "build --dump: pages on stdout, no PDF" sh -c "grep -q '^page 1 ' '$W/out' &&
     [ -z \"\$(find '$D' -name '*.pdf*')\" ]"
 (cd "$D" && "$LEAFPRESS" batch) >/dev/null 2>"$W/err"
 t "batch: builds content/ into out/ by default" test \
-    "$(cd "$D" && find out -type f | sort | tr '\n' ' ')" = \
+    "$(cd "$D" && find out -type f ! -name .manifest.stat | sort |
+    tr '\n' ' ')" = \
     "out/lakeside/botox-cervical-dystonia.pdf out/manifest.json out/riverside/botox-cervical-dystonia.pdf "
 
 # Output that cannot be written: an error, and no file, temporary or not.
@@ -147,7 +148,8 @@ t "batch with a bad article: exit 1" test "$rc" -eq 1
 t "batch with a bad article: the good leaflets are built" test \
     -s "$B/out/riverside/alpha.pdf" -a -s "$B/out/riverside/omega.pdf"
 t "batch with a bad article: nothing else in out/ but the manifest" \
-    test "$(find "$B/out" -type f ! -name manifest.json | wc -l)" -eq 2
+    test "$(find "$B/out" -type f ! -name manifest.json \
+    ! -name .manifest.stat | wc -l)" -eq 2
 diag "batch with a bad article: one error at its position" 1 \
     "$B/content/articles/middle.md:3:12: error: invalid UTF-8"
 

@@ -1,7 +1,7 @@
 # incremental: a leaflet whose inputs have not changed is not built again;
 # contents decide, not timestamps.
 . tests/pdf/lib.inc
-plan 10
+plan 12
 
 C=$W/content
 O=$W/out
@@ -28,6 +28,19 @@ t "a second run builds nothing" test "$(summary)" = \
 t "and its manifest says so, with the hashes of the files" sh -c "
     python3 tests/pdf/manifest.py '$O' check &&
     [ \"\$(python3 tests/pdf/manifest.py '$O' status riverside/one.pdf)\" = 'up to date' ]"
+# nothing changed: the manifest is left as it is, not even written again
+cp "$O/manifest.json" "$W/m1"
+ino=$(stat -c %i "$O/manifest.json")
+run
+t "a run with nothing to do leaves the manifest unwritten" sh -c "
+    cmp -s '$W/m1' '$O/manifest.json' &&
+    [ \$(stat -c %i '$O/manifest.json') = $ino ]"
+# a copy of out/ puts every PDF at a new inode: hashed, still the same
+cp -a "$O" "$W/copy"
+"$LEAFPRESS" batch -j 2 --content "$C" --out "$W/copy" 2>"$W/err2"
+t "so does a copy of out/, its PDFs elsewhere on the disk" sh -c "
+    grep -q '^0 built, 4 up to date' '$W/err2' &&
+    cmp -s '$W/m1' '$W/copy/manifest.json'"
 touch "$C/articles/one.md" "$C/images/logo.png"
 run
 t "a new timestamp on the same bytes builds nothing" test "$(summary)" = \
