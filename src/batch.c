@@ -42,6 +42,57 @@ load_clinic(struct batch *r, size_t j, const char *outdir)
 	return ok;
 }
 
+/* Is the file at path, hashed once a batch, still as recorded in in? */
+static int
+same_image(struct batch *r, const struct mf_input *in)
+{
+	struct diag quiet = { NULL, 0, 0 };
+	char *buf;
+	size_t i, len;
+
+	for (i = 0; i < r->images.n; i++)
+		if (strcmp(r->images.v[i].path, in->path) == 0)
+			break;
+	if (i == r->images.n) {
+		if (file_read(in->path, &buf, &len, &quiet) == -1)
+			return 0;
+		inputs_add(&r->images, in->path, buf, len);
+		free(buf);
+	}
+	return strcmp(r->images.v[i].sha256, in->sha256) == 0;
+}
+
+/*
+ * Article i as the last manifest has it, if its bytes and its images'
+ * are the ones a leaflet was made from: what parsing it would give, for
+ * the price of hashing it.  Not with --force, which trusts nothing.
+ */
+static int
+reuse_article(struct batch *r, size_t i)
+{
+	struct diag quiet = { NULL, 0, 0 };
+	struct ainfo *ai = &r->ai[i];
+	const struct mf_entry *e;
+	char *buf, hex[SHA256_HEX];
+	size_t len, k, m;
+
+	if (r->force || file_read(r->arts[i], &buf, &len, &quiet) == -1)
+		return 0;
+	sha256_hex(buf, len, hex);
+	free(buf);
+	if ((e = outdir_article(r, i, hex, &k)) == NULL)
+		return 0;
+	for (m = 1; m < k; m++)
+		if (!same_image(r, &e->inputs[m]))
+			return 0;
+	for (m = 0; m < k; m++)
+		inputs_add_hash(&ai->in, e->inputs[m].path, e->inputs[m].sha256);
+	ai->id = e->leaflet_id ? xstrdup(e->leaflet_id) : NULL;
+	ai->version = e->version ? xstrdup(e->version) : NULL;
+	ai->review = e->review ? xstrdup(e->review) : NULL;
+	return 1;
+}
+
 /* Whether article i parses; its front matter and inputs. */
 static int
 check_article(struct batch *r, size_t i)
@@ -49,6 +100,8 @@ check_article(struct batch *r, size_t i)
 	struct ainfo *ai = &r->ai[i];
 	int ok;
 
+	if (reuse_article(r, i))
+		return 1;
 	if ((ok = article_load(&r->art, r->arts[i], r->b->d) == 0)) {
 		ai->id = r->art.leaflet_id ? xstrdup(r->art.leaflet_id) : NULL;
 		ai->version = r->art.version ? xstrdup(r->art.version) : NULL;
@@ -132,6 +185,7 @@ make_jobs(struct batch *r, size_t narts, size_t nclinics, const char *outdir)
 	inputs_fonts(&r->fonts, r->b->fonts, FACE__MAX);
 	for (j = 0; j < nclinics; j++)
 		check_input(r, j, (size_t)-1, outdir);
+	r->nclinics = nclinics;
 	for (i = 0; i < narts; i++)
 		check_input(r, 0, i, outdir);
 	r->jobs = xcalloc(narts * nclinics * NLAYOUTS, sizeof(*r->jobs));
@@ -303,6 +357,7 @@ batch_free(struct batch *r, size_t narts, size_t nclinics)
 		inputs_free(&r->ai[j].in);
 	}
 	inputs_free(&r->fonts);
+	inputs_free(&r->images);
 	outdir_free(r);
 	free(r->ai);
 	free(r->ci);

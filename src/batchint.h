@@ -74,6 +74,8 @@ struct batch {			/* one batch: its inputs, jobs and results */
 	struct ainfo	*ai;		/* by article */
 	struct cinfo	*ci;		/* by clinic */
 	struct inputs	 fonts;		/* the bundled fonts */
+	struct inputs	 images;	/* articles' images hashed so far */
+	size_t		 nclinics;	/* loaded so far */
 	struct article	 art;		/* the one being built, parsed */
 	size_t		 cur;		/* its index, or (size_t)-1 */
 	struct profile	*clinics;
@@ -125,6 +127,13 @@ int	 outdir_uptodate(struct batch *, size_t j);
  * a failed leaflet's, a withdrawn article's or clinic's.
  */
 void	 outdir_sweep(struct batch *, const char *outdir);
+/*
+ * The last manifest's entry for a leaflet made from article i's bytes as
+ * they are now (their SHA-256, sha), or NULL; its first *k inputs are
+ * the article's.
+ */
+const struct mf_entry *outdir_article(const struct batch *, size_t i,
+	    const char *sha, size_t *k);
 /* Job j is another shard's: its PDF is not this shard's to touch. */
 void	 outdir_skip(struct batch *, size_t j);
 /*

@@ -29,6 +29,7 @@
 #include "hash.h"
 #include "leaflet.h"
 #include "manifest.h"
+#include "profile.h"
 #include "xalloc.h"
 
 static int
@@ -219,6 +220,43 @@ outdir_uptodate(struct batch *r, size_t j)
 	res->bytes = e->bytes;
 	memcpy(res->sha256, e->sha256, SHA256_HEX);
 	return 1;
+}
+
+/*
+ * The last manifest's entry for a leaflet of article i that was made
+ * from these very bytes (sha), if any, and in *k how many of its inputs
+ * are the article's: those before its clinic's profile.
+ */
+const struct mf_entry *
+outdir_article(const struct batch *r, size_t i, const char *sha, size_t *k)
+{
+	const struct profile *p;
+	struct mf_entry *e;
+	char *stem = path_stem(r->arts[i]), *rel;
+	size_t j;
+
+	for (j = 0; j < r->nclinics; j++) {
+		p = &r->clinics[j];
+		if (p->slug == NULL || p->file == NULL)
+			continue;
+		rel = xasprintf("%s/%s.pdf", p->slug, stem);
+		e = old_entry(r, rel);
+		free(rel);
+		if (e == NULL || e->status == MF_FAILED ||
+		    e->status == MF_PENDING || e->ninputs < 2 ||
+		    strcmp(e->inputs[0].path, r->arts[i]) != 0 ||
+		    strcmp(e->inputs[0].sha256, sha) != 0)
+			continue;
+		for (*k = 1; *k < e->ninputs; (*k)++)
+			if (strcmp(e->inputs[*k].path, p->file) == 0)
+				break;
+		if (*k < e->ninputs) {
+			free(stem);
+			return e;
+		}
+	}
+	free(stem);
+	return NULL;
 }
 
 void

@@ -1,11 +1,14 @@
 # incremental: a leaflet whose inputs have not changed is not built again;
 # contents decide, not timestamps.
 . tests/pdf/lib.inc
-plan 12
+plan 13
 
 C=$W/content
 O=$W/out
 content "$C" one two
+# two shows an image that can be swapped for another
+cp tests/e2e/images/dot.png "$C/images/pic.png"
+printf '\n![A dot](../images/pic.png)\n' >>"$C/articles/two.md"
 # lakeside's logo is a PNG that can be swapped for another
 cp content/images/riverside.png "$C/images/logo.png"
 sed -i 's|^logo: .*|logo: ../images/logo.png|' "$C/clinics/lakeside.yaml"
@@ -27,7 +30,9 @@ t "a second run builds nothing" test "$(summary)" = \
     "0 built, 4 up to date, 0 failed, 0 removed"
 t "and its manifest says so, with the hashes of the files" sh -c "
     python3 tests/pdf/manifest.py '$O' check &&
-    [ \"\$(python3 tests/pdf/manifest.py '$O' status riverside/one.pdf)\" = 'up to date' ]"
+    [ \"\$(python3 tests/pdf/manifest.py '$O' status riverside/one.pdf)\" = 'up to date' ] &&
+    [ \"\$(python3 tests/pdf/manifest.py '$O' get lakeside/two.pdf leaflet_id)\" = NEU-014 ] &&
+    [ \"\$(python3 tests/pdf/manifest.py '$O' get lakeside/two.pdf version)\" = 1.0 ]"
 # nothing changed: the manifest is left as it is, not even written again
 cp "$O/manifest.json" "$W/m1"
 ino=$(stat -c %i "$O/manifest.json")
@@ -53,6 +58,10 @@ cp tests/e2e/images/dot.png "$C/images/logo.png"
 run
 t "a changed logo rebuilds only its clinic's leaflets" test "$(built)" = \
     "lakeside/one.pdf lakeside/two.pdf "
+cp content/images/riverside.png "$C/images/pic.png"
+run
+t "a changed image rebuilds only the leaflets that show it" test "$(built)" = \
+    "lakeside/two.pdf riverside/two.pdf "
 printf 'not the PDF we made' >"$O/riverside/two.pdf"
 run
 t "a PDF that is not the one recorded is rebuilt" test "$(built)" = \
