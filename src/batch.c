@@ -297,8 +297,8 @@ entry(const struct batch *r, size_t j, struct mf_entry *e)
 /*
  * The manifest: with all, every job, written last, once every PDF it
  * names is in place; without, only the leaflets that are up to date,
- * and as pending the rest of the last manifest's, written before any
- * PDF is built or removed, so that a batch
+ * and as pending the rest of the last manifest's and the PDFs to be
+ * made, written before any PDF is built or removed, so that a batch
  * killed on the way leaves a manifest whose leaflets are on disk as it
  * says, and the next batch still knows which PDFs were its own.  One
  * that would say what the last one says is not written again.

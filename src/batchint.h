@@ -138,8 +138,8 @@ const struct mf_entry *outdir_article(const struct batch *, size_t i,
 void	 outdir_skip(struct batch *, size_t j);
 /*
  * Add to m, as pending, the PDFs of the last manifest that this batch
- * may replace or remove, so that a batch killed on the way still knows
- * them for its own.
+ * may replace or remove, and the paths of those it will make, so that a
+ * batch killed on the way still knows them for its own.
  */
 void	 outdir_pending(const struct batch *, struct manifest *);
 /* Write the stat cache of the PDFs made or found up to date, if changed. */

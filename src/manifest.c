@@ -89,7 +89,9 @@ pending_json(const struct mf_entry *e)
 	cJSON *o = cJSON_CreateObject();
 
 	add_str(o, "path", e->path);
-	add_str(o, "sha256", e->sha256);
+	/* none for a PDF being made where the last batch made none */
+	if (e->sha256[0] != '\0')
+		add_str(o, "sha256", e->sha256);
 	return o;
 }
 

@@ -143,6 +143,41 @@ read_stats(struct batch *r, const char *manifest)
 	}
 }
 
+/*
+ * The PDFs a killed batch was making are listed as pending, with the
+ * hash of the PDF they replace, or none.  One written after that
+ * manifest, by its time, is the killed batch's own: its hash now is
+ * the one to know it by, so that it is replaced or removed like any
+ * other PDF leafpress made.
+ */
+static void
+adopt_pending(struct batch *r, const char *outdir, const char *manifest)
+{
+	struct diag quiet = { NULL, 0, 0 };
+	struct pdfstat m, ps;
+	struct mf_entry *e;
+	char *path, *buf;
+	size_t i, len;
+
+	if (get_stat(manifest, &m) == -1)
+		return;
+	for (i = 0; i < r->old.n; i++) {
+		e = &r->old.v[i];
+		if (e->status != MF_PENDING || !is_leaflet_path(e->path))
+			continue;
+		path = path_join(outdir, e->path);
+		if (get_stat(path, &ps) == 0 && ps.mtime >= m.mtime &&
+		    file_read(path, &buf, &len, &quiet) == 0) {
+			if (len > 5 && memcmp(buf, "%PDF-", 5) == 0) {
+				sha256_hex(buf, len, e->sha256);
+				e->bytes = len;
+			}
+			free(buf);
+		}
+		free(path);
+	}
+}
+
 void
 outdir_read(struct batch *r, const char *outdir)
 {
@@ -161,6 +196,7 @@ outdir_read(struct batch *r, const char *outdir)
 	if (r->old.n > 1)
 		qsort(r->oldby, r->old.n, sizeof(*r->oldby), cmp_path);
 	read_stats(r, path);
+	adopt_pending(r, outdir, path);
 	free(path);
 }
 
@@ -188,7 +224,9 @@ is_recorded(const struct batch *r, const struct mf_entry *e,
 	size_t len;
 
 	if (e->status == MF_FAILED || e->sha256[0] == '\0' ||
-	    get_stat(path, now) == -1 || now->size != e->bytes)
+	    get_stat(path, now) == -1 ||
+	    /* a pending PDF's size is not recorded: its hash decides */
+	    (e->status != MF_PENDING && now->size != e->bytes))
 		return 0;
 	if (!was->ok || !same_stat(was, now)) {
 		if (file_read(path, &buf, &len, &quiet) == -1)
@@ -376,6 +414,15 @@ outdir_pending(const struct batch *r, struct manifest *m)
 		p->path = xstrdup(e->path);
 		p->status = MF_PENDING;
 		memcpy(p->sha256, e->sha256, SHA256_HEX);
+	}
+	/* PDFs where there were none: known by their time if killed */
+	for (i = 0; i < r->ntodo; i++) {
+		e = old_entry(r, r->jobs[r->todo[i]].rel);
+		if (e != NULL && e->status != MF_FAILED && e->sha256[0] != '\0')
+			continue;	/* pending above */
+		p = manifest_add(m);
+		p->path = xstrdup(r->jobs[r->todo[i]].rel);
+		p->status = MF_PENDING;
 	}
 }
 
