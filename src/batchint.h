@@ -96,6 +96,7 @@ struct batch {			/* one batch: its inputs, jobs and results */
 	struct pdfstat	*nst;		/* by job: its PDF, as seen now */
 	char		*statbuf;	/* the stat cache as read */
 	size_t		 statlen;
+	int		 racy;		/* some of it too new to trust */
 	int		 force;		/* rebuild what is up to date too */
 	unsigned	 shard_k;	/* this is slice K of N, */
 	unsigned	 shard_n;	/* or the whole batch when N is 0 */

@@ -114,18 +114,22 @@ get_stat(const char *path, struct pdfstat *ps)
 /*
  * The stat cache's lines, "SHA256 SIZE INODE MTIME_NS CTIME_NS PATH",
  * onto the last manifest's entries; a line that does not fit one is
- * ignored: the PDF is only hashed.
+ * ignored: the PDF is only hashed.  So is one whose PDF changed no
+ * earlier than the cache was written: within the clock's tick, a
+ * change in place may have left its times as they were (git's "racy"
+ * files).  The cache is then written again, later, to settle them.
  */
 static void
 read_stats(struct batch *r, const char *manifest)
 {
 	struct diag quiet = { NULL, 0, 0 };
-	struct pdfstat ps;
+	struct pdfstat ps, cache;
 	struct mf_entry *e;
 	char *path = stat_path(manifest), *p, *nl, rel[1024];
 
 	r->ost = xcalloc(r->old.n + 1, sizeof(*r->ost));
-	if (file_read(path, &r->statbuf, &r->statlen, &quiet) == -1) {
+	if (get_stat(path, &cache) == -1 ||
+	    file_read(path, &r->statbuf, &r->statlen, &quiet) == -1) {
 		free(path);
 		return;
 	}
@@ -136,7 +140,8 @@ read_stats(struct batch *r, const char *manifest)
 		    &ps.size, &ps.ino, &ps.mtime, &ps.ctime, rel) == 6 &&
 		    (e = old_entry(r, rel)) != NULL &&
 		    strcmp(e->sha256, ps.sha256) == 0) {
-			ps.ok = 1;
+			ps.ok = ps.mtime < cache.mtime && ps.ctime < cache.mtime;
+			r->racy |= !ps.ok;
 			r->ost[e - r->old.v] = ps;
 		}
 		*nl = '\n';
@@ -454,7 +459,8 @@ outdir_stats(struct batch *r, const char *outdir)
 		sbuf_put(&b, line, strlen(line));
 		free(line);
 	}
-	if (b.n != r->statlen || (b.n > 0 && memcmp(b.s, r->statbuf, b.n))) {
+	if (r->racy || b.n != r->statlen ||
+	    (b.n > 0 && memcmp(b.s, r->statbuf, b.n))) {
 		line = outdir_manifest(r, outdir);
 		path = stat_path(line);
 		/* only a cache: a failure costs hashing next time */

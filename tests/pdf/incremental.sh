@@ -1,7 +1,7 @@
 # incremental: a leaflet whose inputs have not changed is not built again;
 # contents decide, not timestamps.
 . tests/pdf/lib.inc
-plan 13
+plan 14
 
 C=$W/content
 O=$W/out
@@ -72,6 +72,16 @@ printf 'X' | dd of="$O/riverside/one.pdf" bs=1 seek=100 conv=notrunc 2>/dev/null
 run
 t "a PDF changed in place, same size, is rebuilt" test "$(built)" = \
     "riverside/one.pdf "
+# the same, but in the clock tick the stat cache was written in: the
+# cache, as if it had caught the changed file, must not be trusted
+P=riverside/two.pdf
+printf 'Y' | dd of="$O/$P" bs=1 seek=100 conv=notrunc 2>/dev/null
+now=$(stat -c '%s %i %.9Y %.9Z' "$O/$P" | tr -d .)
+sed -i "s|^\([0-9a-f]*\) .* $P\$|\1 $now $P|" "$O/.manifest.stat"
+touch -r "$O/$P" "$O/.manifest.stat"
+run
+t "a PDF changed in the tick the stat cache was written is rebuilt" \
+    test "$(built)" = "$P "
 run --force
 t "--force builds all four" test "$(summary)" = \
     "4 built, 0 up to date, 0 failed, 0 removed"
