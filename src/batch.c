@@ -86,7 +86,8 @@ reuse_article(struct batch *r, size_t i)
 		if (!same_image(r, &e->inputs[m]))
 			return 0;
 	for (m = 0; m < k; m++)
-		inputs_add_hash(&ai->in, e->inputs[m].path, e->inputs[m].sha256);
+		inputs_add_hash(&ai->in, e->inputs[m].path,
+		    e->inputs[m].sha256);
 	ai->id = e->leaflet_id ? xstrdup(e->leaflet_id) : NULL;
 	ai->version = e->version ? xstrdup(e->version) : NULL;
 	ai->review = e->review ? xstrdup(e->review) : NULL;
@@ -309,7 +310,7 @@ write_manifest(const struct batch *r, const char *outdir, int all)
 	struct manifest m;
 	char *path;
 	size_t j, n;
-	int rc = 0;
+	int rc = 0, idle;
 
 	memset(&m, 0, sizeof(m));
 	m.format = MANIFEST_FORMAT;
@@ -324,8 +325,9 @@ write_manifest(const struct batch *r, const char *outdir, int all)
 	n = m.n;
 	if (!all)
 		outdir_pending(r, &m);
-	/* before: nothing to make or remove leaves the last one true */
-	if (!(!all && r->ntodo == 0 && m.n == n) && !manifest_same(&m, &r->old)) {
+	/* nothing to make or remove: the last one stays true meanwhile */
+	idle = !all && r->ntodo == 0 && m.n == n;
+	if (!idle && !manifest_same(&m, &r->old)) {
 		path = outdir_manifest(r, outdir);
 		rc = manifest_write(&m, path, r->b->d);
 		free(path);

@@ -58,7 +58,7 @@ struct result {
 	char	 error[512];	/* the first error, when failed */
 };
 
-struct pdfstat {			/* a PDF as stat(2) saw it, and its hash */
+struct pdfstat {		/* a PDF as stat(2) saw it, and its hash */
 	int		 ok;
 	unsigned long long size;
 	unsigned long long ino;

@@ -242,7 +242,9 @@ check_outdir(struct check *c, const char *outdir, const struct strlist *arts,
 		if (!pok[j])
 			continue;
 		dir = path_join(outdir, clinics[j].slug);
-		for (i = 0; dir_writable(dir, c->d) == 0 && i < arts->n; i++) {
+		for (i = 0; i < arts->n; i++) {
+			if (i == 0 && dir_writable(dir, c->d) == -1)
+				break;
 			stem = path_stem(arts->v[i]);
 			pdf = xasprintf("%s/%s.pdf", dir, stem);
 			file_check_output(pdf, c->d);

@@ -416,14 +416,16 @@ dir_writable(const char *dir, struct diag *d)
 
 	/* what mkdirs would make goes into the nearest that is there */
 	while (stat(p, &st) == -1) {
+		if ((err = errno) != ENOENT)
+			break;
 		up = path_dir(p);
-		if (errno != ENOENT || strcmp(up, p) == 0) {
-			err = errno;
+		if (strcmp(up, p) == 0) {
 			free(up);
 			break;
 		}
 		free(p);
 		p = up;
+		err = 0;
 	}
 	if (err == 0 && !S_ISDIR(st.st_mode))
 		err = ENOTDIR;

@@ -227,7 +227,8 @@ manifest_read(struct manifest *m, const char *path, struct diag *d)
 	root = cJSON_ParseWithLength(buf, len);
 	free(buf);
 	f = cJSON_GetNumberValue(cJSON_GetObjectItem(root, "format"));
-	if (root == NULL || (f != MANIFEST_FORMAT && f != MANIFEST_FORMAT_OLD)) {
+	if (root == NULL ||
+	    (f != MANIFEST_FORMAT && f != MANIFEST_FORMAT_OLD)) {
 		diag_msg(d, DIAG_WARNING, path, 0, 0, "not a manifest this "
 		    "leafpress reads: building everything, removing nothing");
 		cJSON_Delete(root);

@@ -140,7 +140,8 @@ read_stats(struct batch *r, const char *manifest)
 		    &ps.size, &ps.ino, &ps.mtime, &ps.ctime, rel) == 6 &&
 		    (e = old_entry(r, rel)) != NULL &&
 		    strcmp(e->sha256, ps.sha256) == 0) {
-			ps.ok = ps.mtime < cache.mtime && ps.ctime < cache.mtime;
+			ps.ok = ps.mtime < cache.mtime &&
+			    ps.ctime < cache.mtime;
 			r->racy |= !ps.ok;
 			r->ost[e - r->old.v] = ps;
 		}
