@@ -92,6 +92,8 @@ struct batch {			/* one batch: its inputs, jobs and results */
 	size_t		 removed;
 	struct manifest	 old;		/* the last manifest */
 	struct mf_entry	**oldby;	/* its entries by path */
+	struct mf_entry	**byart;	/* its leaflets with a PDF, by article */
+	size_t		 nbyart;
 	struct pdfstat	*ost;		/* by old entry: its PDF, as cached */
 	struct pdfstat	*nst;		/* by job: its PDF, as seen now */
 	char		*statbuf;	/* the stat cache as read */

@@ -40,6 +40,14 @@ cmp_path(const void *a, const void *b)
 	return strcmp((*x)->path, (*y)->path);
 }
 
+static int
+cmp_article(const void *a, const void *b)
+{
+	const struct mf_entry *const *x = a, *const *y = b;
+
+	return strcmp((*x)->article, (*y)->article);
+}
+
 char *
 outdir_manifest(const struct batch *r, const char *outdir)
 {
@@ -201,6 +209,15 @@ outdir_read(struct batch *r, const char *outdir)
 		r->oldby[i] = &r->old.v[i];
 	if (r->old.n > 1)
 		qsort(r->oldby, r->old.n, sizeof(*r->oldby), cmp_path);
+	/* those an article's inputs may be taken from, by article */
+	r->byart = xcalloc(r->old.n + 1, sizeof(*r->byart));
+	for (i = 0; i < r->old.n; i++)
+		if ((r->old.v[i].status == MF_BUILT ||
+		    r->old.v[i].status == MF_UPTODATE) &&
+		    r->old.v[i].article != NULL && r->old.v[i].ninputs > 0)
+			r->byart[r->nbyart++] = &r->old.v[i];
+	if (r->nbyart > 1)
+		qsort(r->byart, r->nbyart, sizeof(*r->byart), cmp_article);
 	read_stats(r, path);
 	adopt_pending(r, outdir, path);
 	free(path);
@@ -266,6 +283,19 @@ outdir_uptodate(struct batch *r, size_t j)
 	return 1;
 }
 
+/* The profile of the clinic named so (its file name, no extension). */
+static const struct profile *
+clinic_named(const struct batch *r, const char *name)
+{
+	size_t j;
+
+	for (j = 0; name != NULL && j < r->nclinics; j++)
+		if (r->clinics[j].slug != NULL && r->clinics[j].file != NULL &&
+		    strcmp(r->clinics[j].slug, name) == 0)
+			return &r->clinics[j];
+	return NULL;
+}
+
 /*
  * The last manifest's entry for a leaflet of article i that was made
  * from these very bytes (sha), if any, and in *k how many of its inputs
@@ -275,32 +305,28 @@ const struct mf_entry *
 outdir_article(const struct batch *r, size_t i, const char *sha, size_t *k)
 {
 	const struct profile *p;
-	struct mf_entry *e;
-	char *stem = path_stem(r->arts[i]), *rel;
-	size_t j;
+	struct mf_entry key, *kp = &key, **e, **end, *found = NULL;
 
-	for (j = 0; j < r->nclinics; j++) {
-		p = &r->clinics[j];
-		if (p->slug == NULL || p->file == NULL)
+	key.article = path_stem(r->arts[i]);
+	e = bsearch(&kp, r->byart, r->nbyart, sizeof(*e), cmp_article);
+	for (; e != NULL && e > r->byart && cmp_article(e - 1, &kp) == 0; e--)
+		;	/* the first of them */
+	end = r->byart + r->nbyart;
+	for (; e != NULL && e < end && cmp_article(e, &kp) == 0; e++) {
+		if (strcmp((*e)->inputs[0].path, r->arts[i]) != 0 ||
+		    strcmp((*e)->inputs[0].sha256, sha) != 0 ||
+		    (p = clinic_named(r, (*e)->clinic)) == NULL)
 			continue;
-		rel = xasprintf("%s/%s.pdf", p->slug, stem);
-		e = old_entry(r, rel);
-		free(rel);
-		if (e == NULL || e->status == MF_FAILED ||
-		    e->status == MF_PENDING || e->ninputs < 2 ||
-		    strcmp(e->inputs[0].path, r->arts[i]) != 0 ||
-		    strcmp(e->inputs[0].sha256, sha) != 0)
-			continue;
-		for (*k = 1; *k < e->ninputs; (*k)++)
-			if (strcmp(e->inputs[*k].path, p->file) == 0)
+		for (*k = 1; *k < (*e)->ninputs; (*k)++)
+			if (strcmp((*e)->inputs[*k].path, p->file) == 0)
 				break;
-		if (*k < e->ninputs) {
-			free(stem);
-			return e;
+		if (*k < (*e)->ninputs) {
+			found = *e;
+			break;
 		}
 	}
-	free(stem);
-	return NULL;
+	free(key.article);
+	return found;
 }
 
 void
@@ -477,10 +503,11 @@ outdir_free(struct batch *r)
 {
 	manifest_free(&r->old);
 	free(r->oldby);
+	free(r->byart);
 	free(r->ost);
 	free(r->nst);
 	free(r->statbuf);
-	r->oldby = NULL;
+	r->oldby = r->byart = NULL;
 	r->ost = r->nst = NULL;
 	r->statbuf = NULL;
 }
