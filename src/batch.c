@@ -21,8 +21,6 @@
 #include "xalloc.h"
 
 /* Page shapes a leaflet is made in; a third axis of the job list. */
-static const char *const layouts[] = { "handout" };
-#define NLAYOUTS	(sizeof(layouts) / sizeof(layouts[0]))
 
 /* Whether clinic j loads and its folder can be written; its inputs. */
 static int
@@ -143,7 +141,7 @@ check_input(struct batch *r, size_t clinic, size_t art, const char *outdir)
 }
 
 static void
-add_job(struct batch *r, size_t art, size_t clinic, size_t layout,
+add_job(struct batch *r, size_t art, size_t clinic, enum layout layout,
     const char *outdir)
 {
 	struct job *jb = &r->jobs[r->njobs++];
@@ -155,14 +153,14 @@ add_job(struct batch *r, size_t art, size_t clinic, size_t layout,
 	jb->clinic = clinic;
 	jb->layout = layout;
 	jb->bad = !r->ai[art].ok || !r->ci[clinic].ok;
-	/* as leaflet_path() names it; known even when the input is bad */
-	jb->out = xasprintf("%s/%s/%s.pdf", outdir, cs, as);
+	/* known even when the input is bad */
+	jb->out = leaflet_path(outdir, cs, as, layout);
 	jb->rel = jb->out + strlen(outdir) + 1;
 	in[0] = &r->ai[art].in;
 	in[1] = &r->ci[clinic].in;
 	in[2] = &r->fonts;
 	/* how it is made counts as much as what from */
-	how = xasprintf("%s pdfa=%d date=%lld", layouts[layout], r->b->pdfa,
+	how = xasprintf("%s pdfa=%d date=%lld", layout_names[layout], r->b->pdfa,
 	    r->b->source_date);
 	inputs_key(in, 3, how, jb->key);
 	free(how);
@@ -171,14 +169,27 @@ add_job(struct batch *r, size_t art, size_t clinic, size_t layout,
 }
 
 /*
- * A job for every article x clinic x layout.  A bad article or clinic
- * folder is reported here, once, not once a leaflet; its jobs are
- * failed without being built.
+ * The layouts a clinic's leaflets come in: its profile's list, or for a
+ * profile that cannot be read the handout, whose job fails.
+ */
+static unsigned
+clinic_layouts(const struct batch *r, size_t clinic)
+{
+	unsigned set = r->ci[clinic].ok ? r->clinics[clinic].layouts : 0;
+
+	return set != 0 ? set : 1u << LAYOUT_HANDOUT;
+}
+
+/*
+ * A job for every article x clinic x layout the clinic lists.  A bad
+ * article or clinic folder is reported here, once, not once a leaflet;
+ * its jobs are failed without being built.
  */
 static void
 make_jobs(struct batch *r, size_t narts, size_t nclinics, const char *outdir)
 {
-	size_t i, j, k;
+	size_t i, j;
+	int k;
 
 	r->clinics = xcalloc(nclinics, sizeof(*r->clinics));
 	r->ci = xcalloc(nclinics, sizeof(*r->ci));
@@ -189,11 +200,13 @@ make_jobs(struct batch *r, size_t narts, size_t nclinics, const char *outdir)
 	r->nclinics = nclinics;
 	for (i = 0; i < narts; i++)
 		check_input(r, 0, i, outdir);
-	r->jobs = xcalloc(narts * nclinics * NLAYOUTS, sizeof(*r->jobs));
+	r->jobs = xcalloc(narts * nclinics * LAYOUT__MAX, sizeof(*r->jobs));
 	for (i = 0; i < narts; i++)
 		for (j = 0; j < nclinics; j++)
-			for (k = 0; k < NLAYOUTS; k++)
-				add_job(r, i, j, k, outdir);
+			for (k = 0; k < LAYOUT__MAX; k++)
+				if (clinic_layouts(r, j) & 1u << k)
+					add_job(r, i, j, (enum layout)k,
+					    outdir);
 }
 
 /* The jobs to build: the good ones that are not up to date. */
@@ -269,7 +282,7 @@ entry(const struct batch *r, size_t j, struct mf_entry *e)
 
 	e->clinic = path_stem(r->cfiles[jb->clinic]);
 	e->article = path_stem(r->arts[jb->art]);
-	e->layout = xstrdup(layouts[jb->layout]);
+	e->layout = xstrdup(layout_names[jb->layout]);
 	e->path = xstrdup(jb->rel);	/* relative to the manifest */
 	e->leaflet_id = ai->id ? xstrdup(ai->id) : NULL;
 	e->version = ai->version ? xstrdup(ai->version) : NULL;

@@ -11,6 +11,7 @@
 
 #include "article.h"
 #include "diag.h"
+#include "format.h"
 #include "inputs.h"
 #include "manifest.h"
 #include "sha256.h"
@@ -18,7 +19,7 @@
 struct job {
 	size_t	 art;
 	size_t	 clinic;
-	size_t	 layout;	/* index into layouts[] */
+	enum layout layout;
 	char	*out;
 	const char *rel;	/* out, relative to the output folder */
 	int	 fresh;		/* up to date: not rebuilt */

@@ -165,7 +165,10 @@ say_once(struct check *c, char *text)
 	}
 }
 
-/* One leaflet laid out, its messages said once. */
+/*
+ * The leaflets of one article for one clinic laid out, in every layout
+ * the clinic lists, their messages said once.
+ */
 static void
 check_pair(struct check *c, const struct article *a, const struct profile *p)
 {
@@ -174,13 +177,19 @@ check_pair(struct check *c, const struct article *a, const struct profile *p)
 	struct diag held = { NULL, 0, 0 };
 	char *text = NULL;
 	size_t len = 0;
+	int l;
 
 	memset(&o, 0, sizeof(o));
 	o.layout_only = 1;
 	held.out = open_memstream(&text, &len);
 	c->b->d = &held;
-	leaflet_render(c->b, p, a, &o, &lf);
-	leaflet_free(&lf);
+	for (l = 0; l < LAYOUT__MAX; l++) {
+		if (!(p->layouts & 1u << l))
+			continue;
+		o.format.layout = (enum layout)l;
+		leaflet_render(c->b, p, a, &o, &lf);
+		leaflet_free(&lf);
+	}
 	c->b->d = c->d;
 	if (held.out != NULL)
 		fclose(held.out);

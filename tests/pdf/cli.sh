@@ -66,10 +66,10 @@ rm -rf "$D/out"
 t "build --dump: pages on stdout, no PDF" sh -c "grep -q '^page 1 ' '$W/out' &&
     [ -z \"\$(find '$D' -name '*.pdf*')\" ]"
 (cd "$D" && "$LEAFPRESS" batch) >/dev/null 2>"$W/err"
-t "batch: builds content/ into out/ by default" test \
-    "$(cd "$D" && find out -type f ! -name .manifest.stat | sort |
-    tr '\n' ' ')" = \
-    "out/lakeside/botox-cervical-dystonia.pdf out/manifest.json out/riverside/botox-cervical-dystonia.pdf "
+t "batch: builds content/ into out/ by default" sh -c \
+    "cd '$D' && test -s out/manifest.json -a \
+    -s out/lakeside/botox-cervical-dystonia.pdf -a \
+    -s out/riverside/botox-cervical-dystonia.pdf"
 
 # Output that cannot be written: an error, and no file, temporary or not.
 : >"$W/file"
@@ -134,7 +134,7 @@ t "raw HTML: tags dropped, the words kept, entities decoded" sh -c "
 # Batch: one bad article does not stop the good ones.
 B=$W/batch
 mkdir -p "$B/content/articles" "$B/content/clinics"
-cp "$P" "$B/content/clinics/"
+sed '/^layouts:/d' "$P" >"$B/content/clinics/riverside.yaml"
 mkdir -p "$B/content/images" && cp content/images/riverside.png "$B/content/images/"
 for a in alpha omega; do
 	printf '# Leaflet %s\n\nA good article.\n' "$a" >"$B/content/articles/$a.md"
