@@ -5,7 +5,13 @@
  * sides (flip on the short edge), stacked, folded in the middle and
  * stapled on the fold (saddle stitch): with n pages, side 1 holds pages
  * n and 1, side 2 pages 2 and n - 1, side 3 pages n - 2 and 3, and so on
- * (left and right, counting from 1).
+ * (left and right, counting from 1).  Eight pages, two sheets:
+ *
+ *	sheet 1, front  [ 8 | 1 ]	back  [ 2 | 7 ]
+ *	sheet 2, front  [ 6 | 3 ]	back  [ 4 | 5 ]
+ *
+ * Turned over about its short edge, a side shows 2 behind 1 and 7
+ * behind 8; sheet 2 folded inside sheet 1, 4 | 5 is the middle spread.
  */
 #ifndef LP_IMPOSE_H
 #define LP_IMPOSE_H
