@@ -20,17 +20,20 @@ impose_place(size_t n, size_t i, size_t *side, int *right)
 	*right = i % 2 == 0;
 }
 
-/* Page pg's items appended to side, moved by dx, dy. */
+/*
+ * Page pg's items appended to side, moved by dx, dy; grown as
+ * pages_add grows a page, so that more may be added (crop marks).
+ */
 static void
 move_items(struct page *side, struct page *pg, float dx, float dy)
 {
 	size_t i;
 
-	side->items = xreallocarray(side->items, side->nitems + pg->nitems +
-	    1, sizeof(*side->items));
 	for (i = 0; i < pg->nitems; i++) {
 		pg->items[i].x += dx;
 		pg->items[i].y += dy;
+		side->items = xgrow(side->items, side->nitems,
+		    sizeof(*side->items));
 		side->items[side->nitems++] = pg->items[i];
 	}
 	free(pg->items);

@@ -3,7 +3,7 @@
 # cover, the notes pages and the back cover where they belong, every
 # word, and each sheet side's halves against a folded booklet.
 . tests/pdf/lib.inc
-plan 31
+plan 32
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -90,6 +90,9 @@ t "imposed: side 1 is the back cover left, the cover right" \
 t "imposed: every side as a folded booklet has it" cmp -s "$W/order" "$W/sketch"
 t "imposed: bookmarks go to the side of their page" marks "$W/read.pdf" "$W/sheets.pdf"
 t "imposed: qpdf --check" quiet qpdf --check "$W/sheets.pdf"
+lp build -l booklet --bleed 3mm -p $R -o "$W/bleed.pdf" $A
+t "imposed: --bleed adds crop marks to the sheets" test "$rc" -eq 0 -a \
+    "$(npages "$W/bleed.pdf")" -eq $((n / 2))
 
 # US Letter: half-Letter pages on Letter sheets.
 lp build -l booklet --no-impose -p $L -o "$W/lread.pdf" $A

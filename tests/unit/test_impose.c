@@ -89,8 +89,9 @@ main(void)
 {
 	struct pages ps;
 	char *s;
+	int i;
 
-	T_PLAN(13);
+	T_PLAN(14);
 	T_EQ_STR(s = order(4), "4,1 2,3", "4 pages: one sheet");
 	free(s);
 	T_EQ_STR(s = order(8), "8,1 2,7 6,3 4,5", "8 pages: two sheets");
@@ -114,6 +115,18 @@ main(void)
 	    "is wide");
 	T_EQ_INT(ps.marks[0].page, 1, "a heading on page 7 is on side 2");
 	T_OK(ps.marks[0].y == 300, "at the same height");
+	pages_free(&ps);
+
+	/* sides grow as pages do: crop marks are added after imposing */
+	booklet(&ps, 8);
+	for (i = 0; i < 2; i++) {
+		pages_rule(&ps.v[0], -1, 0, 0, 10, 0, 0.5f, COLOR_TEXT);
+		pages_rule(&ps.v[7], -1, 0, 0, 10, 0, 0.5f, COLOR_TEXT);
+	}
+	impose(&ps, A4_W, A5_H);
+	for (i = 0; i < 40; i++)
+		pages_rule(&ps.v[0], -1, 0, 0, 10, 0, 0.5f, COLOR_TEXT);
+	T_EQ_INT(ps.v[0].nitems, 46, "a side takes more items");
 	pages_free(&ps);
 
 	booklet(&ps, 6);
