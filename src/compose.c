@@ -591,6 +591,7 @@ compose(struct pages *out, const struct flow *f, const struct document *doc,
 	fu.primary = doc->primary;
 	fu.npages = out->n;
 	for (fu.page = 0; fu.page < out->n; fu.page++) {
+		fu.blank = out->v[fu.page].nitems == 0;
 		shape->furniture(shape, &out->v[fu.page], &fu);
 		tag_page(doc, &out->v[fu.page]);
 	}

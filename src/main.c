@@ -28,8 +28,8 @@
 
 static const char usage_text[] =
 "usage: leafpress build -p PROFILE.yaml [-l LAYOUT] [--body PT] [-o OUT.pdf]\n"
-"                       [--bleed MM] [--fold-guides] [--pdfa] [--dump]\n"
-"                       ARTICLE.md\n"
+"                       [--bleed MM] [--fold-guides] [--no-impose] [--pdfa]\n"
+"                       [--dump] ARTICLE.md\n"
 "       leafpress batch [-j N] [-q] [--force] [--strict] [--shard K/N] [--pdfa]\n"
 "                       [--content DIR] [--out DIR] [--times FILE]\n"
 "       leafpress check [--content DIR] [--out DIR] [--today YYYY-MM-DD]\n"
@@ -45,11 +45,16 @@ static const char help_text[] =
 "build   make one leaflet\n"
 "  -p, --profile FILE   the clinic profile (required)\n"
 "  -l, --layout NAME    handout (the default: the profile's paper, A4, A5\n"
-"                       or US Letter), large-print (16 pt or more) or\n"
+"                       or US Letter), large-print (16 pt or more),\n"
 "                       trifold (a landscape A4 or Letter sheet, printed\n"
 "                       on both sides, flipped on the short edge, folded\n"
-"                       in three; body 12 pt, down to 11 pt to fit)\n"
+"                       in three; body 12 pt, down to 11 pt to fit) or\n"
+"                       booklet (A5 pages two-up on A4 sheets, half Letter\n"
+"                       on Letter: print both sides, flip on the short\n"
+"                       edge, fold, staple)\n"
 "      --body PT        large print's body size, 16 to 36 (default 16)\n"
+"      --no-impose      a booklet's pages one by one, to read on screen\n"
+"                       (default out/<clinic>/<article>-booklet-reading.pdf)\n"
 "      --bleed MM       for a professional printer: a bleed of MM\n"
 "                       millimetres (up to 6, such as 3mm), crop marks,\n"
 "                       and the PDF's TrimBox and BleedBox\n"
@@ -174,6 +179,20 @@ source_date(long long *out, struct diag *d)
 	return 0;
 }
 
+/* Where build writes a leaflet unless -o says: a reading copy apart. */
+static char *
+default_path(const struct profile *p, const struct article *a,
+    const struct format *fmt)
+{
+	char *path = leaflet_path("out", p->slug, a->slug, fmt->layout), *t;
+
+	if (!fmt->no_impose)
+		return path;
+	t = xasprintf("%.*s-reading.pdf", (int)(strlen(path) - 4), path);
+	free(path);
+	return t;
+}
+
 static int
 cmd_build(int argc, char *argv[], struct build *b)
 {
@@ -184,6 +203,7 @@ cmd_build(int argc, char *argv[], struct build *b)
 		{ "pdfa", no_argument, NULL, 'a' },
 		{ "layout", required_argument, NULL, 'l' },
 		{ "body", required_argument, NULL, 'b' },
+		{ "no-impose", no_argument, NULL, 'n' },
 		{ "bleed", required_argument, NULL, 'B' },
 		{ "fold-guides", no_argument, NULL, 'g' },
 		{ NULL, 0, NULL, 0 }
@@ -202,7 +222,7 @@ cmd_build(int argc, char *argv[], struct build *b)
 		case 'l':
 			if (layout_parse(optarg, &fmt->layout) == -1)
 				return usage_error("unknown layout: expected "
-				    "handout, large-print or trifold");
+				    "handout, large-print, trifold or booklet");
 			break;
 		case 'b':
 			fmt->body = strtof(optarg, &end);
@@ -223,6 +243,9 @@ cmd_build(int argc, char *argv[], struct build *b)
 			break;
 		case 'g':
 			fmt->fold_guides = 1;
+			break;
+		case 'n':
+			fmt->no_impose = 1;
 			break;
 		case 'p':
 			prof = optarg;
@@ -246,6 +269,8 @@ cmd_build(int argc, char *argv[], struct build *b)
 		return usage_error("--body is for -l large-print");
 	if (fmt->fold_guides && fmt->layout != LAYOUT_TRIFOLD)
 		return usage_error("--fold-guides is for -l trifold");
+	if (fmt->no_impose && fmt->layout != LAYOUT_BOOKLET)
+		return usage_error("--no-impose is for -l booklet");
 	if (optind + 1 != argc)
 		return usage_error("build takes exactly one article");
 	memset(&p, 0, sizeof(p));
@@ -258,7 +283,7 @@ cmd_build(int argc, char *argv[], struct build *b)
 	    article_load(&a, argv[optind], b->d) == -1)
 		goto out;
 	if (out == NULL)
-		out = path = leaflet_path("out", p.slug, a.slug, fmt->layout);
+		out = path = default_path(&p, &a, fmt);
 	if (leaflet_make(b, &p, &a, &o, out, dump ? stdout : NULL) == 0)
 		rc = 0;
 out:
