@@ -1,7 +1,8 @@
 /*
  * furniture: what the clinic adds around the article: the brand band and
- * the title atop page 1, and at the end how to reach the clinic and the
- * leaflet's governance line (its id, version and dates).
+ * the title atop page 1, and at the end how to reach the clinic (with a
+ * QR code when the profile asks) and the leaflet's governance line
+ * (its id, version and dates).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "date.h"
 #include "docbuild.h"
 #include "profile.h"
+#include "qr.h"
 #include "xalloc.h"
 
 /* Page 1 opens with the brand, then the title and the subtitle. */
@@ -107,7 +109,48 @@ tel_uri(const char *phone)
 	return uri;
 }
 
-/* How to reach the clinic: its name and address, phone, email, website. */
+/*
+ * The QR code of the contact box, pointing at the booking address or
+ * the website, with the address printed under it as the profile gives
+ * it, but for "https://", which a reader need not type.  Layout puts it
+ * beside the box's text, or under it when the measure is narrow.
+ */
+static int
+qr_block(struct ctx *c)
+{
+	const struct profile *p = c->prof;
+	const char *shown = p->booking != NULL ? p->booking : p->website;
+	struct qrcode q;
+	struct block *b;
+	char *url;
+
+	/* profile_parse() refused a profile that asks for a code it cannot have */
+	if ((url = profile_qr_url(p)) == NULL || qr_encode(&q, url) == -1) {
+		free(url);
+		return 0;
+	}
+	if ((b = add_block(c, BLK_QR, ROLE_CONTACT, 0)) == NULL) {
+		qr_free(&q);
+		free(url);
+		return -1;
+	}
+	b->qr = xmalloc(sizeof(*b->qr));
+	*b->qr = q;
+	b->space_before = 0;
+	b->nosplit = 1;
+	if (strncmp(shown, "https://", 8) == 0)
+		shown += 8;
+	add_run(b, shown, strlen(shown), FACE_REGULAR, c->doc->ty.govern,
+	    COLOR_GREY, url);
+	check_run(c, &b->runs[0], 1);
+	free(url);
+	return 0;
+}
+
+/*
+ * How to reach the clinic: its name and address, phone, email, website;
+ * beside a QR code, in a narrower column, each on a line of its own.
+ */
 static int
 contact_box(struct ctx *c)
 {
@@ -148,17 +191,19 @@ contact_box(struct ctx *c)
 	hard_break(b);
 	tel = p->phone ? tel_uri(p->phone) : NULL;
 	mail = p->email ? xasprintf("mailto:%s", p->email) : NULL;
-	web = p->website == NULL ? NULL : strstr(p->website, "://") ?
-	    xstrdup(p->website) : xasprintf("https://%s", p->website);
+	web = p->website ? profile_url(p->website) : NULL;
 	contact_item(c, b, 1, "Phone: ", p->phone, tel);
-	contact_item(c, b, p->phone == NULL, "Email: ", p->email, mail);
+	if (p->qr.on && p->phone != NULL && p->email != NULL)
+		hard_break(b);
+	contact_item(c, b, p->phone == NULL || p->qr.on, "Email: ", p->email,
+	    mail);
 	if (p->website != NULL)
 		hard_break(b);
 	contact_item(c, b, 1, "Website: ", p->website, web);
 	free(tel);
 	free(mail);
 	free(web);
-	return 0;
+	return p->qr.on ? qr_block(c) : 0;
 }
 
 /* A date as the reader sees it, never broken across lines; or NULL. */
