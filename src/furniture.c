@@ -1,8 +1,9 @@
 /*
  * furniture: what the clinic adds around the article: the brand band and
  * the title atop page 1, and at the end how to reach the clinic (with a
- * QR code when the profile asks) and the leaflet's governance line
- * (its id, version and dates).
+ * QR code when the profile asks), the line saying large print is
+ * available, and the leaflet's governance line (its id, version and
+ * dates).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -78,18 +79,23 @@ hard_break(struct block *b)
 	    NULL)->hardbreak = 1;
 }
 
-/* s with its spaces made no-break spaces; caller frees. */
+/*
+ * s with its spaces made no-break spaces, or with digits set only those
+ * between two digits ("01234 567890" stays whole); caller frees.
+ */
 static char *
-nobreak(const char *s)
+nobreak(const char *s, int digits)
 {
 	char *out = xmalloc(2 * strlen(s) + 1), *o = out;
+	const char *p;
 
-	for (; *s != '\0'; s++)
-		if (*s == ' ') {
+	for (p = s; *p != '\0'; p++)
+		if (*p == ' ' && (!digits || (p > s && p[-1] >= '0' &&
+		    p[-1] <= '9' && p[1] >= '0' && p[1] <= '9'))) {
 			*o++ = '\xc2';
 			*o++ = '\xa0';
 		} else
-			*o++ = *s;
+			*o++ = *p;
 	*o = '\0';
 	return out;
 }
@@ -182,7 +188,7 @@ contact_box(struct ctx *c)
 	/* an address line breaks only between its parts: no "Suite / 200" */
 	for (i = 0; i < p->naddress; i++) {
 		add_run(b, ", ", 2, FACE_REGULAR, c->doc->ty.body, COLOR_TEXT, NULL);
-		nb = nobreak(p->address[i]);
+		nb = nobreak(p->address[i], 0);
 		add_run(b, nb, strlen(nb), FACE_REGULAR, c->doc->ty.body, COLOR_TEXT,
 		    NULL);
 		check_run(c, &b->runs[b->nruns - 1], 1);
@@ -210,7 +216,7 @@ contact_box(struct ctx *c)
 static char *
 date_shown(const char *date)
 {
-	char *s = date_format(date), *nb = s ? nobreak(s) : NULL;
+	char *s = date_format(date), *nb = s ? nobreak(s, 0) : NULL;
 
 	free(s);
 	return nb;
@@ -238,7 +244,26 @@ governance(struct ctx *c)
 	free(rev);
 }
 
-/* The leaflet's end: how to reach the clinic, and its governance line. */
+/* "This leaflet is available in large print...", in the profile's words. */
+static void
+large_print(struct ctx *c)
+{
+	size_t n = c->doc->nblocks;
+	char *s = nobreak(c->prof->large_print, 1);
+
+	text_block(c, ROLE_GOVERNANCE, s, FACE_BOLD, c->doc->ty.body,
+	    COLOR_TEXT, 12.0f);
+	/* a sentence that may wrap: the body's leading */
+	if (c->doc->nblocks > n)
+		c->doc->blocks[n].leading = c->doc->ty.leading;
+	free(s);
+}
+
+/*
+ * The leaflet's end: how to reach the clinic, that large print is
+ * available (on every leaflet but a large-print one, when the profile
+ * says how to ask for it), and the governance line.
+ */
 void
 closing(struct ctx *c)
 {
@@ -246,5 +271,7 @@ closing(struct ctx *c)
 		return;
 	c->callout = 0;
 	c->indent = 0;
+	if (c->prof->large_print != NULL && !c->doc->ty.upright)
+		large_print(c);
 	governance(c);
 }

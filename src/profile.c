@@ -19,6 +19,7 @@
  *	pdfa: false				true: PDF/A-1b by default
  *	layouts: [handout, large-print]		what batch builds; or one
  *	qr: false				true: a QR code in the contact box
+ *	large_print: "This leaflet is available in large print: ..."
  *
  * A key with an empty value (nothing, ~, null) counts as absent.
  * Unknown keys are warned about and ignored; everything else that is
@@ -252,7 +253,8 @@ static const struct yamlx_key keys[] = {
 	KEY("pdfa", YAMLX_BOOL, pdfa),
 	{ .name = "layouts", .type = YAMLX_FUNC, .off = AT(layouts),
 	  .read = read_layouts },
-	{ .name = "qr", .type = YAMLX_FUNC, .off = AT(qr), .read = read_flag }
+	{ .name = "qr", .type = YAMLX_FUNC, .off = AT(qr), .read = read_flag },
+	KEY("large_print", YAMLX_STRING, large_print)
 };
 
 char *
@@ -388,6 +390,7 @@ profile_free(struct profile *p)
 	free(p->website);
 	free(p->mail_from);
 	free(p->booking);
+	free(p->large_print);
 	for (i = 0; i < p->naddress; i++)
 		free(p->address[i]);
 	free(p->address);

@@ -56,6 +56,8 @@ struct profile {
 					   (vars.h), set by mail for its
 					   letter; NULL as loaded */
 	struct flagpos	 qr;		/* a QR code in the contact box */
+	char		*large_print;	/* the line saying large print is
+					   available, on standard leaflets */
 };
 
 /* Parse a profile held in memory; file names the source in messages. */

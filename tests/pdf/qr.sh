@@ -1,8 +1,9 @@
 # The QR code of the contact box (qr: true): decoded by zbarimg from a
 # raster of the page, its size, quiet zone and printed address, where
-# it stands; the profile errors it brings.
+# it stands; the profile errors it brings.  And the line that says
+# large print is available (large_print), printed with it at the end.
 . tests/pdf/lib.inc
-plan 21
+plan 25
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -99,3 +100,20 @@ sed 's|^  website: .*|  booking: "mailto://x"|' $C/web.yaml >$C/bad.yaml
 lp build -p $C/bad.yaml -o "$W/bad.pdf" $A
 t "booking: not a web address, an error at its value" has "$W/err" \
     "bad.yaml:8:12: error: malformed web address 'mailto://x' for 'booking'"
+
+# large_print: on the handout, not on the large-print leaflet itself.
+# (wording that wraps at the measure right inside the phone number)
+sed 's/^qr: .*/large_print: "This leaflet is available in large print: ask at reception or call 01234 567890."/' \
+    $C/web.yaml >$C/lp.yaml
+lp build -p $C/lp.yaml -o "$W/lpl.pdf" $A
+pdftotext "$W/lpl.pdf" "$W/lpl.txt"
+t "large_print: the line on the handout" has "$W/lpl.txt" \
+    "available in large print: ask at reception"
+t "large_print: its phone number is not broken" grep -q \
+    "01234.*567890\\.$" "$W/lpl.txt"
+lp build -l large-print -p $C/lp.yaml -o "$W/lpl-lp.pdf" $A
+pdftotext "$W/lpl-lp.pdf" "$W/lpl-lp.txt"
+t "large_print: not on the large-print leaflet" lacks "$W/lpl-lp.txt" \
+    "available in large print"
+pdftotext "$W/web.pdf" "$W/web.txt"
+t "no large_print: no such line" lacks "$W/web.txt" "large print"

@@ -674,9 +674,10 @@ test_qr(void)
 	T_EQ_INT(r.rc, -1, "qr without an address: fails");
 	profile_free(&p);
 
-	parse(&p, &r, "name: X\nqr: false\n");
+	parse(&p, &r, "name: X\nqr: false\nlarge_print: Ask us.\n");
 	T_OK(r.rc == 0 && !p.qr.on && p.booking == NULL, "qr: false, no address: "
 	    "fine");
+	T_EQ_STR(p.large_print, "Ask us.", "large_print: its words");
 	profile_free(&p);
 
 	parse(&p, &r, "name: X\ncontact:\n  booking: javascript://x\n");
@@ -698,7 +699,7 @@ test_qr(void)
 int
 main(void)
 {
-	T_PLAN(170);
+	T_PLAN(171);
 	test_full();
 	test_defaults();
 	test_errors();
