@@ -79,19 +79,28 @@ hard_break(struct block *b)
 	    NULL)->hardbreak = 1;
 }
 
+/* Is c a digit, or one of more (what may stand beside digits)? */
+static int
+digit(char c, const char *more)
+{
+	return (c >= '0' && c <= '9') || (c != '\0' &&
+	    strchr(more, c) != NULL);
+}
+
 /*
- * s with its spaces made no-break spaces, or with digits set only those
- * between two digits ("01234 567890" stays whole); caller frees.
+ * s with its spaces made no-break spaces, or with phone set only those
+ * within a phone number ("01234 567890", "(555) 014-2290"); caller
+ * frees.
  */
 static char *
-nobreak(const char *s, int digits)
+nobreak(const char *s, int phone)
 {
 	char *out = xmalloc(2 * strlen(s) + 1), *o = out;
 	const char *p;
 
 	for (p = s; *p != '\0'; p++)
-		if (*p == ' ' && (!digits || (p > s && p[-1] >= '0' &&
-		    p[-1] <= '9' && p[1] >= '0' && p[1] <= '9'))) {
+		if (*p == ' ' && (!phone || (p > s && digit(p[-1], ")") &&
+		    digit(p[1], "(+")))) {
 			*o++ = '\xc2';
 			*o++ = '\xa0';
 		} else

@@ -1,7 +1,8 @@
 /*
- * Where layout puts the contact box's QR code: beside the box's text
- * in a wide frame, under it in a narrow one (a tri-fold's panel), and
- * with the box in a shape's back frame; what it is to a reader.
+ * The leaflet's closing furniture as laid out.  Where the contact box's
+ * QR code goes: beside the box's text in a wide frame, under it in a
+ * narrow one (a tri-fold's panel), and with the box in a shape's back
+ * frame; what it is to a reader.  The large-print line's phone numbers.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +51,8 @@ no_furniture(const struct shape *s, struct page *pg, const struct furnish *fu)
 
 static const char profile_yaml[] = "name: Test Clinic\n"
     "contact: { phone: \"01234 567890\", email: a@test.example, "
-    "website: test.example }\nqr: true\n";
+    "website: test.example }\nqr: true\n"
+    "large_print: Call (555) 014-2290 or +44 1632 960 000 to ask.\n";
 
 static const char article_md[] = "---\ntitle: Strip\n---\n\n"
     "A paragraph of the body, long enough to run over a line or two in "
@@ -111,6 +113,20 @@ find(const struct pages *ps, struct found *f)
 		}
 }
 
+/* Is s in the text of an item of ps? */
+static int
+has_text(const struct pages *ps, const char *s)
+{
+	size_t pg, i;
+
+	for (pg = 0; pg < ps->n; pg++)
+		for (i = 0; i < ps->v[pg].nitems; i++)
+			if (ps->v[pg].items[i].kind == IT_TEXT &&
+			    strstr(ps->v[pg].items[i].text, s) != NULL)
+				return 1;
+	return 0;
+}
+
 int
 main(void)
 {
@@ -124,7 +140,7 @@ main(void)
 	struct leaflet lf;
 	struct found f;
 
-	T_PLAN(16);
+	T_PLAN(19);
 	memset(&sh, 0, sizeof(sh));
 	sh.width = PAGE_W;
 	sh.height = PAGE_H;
@@ -152,6 +168,14 @@ main(void)
 	T_OK(f.caption != NULL && f.caption->tag == TAG_P &&
 	    strcmp(f.caption->text, "test.example") == 0,
 	    "the address under it is read as text");
+
+	/* The large-print line: phone numbers do not break, words do. */
+	T_OK(has_text(&lf.pages, "(555)\xc2\xa0" "014-2290"),
+	    "large print line: (555) 014-2290 stays whole");
+	T_OK(has_text(&lf.pages, "+44\xc2\xa0" "1632\xc2\xa0" "960\xc2\xa0" "000"),
+	    "large print line: +44 1632 960 000 stays whole");
+	T_OK(has_text(&lf.pages, "Call (555)"), "large print line: a space "
+	    "between words is one");
 	leaflet_free(&lf);
 
 	/* A tri-fold's panel: the code under the text. */
