@@ -102,27 +102,37 @@ qr_column(const struct pag *p, const struct block *b)
 	return w > tile ? w : tile;
 }
 
-/* Is QR block qi set beside its callout's text, at the right? */
+/* What a block keeps clear at its frame's right: a box's padding. */
+static float
+pad_right(const struct block *b)
+{
+	return b->callout ? BOX_PAD_RIGHT : 0;
+}
+
+/* Is QR block qi set beside the contact text, at the right? */
 static int
 qr_beside(const struct pag *p, size_t qi)
 {
 	const struct block *q = &p->doc->blocks[qi];
 	float col = qr_column(p, q);
 
-	return block_frame(p, qi)->w - q->indent - BOX_PAD_RIGHT - col -
+	return block_frame(p, qi)->w - q->indent - pad_right(q) - col -
 	    QR_GAP >= QR_TEXT_EMS * p->doc->ty.body;
 }
 
-/* The room a QR code beside block bi's text takes from it, or 0. */
+/*
+ * The room a QR code beside block bi's text takes from it, or 0: the
+ * contact blocks (in their box or, compact, without) share the code's
+ * height.
+ */
 static float
 qr_room(const struct pag *p, size_t bi)
 {
 	const struct document *doc = p->doc;
-	int c = doc->blocks[bi].callout;
 	size_t j;
 
-	for (j = bi + 1; c != 0 && j < doc->nblocks &&
-	    doc->blocks[j].callout == c; j++)
+	for (j = bi + 1; doc->blocks[bi].role == ROLE_CONTACT &&
+	    j < doc->nblocks && doc->blocks[j].role == ROLE_CONTACT; j++)
 		if (doc->blocks[j].kind == BLK_QR)
 			return qr_beside(p, j) ?
 			    qr_column(p, &doc->blocks[j]) + QR_GAP : 0;
@@ -134,8 +144,8 @@ text_width(const struct pag *p, size_t bi)
 {
 	const struct block *b = &p->doc->blocks[bi];
 
-	return block_frame(p, bi)->w - b->indent -
-	    (b->callout ? BOX_PAD_RIGHT : 0) - qr_room(p, bi);
+	return block_frame(p, bi)->w - b->indent - pad_right(b) -
+	    qr_room(p, bi);
 }
 
 static struct unit *
@@ -216,9 +226,9 @@ image_unit(struct pag *p, size_t bi)
 }
 
 /*
- * A QR code and the address under it.  Beside the text of its callout
- * it is drawn from the top of the units before it and adds only the
- * height they lack; under it, it is a unit like an image.
+ * A QR code and the address under it.  Beside the contact text it is
+ * drawn from the top of that text's units and adds only the height
+ * they lack; under it, it is a unit like an image.
  */
 static void
 qr_unit(struct pag *p, size_t bi)
@@ -237,15 +247,15 @@ qr_unit(struct pag *p, size_t bi)
 		u->dx = b->indent;
 		u->lift = -QR_BELOW;
 	} else {
-		/* the callout's units so far: the space above the first
+		/* the contact text's units: the space above the first
 		   is outside its box */
 		for (k = f->nu; k > 0 &&
-		    p->doc->blocks[f->u[k - 1].block].callout == b->callout; k--)
+		    p->doc->blocks[f->u[k - 1].block].role == ROLE_CONTACT; k--)
 			above += f->u[k - 1].h + f->u[k - 1].space;
 		if (k < f->nu)
 			above -= f->u[k].space;
 		u = add_unit(f, (int)bi, -1, h > above ? h - above : 0);
-		u->dx = block_frame(p, bi)->w - BOX_PAD_RIGHT - col;
+		u->dx = block_frame(p, bi)->w - pad_right(b) - col;
 		u->lift = above;
 	}
 	u->iw = u->ih = tile;

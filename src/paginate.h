@@ -43,7 +43,7 @@ struct unit {
 	float	ih;
 	float	dx;		/* a QR code: its column's left edge, from the
 				   frame's, and how far above the unit's top */
-	float	lift;		/* it is drawn: beside the callout's text
+	float	lift;		/* it is drawn: beside the contact text
 				   before it; negative: under that text */
 	size_t	frame;		/* where it is placed: index into frames */
 	float	top;		/* from the frame's top */

@@ -2,7 +2,8 @@
  * The leaflet's closing furniture as laid out.  Where the contact box's
  * QR code goes: beside the box's text in a wide frame, under it in a
  * narrow one (a tri-fold's panel), and with the box in a shape's back
- * frame; what it is to a reader.  The large-print line's phone numbers.
+ * frame, and beside the contact details set compactly, without their
+ * box; what it is to a reader.  The large-print line's phone numbers.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -51,7 +52,10 @@ no_furniture(const struct shape *s, struct page *pg, const struct furnish *fu)
 
 static const char profile_yaml[] = "name: Test Clinic\n"
     "contact: { phone: \"01234 567890\", email: a@test.example, "
-    "website: test.example }\nqr: true\n"
+    "website: test.example,\n"
+    "  address: [Riverside Business Park, Building 7, 14 Long Mill Lane,\n"
+    "  Riverside, RV1 2AB] }\n"
+    "qr: true\n"
     "large_print: Call (555) 014-2290 or +44 1632 960 000 to ask.\n";
 
 static const char article_md[] = "---\ntitle: Strip\n---\n\n"
@@ -65,10 +69,26 @@ struct found {
 	size_t		 dark;		/* its black rectangles */
 	int		 artifacts;	/* all of them artifacts */
 	const struct item *caption;	/* the address under it */
-	size_t		 cpage;		/* the page of "Contact us" */
-	float		 text_right;	/* of the contact box's text */
-	float		 text_low;	/* its lowest baseline */
+	size_t		 cpage;		/* the page of the contact details */
+	float		 text_right;	/* of the contact details */
+	float		 text_low;	/* their lowest baseline */
 };
+
+/* The block of the contact details ("Phone: ..."), and its page. */
+static int
+contact_block(const struct pages *ps, size_t *page)
+{
+	size_t pg, i;
+
+	for (pg = 0; pg < ps->n; pg++)
+		for (i = 0; i < ps->v[pg].nitems; i++)
+			if (ps->v[pg].items[i].kind == IT_TEXT &&
+			    strcmp(ps->v[pg].items[i].text, "Phone: ") == 0) {
+				*page = pg;
+				return ps->v[pg].items[i].block;
+			}
+	return -2;
+}
 
 static void
 find(const struct pages *ps, struct found *f)
@@ -76,19 +96,15 @@ find(const struct pages *ps, struct found *f)
 	static const struct rgb white = { 1, 1, 1 };
 	const struct item *it;
 	size_t pg, i;
-	int contact = -1;
+	int contact;
 
 	memset(f, 0, sizeof(*f));
 	f->artifacts = 1;
 	f->text_low = PAGE_H;
+	contact = contact_block(ps, &f->cpage);
 	for (pg = 0; pg < ps->n; pg++)
 		for (i = 0; i < ps->v[pg].nitems; i++) {
 			it = &ps->v[pg].items[i];
-			if (it->kind == IT_TEXT && strcmp(it->text,
-			    "Contact us") == 0) {
-				contact = it->block;
-				f->cpage = pg;
-			}
 			if (it->kind == IT_RECT && it->block >= 0 &&
 			    memcmp(&it->color, &white, sizeof(white)) == 0) {
 				f->tile = it;
@@ -99,8 +115,8 @@ find(const struct pages *ps, struct found *f)
 			else if (f->tile != NULL && it->kind == IT_TEXT &&
 			    it->block == f->tile->block && f->caption == NULL)
 				f->caption = it;
-			else if (contact >= 0 && it->kind == IT_TEXT &&
-			    it->block >= contact && f->tile == NULL) {
+			else if (it->kind == IT_TEXT && (it->block == contact ||
+			    strcmp(it->text, "Contact us") == 0)) {
 				if (it->x + it->w > f->text_right)
 					f->text_right = it->x + it->w;
 				if (it->y < f->text_low)
@@ -139,8 +155,9 @@ main(void)
 	struct article a;
 	struct leaflet lf;
 	struct found f;
+	struct typescale ty;
 
-	T_PLAN(19);
+	T_PLAN(22);
 	memset(&sh, 0, sizeof(sh));
 	sh.width = PAGE_W;
 	sh.height = PAGE_H;
@@ -198,6 +215,21 @@ main(void)
 	T_EQ_INT(f.cpage, 0, "back: the contact box in the back frame");
 	T_OK(f.tile != NULL && f.tpage == 0, "back: and the code with it");
 	T_OK(lf.pages.n == 2, "back: the body on the next page");
+	leaflet_free(&lf);
+
+	/* Compact, without the box: still beside the contact text. */
+	typescale_init(&ty, 12.0f, 0);
+	ty.compact = 1;
+	sh.ty = &ty;
+	sh.stories = 0;
+	st.backed = 0;
+	st.w = 480;
+	T_EQ_INT(leaflet_render(&ctx, &p, &a, &o, &lf), 0, "compact: builds");
+	find(&lf.pages, &f);
+	T_OK(f.tile != NULL && f.tile->x > f.text_right &&
+	    f.tile->y + f.tile->h > f.text_low, "compact: beside the text");
+	T_OK(f.tile != NULL && f.tile->x + f.tile->w <= FRAME_X + st.w &&
+	    f.tile->y + f.tile->h < PAGE_H - 40, "compact: inside the frame");
 	leaflet_free(&lf);
 
 	/* qr: false draws none */
