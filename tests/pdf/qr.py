@@ -15,6 +15,7 @@ when the check holds; else say why on standard error and exit 1.
                        the symbol, each of its lines centred on it
   beside               the contact box's text stops left of the code,
                        which starts above its last line
+  below                the contact box's text ends above the code
 """
 import html
 import re
@@ -196,6 +197,13 @@ def beside(c):
         fail("the code is not beside the text but under it")
 
 
+def below(c):
+    text = contact_text(c)
+    if c.tile[4] + c.tile[6] > min(i[4] for i in text):
+        fail("the code's top %.2f is not under the text" %
+             (c.tile[4] + c.tile[6]))
+
+
 def main():
     if len(sys.argv) < 3:
         fail("usage: qr.py CHECK DUMP [ARGS...]")
@@ -211,6 +219,8 @@ def main():
         under(c, sys.argv[3], sys.argv[4])
     elif check == "beside":
         beside(c)
+    elif check == "below":
+        below(c)
     else:
         fail("unknown check %r" % check)
 

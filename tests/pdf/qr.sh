@@ -3,7 +3,7 @@
 # it stands; the profile errors it brings.  And the line that says
 # large print is available (large_print), printed with it at the end.
 . tests/pdf/lib.inc
-plan 25
+plan 28
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -15,10 +15,10 @@ Q=tests/pdf/qr.py
 
 # lp ARGS...: run leafpress, stdout in $W/out, stderr in $W/err, status in $rc.
 lp() { "$LEAFPRESS" "$@" >"$W/out" 2>"$W/err"; rc=$?; }
-# lastpage PDF NAME: its last page as $W/NAME.pgm (grey) and $W/NAME.png,
-# at 150 dpi.
+# lastpage PDF NAME [PAGE]: its last page (or PAGE) as $W/NAME.pgm (grey)
+# and $W/NAME.png, at 150 dpi.
 lastpage() {
-	_n=$(pdfinfo "$1" | awk '/^Pages:/ { print $2 }')
+	_n=${3:-$(pdfinfo "$1" | awk '/^Pages:/ { print $2 }')}
 	pdftoppm -r 150 -gray -f "$_n" -l "$_n" -singlefile "$1" "$W/$2" &&
 	    pdftoppm -r 150 -png -f "$_n" -l "$_n" -singlefile "$1" "$W/$2"
 }
@@ -83,6 +83,18 @@ lastpage "$W/a5.pdf" a5
 t "A5: zbarimg reads it" decodes "$W/a5.png" https://riverside.example
 lp build --dump -p $C/a5.yaml $A
 t "A5: beside the text" python3 $Q beside "$W/out"
+
+# A tri-fold: the code goes with the contact box onto the back panel
+# (page 1, the outside), under the text in the panel's narrow measure.
+lp build -l trifold -p $C/web.yaml -o "$W/tri.pdf" $A
+lastpage "$W/tri.pdf" tri 1
+t "tri-fold: zbarimg reads it on the outside" decodes "$W/tri.png" \
+    https://riverside.example
+lp build -l trifold --dump -p $C/web.yaml $A
+cp "$W/out" "$W/tri.dump"
+t "tri-fold: under the contact text" python3 $Q below "$W/tri.dump"
+t "tri-fold: four light modules around it" python3 $Q quiet \
+    "$W/tri.dump" "$W/tri.pgm" 150
 
 # No code without qr: true.
 lp build --dump -p $C/riverside.yaml $A
