@@ -16,6 +16,7 @@
 #include "fonts.h"
 #include "pages.h"
 #include "paginate.h"
+#include "qr.h"
 #include "shape.h"
 #include "table.h"
 #include "tags.h"
@@ -367,12 +368,8 @@ emit_brand(struct comp *l, struct page *pg, const struct unit *u)
 		    baseline(l, top, t->lead[i], line_size(b, t, i))));
 		top += t->lead[i];
 	}
-	it = pages_add(pg, IT_RECT, u->block);
-	it->x = fr->x;
-	it->y = page_y(l, u, u->top + u->h);
-	it->w = fr->w;
-	it->h = BRAND_RULE;
-	it->color = l->doc->accent;
+	pages_rect(pg, u->block, fr->x, page_y(l, u, u->top + u->h), fr->w,
+	    BRAND_RULE, l->doc->accent);
 }
 
 /*
@@ -400,6 +397,50 @@ emit_alt(struct comp *l, struct page *pg, const struct unit *u)
 	}
 	for (i = first; !l->doc->captions && i < pg->nitems; i++)
 		pg->items[i].invisible = 1;
+}
+
+/*
+ * A QR code: a light square, its quiet zone, and on it each row's runs
+ * of dark modules as one rectangle each (a few hundred, not a thousand
+ * squares); the address under it, each line centred on the column.
+ * Its squares are artifacts: the address printed under it says what a
+ * screen reader needs, and would be read twice as the code's alt text.
+ */
+static void
+emit_qr(struct comp *l, struct page *pg, const struct unit *u)
+{
+	static const struct rgb white = { 1, 1, 1 }, black = { 0, 0, 0 };
+	const struct block *b = &l->doc->blocks[u->block];
+	const struct tblock *t = &l->f->tb[u->block];
+	const struct qrcode *q = b->qr;
+	float top = u->top - u->lift, col = t->width, m, x, w;
+	size_t i, from;
+	int r, c, run;
+
+	x = frame_of(l, u)->x + u->dx;
+	pages_rect(pg, u->block, x + (col - u->iw) / 2,
+	    page_y(l, u, top + u->ih), u->iw, u->ih, white);
+	m = u->iw / (float)(q->n + 2 * QR_QUIET);
+	for (r = 0; r < q->n; r++)
+		for (c = 0; c < q->n; c += run) {
+			for (run = 0; qr_dark(q, r, c + run); run++)
+				;
+			if (run == 0)
+				run = 1;
+			else
+				pages_rect(pg, u->block, x + (col - u->iw) / 2 +
+				    (float)(QR_QUIET + c) * m, page_y(l, u,
+				    top + (float)(QR_QUIET + r + 1) * m),
+				    (float)run * m, m, black);
+		}
+	top += u->ih + CAPTION_GAP;
+	for (i = 0; i < t->nlines; i++) {
+		from = i ? t->ends[i - 1] + 1 : 0;
+		w = lb_width(t->items, from, t->ends[i]);
+		emit_line(l, pg, u->block, b, t, i, x + (col - w) / 2,
+		    page_y(l, u, baseline(l, top, t->lead[i], b->ascent)));
+		top += t->lead[i];
+	}
 }
 
 struct cellpen {		/* what table.c draws a cell's line with */
@@ -486,6 +527,9 @@ emit_unit(struct comp *l, struct page *pg, const struct unit *u)
 	case BLK_TABLE:
 		emit_table(l, pg, u);
 		break;
+	case BLK_QR:
+		emit_qr(l, pg, u);
+		break;
 	}
 }
 
@@ -499,7 +543,6 @@ emit_boxes(struct comp *l, struct pages *out)
 	const struct document *doc = l->doc;
 	const struct callout *co;
 	const struct frame *fr;
-	struct item *it;
 	struct page *pg;
 	size_t i, j;
 	float top, bottom, left;
@@ -521,20 +564,11 @@ emit_boxes(struct comp *l, struct pages *out)
 		top = u->top - u->pad_top;
 		bottom = last->top + last->h + last->pad_bottom;
 		left = doc->blocks[u->block].indent - co->pad;
-		it = pages_add(pg, IT_RECT, -1);
-		it->x = fr->x + left;
-		it->y = page_y(l, u, bottom);
-		it->w = fr->w - left;
-		it->h = bottom - top;
-		it->color = co->fill;
-		if (co->bar > 0) {
-			it = pages_add(pg, IT_RECT, -1);
-			it->x = fr->x + left;
-			it->y = page_y(l, u, bottom);
-			it->w = co->bar;
-			it->h = bottom - top;
-			it->color = co->edge;
-		}
+		pages_rect(pg, -1, fr->x + left, page_y(l, u, bottom),
+		    fr->w - left, bottom - top, co->fill);
+		if (co->bar > 0)
+			pages_rect(pg, -1, fr->x + left, page_y(l, u, bottom),
+			    co->bar, bottom - top, co->edge);
 	}
 }
 

@@ -133,6 +133,9 @@ struct item	*pages_add(struct page *, enum item_kind, int block);
  */
 struct item	*pages_rule(struct page *, int block, float x, float y,
 		    float w, float h, float lw, struct rgb);
+/* A filled rectangle, x, y its bottom left. */
+struct item	*pages_rect(struct page *, int block, float x, float y,
+		    float w, float h, struct rgb);
 /* A text item of width w (the caller measures); s[0..n) is copied. */
 struct item	*pages_text(struct page *, int block, float x, float y,
 		    enum face, float size, struct rgb, const char *s, size_t n,
