@@ -48,8 +48,12 @@ $(B)/%.o: src/%.c src/*.h
 $(B)/test_%: tests/unit/test_%.c tests/unit/t.h $(B)/libleafpress.a
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Isrc $$(pkg-config --cflags $(PKGS)) -o $@ $< $(B)/libleafpress.a $(LDLIBS)
 
+# A leaflet is rebuilt when its inputs or leafpress's version change; a
+# leafpress built since the last batch may set them differently without a
+# new version, so then every leaflet is.
 leaflets: leafpress
-	./leafpress batch --content content --out out
+	./leafpress batch --content content --out out \
+	    $$([ leafpress -nt out/manifest.json ] && echo --force)
 
 units: $(UNITS)
 
