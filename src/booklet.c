@@ -18,7 +18,7 @@
 #define FOOTER_BASE	28.0f	/* its baseline above the page's bottom */
 #define COVER_TOP	0.10f	/* the cover's text starts here, of the height */
 #define PANEL_FRAC	0.30f	/* the cover's coloured panel, of the height */
-#define BACK_TOP	0.40f	/* the back cover's text starts here */
+#define BACK_TOP	0.30f	/* the back cover's text starts here */
 #define BAND		6.0f	/* the back cover's band in the clinic's colour */
 #define NOTES_RULE	24.0f	/* between the lines of a notes page: 8.5 mm */
 
