@@ -99,6 +99,7 @@ struct pdftags {
 	struct plan		*plan;
 	int			 open;		/* element marked, or NOT_OPEN */
 	enum piece		 openpiece;
+	char			 why[80];	/* why it is not PDF/UA */
 };
 
 /* The first status that is not OK, else the document's error if any. */
@@ -816,40 +817,41 @@ parent_tree(struct pdftags *t, HPDF_Dict root)
 
 /*
  * The rules of PDF/UA-1 this can see: every figure has alt text, and
- * headings go down one level at a time.
+ * headings go down one level at a time.  NULL when they hold, else why.
  */
-static int
-ua_holds(const struct pdftags *t)
+static const char *
+ua_holds(struct pdftags *t)
 {
 	size_t i;
-	int last = 0;
+	int last = 0, level;
 
-	for (i = 0; i < t->ne; i++) {
-		if (!t->e[i].has)
-			continue;
-		if (strcmp(t->e[i].s, "Figure") == 0 && (t->e[i].alt == NULL ||
-		    t->e[i].alt[0] == '\0'))
-			return 0;
-	}
+	for (i = 0; i < t->ne; i++)
+		if (t->e[i].has && strcmp(t->e[i].s, "Figure") == 0 &&
+		    (t->e[i].alt == NULL || t->e[i].alt[0] == '\0'))
+			return "an image has no alt text";
 	/* headings in logical order: the blocks' */
 	for (i = 0; i < t->ps->nblocks; i++) {
-		if (t->blockel[i] == NONE || t->e[t->blockel[i]].level == 0)
+		if (t->blockel[i] == NONE ||
+		    (level = t->e[t->blockel[i]].level) == 0)
 			continue;
-		if (t->e[t->blockel[i]].level > last + 1)
-			return 0;
-		last = t->e[t->blockel[i]].level;
+		if (level > last + 1) {
+			snprintf(t->why, sizeof(t->why), "a heading of level %d "
+			    "follows one of level %d", level, last);
+			return t->why;
+		}
+		last = level;
 	}
-	return 1;
+	return NULL;
 }
 
 HPDF_STATUS
-pdftags_finish(struct pdftags *t, int *ua)
+pdftags_finish(struct pdftags *t, const char **why)
 {
 	HPDF_Dict root, mark;
 	HPDF_Array k;
 	size_t i;
 
-	*ua = 0;
+	*why = "untagged";
 	if (t == NULL)
 		return HPDF_OK;
 	order(t);
@@ -870,7 +872,7 @@ pdftags_finish(struct pdftags *t, int *ua)
 	TRY(HPDF_Dict_Add(t->pdf->catalog, "MarkInfo", mark));
 	TRY(HPDF_Dict_Add(mark, "Marked", HPDF_Boolean_New(t->pdf->mmgr,
 	    HPDF_TRUE)));
-	*ua = ua_holds(t);
+	*why = ua_holds(t);
 	return HPDF_OK;
 }
 

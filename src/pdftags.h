@@ -51,11 +51,11 @@ HPDF_STATUS	 pdftags_close(struct pdftags *);
 /* The annotation drawn for item i (an IT_LINK), for its Link element. */
 HPDF_STATUS	 pdftags_annot(struct pdftags *, size_t i, HPDF_Annotation);
 /*
- * The structure tree, parent tree and catalog entries; *ua is set when
- * the rules of PDF/UA-1 that can be checked here hold (every figure has
- * alt text, no heading level is skipped).
+ * The structure tree, parent tree and catalog entries.  *why is NULL
+ * when the rules of PDF/UA-1 that can be checked here hold (every figure
+ * has alt text, no heading level is skipped), else says which does not.
  */
-HPDF_STATUS	 pdftags_finish(struct pdftags *, int *ua);
+HPDF_STATUS	 pdftags_finish(struct pdftags *, const char **why);
 void		 pdftags_free(struct pdftags *);
 
 #endif

@@ -409,6 +409,7 @@ static int
 build(struct rend *r, const struct pdfinfo *doc)
 {
 	const struct pages *ps = r->ps;
+	const char *why;
 	size_t i;
 	int ua;
 
@@ -435,15 +436,20 @@ build(struct rend *r, const struct pdfinfo *doc)
 	}
 	outline(r);
 	doing(r, "writing the structure tree");
-	if (lib(r, pdftags_finish(r->tags, &ua)) == -1)
+	if (lib(r, pdftags_finish(r->tags, &why)) == -1)
 		return -1;
+	if (r->tags != NULL && why != NULL)
+		diag_msg(r->d, DIAG_WARNING, r->file, 0, 0, "tagged, but not "
+		    "PDF/UA-1: %s", why);
+	ua = why == NULL;
 	for (i = 0; i < FACE__MAX && !r->failed; i++)
 		if (r->font[i] != NULL &&
 		    pdffont_finish(r->pdf, r->font[i], doc->pdfa) == -1) {
 			r->reported = 1;	/* pdffont said what */
 			return -1;
 		}
-	if (doc->pdfa && !r->failed && pdfmeta_pdfa(r->pdf, doc, r->d) == -1) {
+	if ((doc->pdfa || ua) && !r->failed &&
+	    pdfmeta_xmp(r->pdf, doc, ua, r->d) == -1) {
 		r->reported = 1;	/* so did pdfmeta */
 		return -1;
 	}

@@ -15,7 +15,7 @@ set -- $LAYOUTS
 nl=$#
 set -- $CASES
 ne=$#
-plan $((nc * nl * 5 + ne * 2 + 14))
+plan $((nc * nl * 5 + ne * 2 + 29))
 
 # struct PDF: poppler's structure tree of PDF, with its text, in $W/st.
 struct() { pdfinfo -struct-text "$1" >"$W/st" 2>"$W/st.err"; }
@@ -125,3 +125,54 @@ t "--no-tags: tagcheck.py fails it" untagged "$W/u.pdf"
 # Reproducible, tags and all.
 "$LEAFPRESS" build -p content/clinics/riverside.yaml -o "$W/r2.pdf" $A
 t "tagged builds are byte-identical" cmp -s "$R" "$W/r2.pdf"
+
+# PDF/UA-1 said in the XMP when its rules hold; with --pdfa, PDF/A-1a.
+meta() { pdfinfo -meta "$1" >"$W/meta" 2>&1; }
+meta "$R"
+t "PDF/UA-1 in the XMP (pdfuaid:part 1)" has "$W/meta" 'pdfuaid:part="1"'
+t "PDF/UA-1: the XMP has the title" has "$W/meta" \
+    '>Botulinum toxin injections for cervical dystonia</rdf:li>'
+t "PDF 1.7, which PDF/UA-1 is based on" \
+    sh -c "pdfinfo '$R' | grep -q '^PDF version: *1.7'"
+t "--no-tags: no XMP, so no PDF/UA" \
+    sh -c "pdfinfo '$W/u.pdf' | grep -q '^Metadata Stream: *no'"
+"$LEAFPRESS" build --pdfa -p content/clinics/riverside.yaml -o "$W/a.pdf" $A
+meta "$W/a.pdf"
+t "--pdfa, tagged: PDF/A-1a" has "$W/meta" 'pdfaid:conformance="A"'
+t "--pdfa, tagged: and PDF/UA-1" has "$W/meta" 'pdfuaid:part="1"'
+t "--pdfa, tagged: pdfa-check passes" quiet sh tests/pdf/pdfa-check "$W/a.pdf"
+t "--pdfa, tagged: tagcheck passes" tagcheck "$W/a.pdf"
+"$LEAFPRESS" build --pdfa --no-tags -p content/clinics/riverside.yaml \
+    -o "$W/b.pdf" $A
+meta "$W/b.pdf"
+t "--pdfa --no-tags: PDF/A-1b, no PDF/UA" sh -c "
+    grep -q 'pdfaid:conformance=\"B\"' '$W/meta' && ! grep -q pdfuaid '$W/meta'"
+t "--pdfa --no-tags: pdfa-check passes" quiet sh tests/pdf/pdfa-check "$W/b.pdf"
+
+# Where the rules do not hold, tagged all the same, but no claim: a
+# warning says why.
+cat >"$W/skip.md" <<'MD'
+# Skipping
+
+## Two
+
+#### Four
+
+Text.
+MD
+"$LEAFPRESS" build --pdfa -p tests/e2e/default.yaml -o "$W/skip.pdf" \
+    "$W/skip.md" 2>"$W/skip.err"
+meta "$W/skip.pdf"
+t "a heading level skipped: warned" \
+    has "$W/skip.err" "not PDF/UA-1: a heading of level 4 follows one of level 2"
+t "a heading level skipped: PDF/A-1b, no PDF/UA" sh -c "
+    grep -q 'pdfaid:conformance=\"B\"' '$W/meta' && ! grep -q pdfuaid '$W/meta'"
+t "a heading level skipped: still tagged" \
+    sh -c "pdfinfo '$W/skip.pdf' | grep -q '^Tagged: *yes'"
+sed 's/!\[A small blue dot on white\]/![]/' "$W/fig.md" >"$W/noalt.md"
+"$LEAFPRESS" build -p tests/e2e/default.yaml -o "$W/noalt.pdf" \
+    "$W/noalt.md" 2>"$W/noalt.err"
+meta "$W/noalt.pdf"
+t "an image without alt text: warned" \
+    has "$W/noalt.err" "not PDF/UA-1: an image has no alt text"
+t "an image without alt text: no PDF/UA" lacks "$W/noalt.pdf" "pdfuaid"
