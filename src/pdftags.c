@@ -114,14 +114,22 @@ struct pdftags {
 		return HPDF_GetError(t->pdf);				\
 } while (0)
 
-/* A text string, in UTF-16 as libharu writes with the UTF-8 encoder. */
+/*
+ * A text string: as it is when it is printable ASCII (the same in
+ * PDFDocEncoding), else in UTF-16, as libharu writes with its UTF-8
+ * encoder.
+ */
 static HPDF_STATUS
 add_text(struct pdftags *t, HPDF_Dict d, const char *key, const char *s)
 {
+	HPDF_Encoder enc = NULL;
 	HPDF_String str;
+	const char *p;
 
-	NEW(str, HPDF_String_New(t->pdf->mmgr, s, HPDF_GetEncoder(t->pdf,
-	    "UTF-8")));
+	for (p = s; *p != '\0' && enc == NULL; p++)
+		if (*p < 0x20 || *p > 0x7e)
+			enc = HPDF_GetEncoder(t->pdf, "UTF-8");
+	NEW(str, HPDF_String_New(t->pdf->mmgr, s, enc));
 	return HPDF_Dict_Add(d, key, str);
 }
 
@@ -857,8 +865,8 @@ pdftags_finish(struct pdftags *t, const char **why)
 	order(t);
 	t->e[0].has = 1;
 	for (i = 0; i < t->ne; i++)
-		if (t->e[i].has)
-			TRY(dict_new(t, "StructElem", &t->e[i].dict));
+		if (t->e[i].has)	/* /Type /StructElem is optional */
+			TRY(dict_new(t, NULL, &t->e[i].dict));
 	TRY(dict_new(t, "StructTreeRoot", &root));
 	NEW(k, HPDF_Array_New(t->pdf->mmgr));
 	TRY(HPDF_Dict_Add(root, "K", k));
