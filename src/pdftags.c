@@ -60,6 +60,7 @@ struct elem {
 	size_t		 nkids;
 	char		*alt;		/* Figure */
 	char		*actual;	/* Span: the word it shows broken */
+	const char	*uri;		/* Link: where it goes */
 	int		 block0;	/* its first place in logical order */
 	size_t		 seq0;
 	int		 has;		/* holds something */
@@ -97,6 +98,8 @@ struct pdftags {
 	size_t			 page;		/* being drawn */
 	const struct page	*pg;
 	struct plan		*plan;
+	int			 link;		/* the last Link, */
+	const struct item	*linkend;	/* its last text, if at a line's end */
 	int			 open;		/* element marked, or NOT_OPEN */
 	enum piece		 openpiece;
 	char			 why[80];	/* why it is not PDF/UA */
@@ -452,6 +455,23 @@ plan_span(struct pdftags *t, size_t i)
 	q->el[PIECE_HEAD] = el;
 }
 
+/*
+ * The Link for text it, in parent, covered by link area a: the last one
+ * again when this goes on from the end of its line (a link broken over
+ * two lines is one Link with two annotations).
+ */
+static int
+link_elem(struct pdftags *t, int parent, const struct item *it,
+    const struct item *a)
+{
+	if (t->linkend == NULL || t->e[t->link].parent != parent ||
+	    strcmp(t->e[t->link].uri, a->uri) != 0)
+		t->link = elem_new(t, E_LINK, "Link", parent, it->block);
+	t->e[t->link].uri = a->uri;
+	t->linkend = it->hyphen != HY_NONE ? it : NULL;
+	return t->link;
+}
+
 HPDF_STATUS
 pdftags_page(struct pdftags *t, size_t p, HPDF_Page page)
 {
@@ -482,11 +502,14 @@ pdftags_page(struct pdftags *t, size_t p, HPDF_Page page)
 	/* a link's text is a Link, its annotation's OBJR in it */
 	for (i = 0; i < pg->nitems; i++) {
 		pl = &t->plan[i];
-		if (pg->items[i].kind != IT_TEXT || pl->el[PIECE_BODY] == NONE ||
-		    (j = covered(pg, i)) == 0)
+		if (pg->items[i].kind != IT_TEXT || pl->el[PIECE_BODY] == NONE)
 			continue;
-		pl->el[PIECE_BODY] = elem_new(t, E_LINK, "Link",
-		    pl->el[PIECE_BODY], pg->items[i].block);
+		if ((j = covered(pg, i)) == 0) {
+			t->linkend = NULL;	/* text between two links */
+			continue;
+		}
+		pl->el[PIECE_BODY] = link_elem(t, pl->el[PIECE_BODY],
+		    &pg->items[i], &pg->items[j]);
 		t->plan[j].link = pl->el[PIECE_BODY];
 		t->plan[j].text = i;
 	}

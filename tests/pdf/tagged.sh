@@ -15,7 +15,7 @@ set -- $LAYOUTS
 nl=$#
 set -- $CASES
 ne=$#
-plan $((nc * nl * 5 + ne * 2 + 29))
+plan $((nc * nl * 5 + ne * 2 + 30))
 
 # struct PDF: poppler's structure tree of PDF, with its text, in $W/st.
 struct() { pdfinfo -struct-text "$1" >"$W/st" 2>"$W/st.err"; }
@@ -116,6 +116,24 @@ struct "$W/gfm-table.pdf"
 t "table: Table, TR, TH with /Scope /Column, TD" sh -c "
     grep -q '^ *Table' '$W/st' && grep -q '^ *TR' '$W/st' &&
     grep -q '/Scope /Column' '$W/st' && grep -q '^ *TD' '$W/st'"
+
+# A link broken over two lines: one Link holding both annotations (one
+# of these lengths of text before it breaks it).
+two=0
+for n in 3 6 9 12 15 18; do
+	{ printf '# Links\n\n'; yes word | head -$n | tr '\n' ' '
+	  printf '[the Dystonia Society support pages for patients and carers]'
+	  printf '(https://dystonia.example/support) after.\n'; } >"$W/lk.md"
+	"$LEAFPRESS" build -p tests/e2e/default.yaml -o "$W/lk.pdf" "$W/lk.md" \
+	    2>/dev/null
+	struct "$W/lk.pdf"
+	two=$((two + $(awk '/^ *Link/ { n = 0; in_link = 1; next }
+	    /^ *[A-Z]/ && !/^ *Object/ { in_link = 0 }
+	    in_link && /^ *Object/ && ++n == 2 { c++ } END { print c + 0 }' \
+	    "$W/st")))
+done
+t "a link over two lines is one Link with both annotations ($two)" \
+    test "$two" -gt 0
 
 # --no-tags: no structure at all, and the checks see it.
 t "--no-tags: Tagged: no" sh -c "pdfinfo '$W/u.pdf' | grep -q '^Tagged: *no'"
