@@ -786,6 +786,7 @@ elem_write(struct pdftags *t, size_t i, HPDF_Dict root)
 	HPDF_Page pg = NULL;
 	HPDF_Array kids;
 	HPDF_Dict a;
+	char id[32];
 	size_t j;
 
 	TRY(HPDF_Dict_AddName(e->dict, "S", e->s));
@@ -805,6 +806,10 @@ elem_write(struct pdftags *t, size_t i, HPDF_Dict root)
 		TRY(add_text(t, e->dict, "Alt", e->alt));
 	if (e->actual != NULL)
 		TRY(add_text(t, e->dict, "ActualText", e->actual));
+	if (strcmp(e->s, "Note") == 0) {	/* PDF/UA: a note has an ID */
+		snprintf(id, sizeof(id), "note%zu", i);
+		TRY(add_text(t, e->dict, "ID", id));
+	}
 	if (strcmp(e->s, "TH") == 0) {
 		NEW(a, HPDF_Dict_New(t->pdf->mmgr));
 		TRY(HPDF_Dict_Add(e->dict, "A", a));

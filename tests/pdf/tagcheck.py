@@ -11,7 +11,7 @@ import json
 import re
 import sys
 
-CHECKS = 12
+CHECKS = 13
 REF = re.compile(r"^(\d+) (\d+) R$")
 
 db = json.load(open(sys.argv[1]))["qpdf"][1]
@@ -262,6 +262,9 @@ figs = [(r, e) for r, s, e in elems if s == "Figure"]
 noalt = [r for r, e in figs if not text(e.get("/Alt"))]
 report(not noalt, "every Figure has /Alt (%d figures)" % len(figs),
        ", ".join(noalt))
+notes = [e.get("/ID") for _, s, e in elems if s == "Note"]
+report(all(notes) and len(set(notes)) == len(notes), "every Note has an "
+       "/ID of its own (%d notes)" % len(notes))
 levels = [int(s[1]) for _, s, _ in elems if re.match(r"^H[1-6]$", s)]
 skips = [(a, b) for a, b in zip([0] + levels, levels) if b > a + 1]
 report(levels and not skips, "headings skip no level (%s)" %

@@ -28,7 +28,7 @@ tagcheck() {
 	python3 tests/pdf/tagcheck.py "$W/tc.json" >"$W/tc.out" 2>&1
 	_rc=$?
 	sed -n 's/^not ok - /# /p' "$W/tc.out"
-	[ $_rc -eq 0 ] && [ "$(grep -c '^ok' "$W/tc.out")" -eq 12 ]
+	[ $_rc -eq 0 ] && [ "$(grep -c '^ok' "$W/tc.out")" -eq 13 ]
 }
 # qcheck PDF: qpdf --check finds nothing wrong.
 qcheck() { qpdf --check "$1" >"$W/qc" 2>&1 && ! grep -qi 'warning\|error:' "$W/qc"; }
