@@ -160,8 +160,8 @@ add_job(struct batch *r, size_t art, size_t clinic, enum layout layout,
 	in[1] = &r->ci[clinic].in;
 	in[2] = &r->fonts;
 	/* how it is made counts as much as what from */
-	how = xasprintf("%s pdfa=%d date=%lld", layout_names[layout], r->b->pdfa,
-	    r->b->source_date);
+	how = xasprintf("%s pdfa=%d tags=%d date=%lld", layout_names[layout],
+	    r->b->pdfa, !r->b->notags, r->b->source_date);
 	inputs_key(in, 3, how, jb->key);
 	free(how);
 	free(as);

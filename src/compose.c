@@ -104,12 +104,14 @@ add_anchor(struct comp *l, struct page *pg, int block, const char *name,
 	m->title = xstrdup(name);
 }
 
-static void
+/* The segment as a text item (returned, or NULL), its rules and link. */
+static struct item *
 seg_flush(struct comp *l, struct page *pg, int block, const struct block *b,
     struct seg *sg, float base)
 {
 	const struct run *r;
 	struct item *it;
+	size_t txt;	/* an index: adding rules moves the items */
 	float lw;
 
 	/*
@@ -117,12 +119,13 @@ seg_flush(struct comp *l, struct page *pg, int block, const struct block *b,
 	 * list item still shows its marker), and then b->runs is NULL.
 	 */
 	if (!sg->open)
-		return;
+		return NULL;
 	sg->open = 0;
 	if (sg->len == 0)
-		return;
+		return NULL;
 	r = &b->runs[sg->run];
 	base += r->rise;
+	txt = pg->nitems;
 	it = pages_add(pg, IT_TEXT, block);
 	it->x = sg->x;
 	it->y = base;
@@ -139,7 +142,7 @@ seg_flush(struct comp *l, struct page *pg, int block, const struct block *b,
 		pages_rule(pg, block, sg->x, base + r->size * STRIKE_Y, lw, 0,
 		    r->size * 0.06f, r->color);
 	if (r->link == NULL)
-		return;
+		return &pg->items[txt];
 	/* a raised footnote number is linked but not underlined */
 	if (r->rise == 0)
 		pages_rule(pg, block, sg->x, base - r->size * 0.12f, lw, 0, 0.6f,
@@ -150,6 +153,28 @@ seg_flush(struct comp *l, struct page *pg, int block, const struct block *b,
 	it->w = lw;
 	it->h = (l->asc + l->desc) * r->size;
 	it->uri = xstrdup(r->link);
+	return &pg->items[txt];
+}
+
+/*
+ * How a line that ends at item end of t ends: in a hyphen it added, in
+ * a word that goes on (a break with no space), between words (a space,
+ * or a hard line break), or with the block.
+ */
+static enum hyphen
+line_end(const struct tblock *t, size_t end)
+{
+	const struct lb_item *e;
+
+	if (end + 1 >= t->nitems)
+		return HY_NONE;
+	e = &t->items[end];
+	if (e->type == LB_PENALTY && e->flagged)
+		return HY_ADDED;
+	if (e->type == LB_PENALTY && e->penalty > LB_FORCE &&
+	    end + 1 < t->nitems && t->items[end + 1].type == LB_BOX)
+		return HY_SPLIT;
+	return HY_SPACE;
 }
 
 /* Line `line` of t, the lines of b, drawn as items of block bi. */
@@ -158,6 +183,7 @@ emit_line(struct comp *l, struct page *pg, int bi, const struct block *b,
     const struct tblock *t, size_t line, float x, float base)
 {
 	const struct lb_item *it;
+	struct item *last;
 	struct seg sg;
 	size_t i, from = line ? t->ends[line - 1] + 1 : 0, end = t->ends[line];
 
@@ -212,7 +238,8 @@ emit_line(struct comp *l, struct page *pg, int bi, const struct block *b,
 		seg_append(&sg, "-", 1);
 		sg.w += t->items[end].width;
 	}
-	seg_flush(l, pg, bi, b, &sg, base);
+	if ((last = seg_flush(l, pg, bi, b, &sg, base)) != NULL)
+		last->hyphen = line_end(t, end);
 	free(sg.s);
 }
 
@@ -470,12 +497,20 @@ emit_table(struct comp *l, struct page *pg, const struct unit *u)
 	const struct block *rb;
 	struct cellpen cp = { l, pg, u->block };
 	struct tdraw d;
+	size_t first;
 
 	if (tl->fallback) {
 		rb = &tl->rows[u->row];
+		first = pg->nitems;
 		emit_line(l, pg, u->block, rb, &tl->rowtb[u->row],
 		    (size_t)u->line, frame_of(l, u)->x + b->indent,
 		    page_y(l, u, baseline(l, u->top, u->h, rb->ascent)));
+		/* a row set as text is one cell of its row */
+		for (; first < pg->nitems; first++)
+			if (pg->items[first].kind == IT_TEXT) {
+				pg->items[first].tag = u->row ? TAG_TD : TAG_TH;
+				pg->items[first].level = u->row + 1;
+			}
 		return;
 	}
 	memset(&d, 0, sizeof(d));
@@ -490,7 +525,11 @@ emit_table(struct comp *l, struct page *pg, const struct unit *u)
 	d.line = cell_line;
 	if (u->rehead) {
 		d.top = page_y(l, u, u->top - u->head);
+		first = pg->nitems;
 		table_draw_row(tl, b, 0, -1, &d);
+		/* drawn again for the eye: read once, where it stands */
+		for (; first < pg->nitems; first++)
+			pg->items[first].tag = TAG_ARTIFACT;
 	}
 	d.top = page_y(l, u, u->top);
 	table_draw_row(tl, b, (size_t)u->row, u->line, &d);
@@ -593,6 +632,21 @@ reading_order(const struct flow *f)
 	return order;
 }
 
+/*
+ * Every item's place in reading order: pages in order, items in the
+ * order they were drawn, so that a transform that moves them (a booklet
+ * imposed on sheets) keeps what a tagged PDF reads first.
+ */
+static void
+number_items(struct pages *out)
+{
+	size_t i, j, seq = 0;
+
+	for (i = 0; i < out->n; i++)
+		for (j = 0; j < out->v[i].nitems; j++)
+			out->v[i].items[j].seq = seq++;
+}
+
 void
 compose(struct pages *out, const struct flow *f, const struct document *doc,
     const struct shape *shape, const struct font *const *fonts)
@@ -629,5 +683,6 @@ compose(struct pages *out, const struct flow *f, const struct document *doc,
 		shape->furniture(shape, &out->v[fu.page], &fu);
 		tag_page(doc, &out->v[fu.page]);
 	}
+	number_items(out);
 	free(l.order);
 }

@@ -179,6 +179,7 @@ render(struct build *b, struct leaflet *lf, const struct font *const *fonts)
 	/* reproducible builds ask for SOURCE_DATE_EPOCH */
 	info.date = b->source_date >= 0 ? b->source_date : doc->date;
 	info.pdfa = doc->pdfa;
+	info.tags = !b->notags;
 	info.images = doc->images;
 	info.nimages = doc->nimages;
 	return render_pdf(&lf->pages, &info, fonts, &b->images, &lf->pdf,

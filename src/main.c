@@ -29,9 +29,9 @@
 static const char usage_text[] =
 "usage: leafpress build -p PROFILE.yaml [-l LAYOUT] [--body PT] [-o OUT.pdf]\n"
 "                       [--bleed MM] [--fold-guides] [--no-impose] [--pdfa]\n"
-"                       [--dump] ARTICLE.md\n"
+"                       [--no-tags] [--dump] ARTICLE.md\n"
 "       leafpress batch [-j N] [-q] [--force] [--strict] [--shard K/N] [--pdfa]\n"
-"                       [--content DIR] [--out DIR] [--times FILE]\n"
+"                       [--no-tags] [--content DIR] [--out DIR] [--times FILE]\n"
 "       leafpress check [--content DIR] [--out DIR] [--today YYYY-MM-DD]\n"
 "       leafpress manifest merge [-o OUT.json] PARTIAL.json...\n"
 "       leafpress mail -p PROFILE.yaml --patients LIST.csv [--content DIR]\n"
@@ -63,7 +63,12 @@ static const char help_text[] =
 "                       (default out/<clinic>/<article>.pdf, for a layout\n"
 "                       other than handout out/<clinic>/<article>-LAYOUT.pdf)\n"
 "      --dump           print the laid-out pages as text instead\n"
-"      --pdfa           write PDF/A-1b (also a profile's pdfa: true)\n"
+"      --pdfa           write PDF/A (also a profile's pdfa: true): PDF/A-1a,\n"
+"                       the accessible level, when tagged, else PDF/A-1b\n"
+"      --no-tags        an untagged PDF: no structure for screen readers\n"
+"                       (by default the PDF is tagged, and PDF/UA-1 when\n"
+"                       the article allows: every image has alt text and\n"
+"                       no heading level is skipped)\n"
 "batch   make every content/articles/*.md for every content/clinics/*.yaml,\n"
 "        then out/manifest.json: what was made, from what (leafpress(5))\n"
 "      --content DIR    where articles/ and clinics/ are (default content)\n"
@@ -201,6 +206,7 @@ cmd_build(int argc, char *argv[], struct build *b)
 		{ "output", required_argument, NULL, 'o' },
 		{ "dump", no_argument, NULL, 'd' },
 		{ "pdfa", no_argument, NULL, 'a' },
+		{ "no-tags", no_argument, NULL, 'T' },
 		{ "layout", required_argument, NULL, 'l' },
 		{ "body", required_argument, NULL, 'b' },
 		{ "no-impose", no_argument, NULL, 'n' },
@@ -258,6 +264,9 @@ cmd_build(int argc, char *argv[], struct build *b)
 			break;
 		case 'a':
 			b->pdfa = 1;
+			break;
+		case 'T':
+			b->notags = 1;
 			break;
 		default:
 			return usage();
@@ -321,6 +330,7 @@ cmd_batch(int argc, char *argv[], struct build *b)
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "times", required_argument, NULL, 't' },
 		{ "pdfa", no_argument, NULL, 'a' },
+		{ "no-tags", no_argument, NULL, 'T' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "force", no_argument, NULL, 'f' },
 		{ "shard", required_argument, NULL, 's' },
@@ -353,6 +363,9 @@ cmd_batch(int argc, char *argv[], struct build *b)
 			break;
 		case 'a':
 			b->pdfa = 1;
+			break;
+		case 'T':
+			b->notags = 1;
 			break;
 		case 'q':
 			o.quiet = 1;

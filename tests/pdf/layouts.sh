@@ -1,7 +1,7 @@
 # The layouts a clinic's profile lists are what batch builds for it and
 # what check lays out: article x clinic x layout, a job each.
 . tests/pdf/lib.inc
-plan 11
+plan 12
 
 C=$W/content
 content "$C" one
@@ -26,10 +26,13 @@ t "the manifest names each leaflet's layout" grep -qx \
     "riverside large-print riverside/one-large-print.pdf" "$W/layouts"
 "$LEAFPRESS" batch -q --content "$C" --out "$W/out" 2>"$W/err"
 t "a second run: all four up to date" grep -q '^0 built, 4 up to date' "$W/err"
+"$LEAFPRESS" batch -q --no-tags --content "$C" --out "$W/out" 2>"$W/err"
+t "--no-tags: how they are made changed, so all four are built" \
+    grep -q '^4 built, 0 up to date' "$W/err"
 
 # A layout the clinic drops: its PDFs go, the others stay.
 sed -i 's/^layouts: .*/layouts: [handout, trifold]/' "$C/clinics/riverside.yaml"
-"$LEAFPRESS" batch -q --content "$C" --out "$W/out" 2>"$W/err"
+"$LEAFPRESS" batch -q --no-tags --content "$C" --out "$W/out" 2>"$W/err"
 t "a layout dropped: its leaflet is removed" test ! -e "$W/out/riverside/one-large-print.pdf"
 t "the others are kept" test -s "$W/out/riverside/one.pdf" -a \
     -s "$W/out/riverside/one-trifold.pdf"
