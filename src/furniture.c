@@ -51,7 +51,8 @@ brand(struct ctx *c, const char *title)
 }
 
 /*
- * One "Label: value" of the contact box; items after the first on a line
+ * One "Label: value" of the contact box (label and value kept together
+ * by a no-break space in the label); items after the first on a line
  * follow a middle dot, and the value is a link when uri is set.
  */
 static void
@@ -207,14 +208,14 @@ contact_box(struct ctx *c)
 	tel = p->phone ? tel_uri(p->phone) : NULL;
 	mail = p->email ? xasprintf("mailto:%s", p->email) : NULL;
 	web = p->website ? profile_url(p->website) : NULL;
-	contact_item(c, b, 1, "Phone: ", p->phone, tel);
+	contact_item(c, b, 1, "Phone:\xc2\xa0", p->phone, tel);
 	if (p->qr.on && p->phone != NULL && p->email != NULL)
 		hard_break(b);
-	contact_item(c, b, p->phone == NULL || p->qr.on, "Email: ", p->email,
+	contact_item(c, b, p->phone == NULL || p->qr.on, "Email:\xc2\xa0", p->email,
 	    mail);
 	if (p->website != NULL)
 		hard_break(b);
-	contact_item(c, b, 1, "Website: ", p->website, web);
+	contact_item(c, b, 1, "Website:\xc2\xa0", p->website, web);
 	free(tel);
 	free(mail);
 	free(web);
