@@ -255,9 +255,8 @@ link_temp(int fd, const char *dir, const char *name)
 	return NULL;
 }
 
-/* Make a rename in dir durable. */
-static int
-sync_dir(const char *dir)
+int
+dir_sync(const char *dir)
 {
 	int fd, rc;
 
@@ -269,13 +268,28 @@ sync_dir(const char *dir)
 }
 
 int
+fd_write_all(int fd, const void *buf, size_t len)
+{
+	const char *p = buf;
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = write(fd, p, len)) == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			return -1;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int
 file_write_atomic(const char *path, const void *buf, size_t len,
     struct diag *d)
 {
 	const char	*p = buf, *name;
 	char		*dir, *tmp = NULL;
-	size_t		 off = 0;
-	ssize_t		 n;
 	int		 fd = -1, err = 0, rc = -1, cr;
 
 	dir = path_dir(path);
@@ -298,15 +312,9 @@ file_write_atomic(const char *path, const void *buf, size_t len,
 		err = errno;
 		goto out;
 	}
-	while (off < len) {
-		n = write(fd, p + off, len - off);
-		if (n == -1) {
-			if (errno == EINTR)
-				continue;
-			err = errno;
-			goto out;
-		}
-		off += (size_t)n;
+	if (fd_write_all(fd, p, len) == -1) {
+		err = errno;
+		goto out;
 	}
 	if (fchmod(fd, file_mode()) == -1 || fsync(fd) == -1 ||
 	    (tmp == NULL && (tmp = link_temp(fd, dir, name)) == NULL)) {
@@ -319,7 +327,7 @@ file_write_atomic(const char *path, const void *buf, size_t len,
 		err = errno;
 		goto out;
 	}
-	if (rename(tmp, path) == -1 || sync_dir(dir) == -1) {
+	if (rename(tmp, path) == -1 || dir_sync(dir) == -1) {
 		err = errno;
 		goto out;
 	}

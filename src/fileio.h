@@ -35,6 +35,10 @@ int	dir_ready(const char *dir, struct diag *);
  * socket, a device) report and return -1.
  */
 int	file_check_output(const char *path, struct diag *);
+/* Write all of buf to fd, again after a signal: 0, or -1 and errno. */
+int	fd_write_all(int fd, const void *buf, size_t len);
+/* Make a new name or a rename in dir durable (fsync): 0, or -1. */
+int	dir_sync(const char *dir);
 /* Write buf to standard output ("-o -"). */
 int	file_write_stdout(const void *buf, size_t len, struct diag *);
 

@@ -5,10 +5,11 @@
  * the whole copy rendered once.  What is said on standard error names
  * refs, articles and files, never a patient.
  */
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "article.h"
@@ -16,10 +17,12 @@
 #include "diag.h"
 #include "fonts.h"
 #include "fileio.h"
+#include "journal.h"
 #include "leaflet.h"
 #include "letter.h"
 #include "mail.h"
 #include "mime.h"
+#include "outbox.h"
 #include "patients.h"
 #include "render.h"
 #include "sha256.h"
@@ -62,7 +65,12 @@ struct mail {
 	int			 postblocks;
 	size_t			 sheets;
 	size_t			 built, failed, emails, posted;
+	struct journal		 jr;		/* what went to the server */
+	size_t			*queue;		/* patients with an email */
+	size_t			 nqueue;
 };
+
+
 
 /* The run's day: SOURCE_DATE_EPOCH's, else today's (UTC). */
 static void
@@ -251,9 +259,13 @@ write_eml(struct mail *m, const struct patient *pt, const struct leaflet *let,
 	struct mime_msg msg;
 	struct sha256 h;
 	unsigned char sum[SHA256_LEN];
-	char hex[SHA256_HEX], *path, *file, *text = plain_text(&let->doc);
+	char hex[SHA256_HEX], *path, *file, *text;
 	int rc;
 
+	/* the message that went, or may have, stays as it was */
+	if (journal_state(&m->jr, pt->ref, NULL) >= J_DOUBT)
+		return 0;
+	text = plain_text(&let->doc);
 	/* reproducible: the same run of the same list gives the same id */
 	sha256_init(&h);
 	sha256_add(&h, pt->ref, strlen(pt->ref) + 1);
@@ -418,8 +430,11 @@ copy_make(struct mail *m, const struct patient *pt, char **addr,
 	m->built++;
 	if (pt->channels & CHANNEL_POST)
 		to_post(m, &pg, blocks, img, nimg);
-	if (pt->channels & CHANNEL_EMAIL)
+	if (pt->channels & CHANNEL_EMAIL) {
+		m->queue = xgrow(m->queue, m->nqueue, sizeof(*m->queue));
+		m->queue[m->nqueue++] = k - 1;
 		m->emails++;
+	}
 	fprintf(stderr, "[%zu/%zu] %s  %zu pages, %zu sheets%s%s\n", k, n,
 	    pt->ref, pg.n, (pg.n + 1) / 2,
 	    pt->channels & CHANNEL_POST ? "  post" : "",
@@ -508,6 +523,38 @@ write_post(struct mail *m)
 	return rc;
 }
 
+/* Send the emails made, each once; say what went. */
+static int
+send_all(struct mail *m, const struct patients *ps)
+{
+	const struct patient **v = xcalloc(m->nqueue + 1, sizeof(*v));
+	struct outbox ob;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < m->nqueue; i++)
+		v[i] = &ps->v[m->queue[i]];
+	memset(&ob, 0, sizeof(ob));
+	ob.url = m->o->send;
+	ob.user = m->o->smtp_user;
+	ob.pass = m->o->smtp_pass;
+	ob.from = m->from;
+	ob.dir = m->dir;
+	ob.dry_run = m->o->dry_run;
+	ob.jr = &m->jr;
+	ob.d = m->b->d;
+	rc = outbox_send(&ob, v, m->nqueue);
+	if (ob.dry_run)
+		fprintf(stderr, "dry run: %zu emails to send, %zu sent "
+		    "before; nothing sent\n", ob.todo, ob.before);
+	else
+		fprintf(stderr, "%s: %zu emails sent, %zu sent before, %zu "
+		    "not sent, %zu perhaps sent\n", ob.url, ob.sent, ob.before,
+		    ob.failed + ob.todo, ob.doubt);
+	free(v);
+	return rc;
+}
+
 static void
 mail_free(struct mail *m)
 {
@@ -523,9 +570,22 @@ mail_free(struct mail *m)
 	free(m->dir);
 	free(m->from);
 	free(m->postimg);
+	free(m->queue);
+	journal_free(&m->jr);
 	pages_free(&m->post);
 	for (i = 0; i < FACE__MAX; i++)
 		font_free(&m->own[i]);
+}
+
+/* The journal in out/mail, read when there is one. */
+static int
+journal_at(struct mail *m)
+{
+	char *path = xasprintf("%s/journal", m->dir);
+	int rc = journal_load(&m->jr, path, m->b->d);
+
+	free(path);
+	return rc;
 }
 
 int
@@ -537,6 +597,7 @@ mail_run(struct build *b, const struct profile *p, const struct mail_opts *o)
 	int rc, lrc;
 
 	memset(&m, 0, sizeof(m));
+	m.jr.fd = -1;
 	m.b = b;
 	m.p = p;
 	m.o = o;
@@ -552,16 +613,19 @@ mail_run(struct build *b, const struct profile *p, const struct mail_opts *o)
 	if (p->mail_from != NULL || p->email != NULL)
 		m.from = xstrdup(p->mail_from ? p->mail_from : p->email);
 	lrc = patients_load(&ps, o->patients, NULL, b->d);
-	rc = lrc == -1 || letter_check(&m) == -1 || dir_ready(m.dir, b->d) == -1
-	    ? -1 : 0;
+	rc = lrc == -1 || letter_check(&m) == -1 ||
+	    dir_ready(m.dir, b->d) == -1 || journal_at(&m) == -1 ? -1 : 0;
 	for (i = 0; rc == 0 && i < ps.n; i++)
 		one_patient(&m, &ps.v[i], i + 1, ps.n);
 	if (rc == 0 && write_post(&m) == -1)
 		rc = -1;
 	if (rc == 0)
 		fprintf(stderr, "%zu patients: %zu built (%zu to post, %zu "
-		    "emails), %zu failed\n", ps.rows, m.built, m.posted,
-		    m.emails, ps.rows - m.built);
+		    "emails), %zu failed%s\n", ps.rows, m.built, m.posted,
+		    m.emails, ps.rows - m.built, o->dry_run && o->send == NULL ?
+		    "; a dry run: nothing sent" : "");
+	if (rc == 0 && o->send != NULL && send_all(&m, &ps) == -1)
+		m.failed++;
 	if (rc == 0 && (lrc != 0 || m.failed > 0))
 		rc = -1;
 	patients_free(&ps);

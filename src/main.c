@@ -36,6 +36,7 @@ static const char usage_text[] =
 "       leafpress manifest merge [-o OUT.json] PARTIAL.json...\n"
 "       leafpress mail -p PROFILE.yaml --patients LIST.csv [--content DIR]\n"
 "                      [--letter LETTER.md] [--out DIR] [--dry-run]\n"
+"                      [--send smtp://HOST[:PORT] [--smtp-user USER]]\n"
 "       leafpress --help | --version\n";
 
 static const char help_text[] =
@@ -95,6 +96,11 @@ static const char help_text[] =
 "                       content/letters/default.md)\n"
 "      --out DIR        where mail/ goes (default out)\n"
 "      --dry-run        make everything, send nothing\n"
+"      --send URL       send the emails to smtp://HOST[:PORT], each once\n"
+"                       (out/mail/journal); STARTTLS, required but for\n"
+"                       localhost\n"
+"      --smtp-user USER log in as USER, the password from\n"
+"                       LEAFPRESS_SMTP_PASSWORD\n"
 "\n"
 "An article's body, title and subtitle may say {{clinic.name}},\n"
 "{{clinic.phone}}, {{clinic.email}}, {{clinic.website}}, {{clinic.tagline}}\n"
@@ -412,9 +418,12 @@ cmd_mail(int argc, char *argv[], struct build *b)
 		{ "letter", required_argument, NULL, 'l' },
 		{ "out", required_argument, NULL, 'o' },
 		{ "dry-run", no_argument, NULL, 'n' },
+		{ "send", required_argument, NULL, 's' },
+		{ "smtp-user", required_argument, NULL, 'u' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct mail_opts o = { NULL, "content", NULL, "out", 0 };
+	struct mail_opts o = { NULL, "content", NULL, "out", 0, NULL, NULL,
+	    NULL };
 	const char *prof = NULL;
 	struct profile p;
 	char *letter = NULL;
@@ -440,6 +449,12 @@ cmd_mail(int argc, char *argv[], struct build *b)
 		case 'n':
 			o.dry_run = 1;
 			break;
+		case 's':
+			o.send = optarg;
+			break;
+		case 'u':
+			o.smtp_user = optarg;
+			break;
 		default:
 			return usage();
 		}
@@ -447,6 +462,10 @@ cmd_mail(int argc, char *argv[], struct build *b)
 	if (prof == NULL || o.patients == NULL)
 		return usage_error("mail needs -p PROFILE.yaml and "
 		    "--patients LIST.csv");
+	if (o.smtp_user != NULL && (o.send == NULL ||
+	    (o.smtp_pass = getenv("LEAFPRESS_SMTP_PASSWORD")) == NULL))
+		return usage_error("--smtp-user needs --send and the password "
+		    "in LEAFPRESS_SMTP_PASSWORD");
 	if (optind != argc)
 		return usage_error("mail takes no file arguments");
 	if (o.letter == NULL)
