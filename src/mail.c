@@ -24,6 +24,7 @@
 #include "mime.h"
 #include "outbox.h"
 #include "patients.h"
+#include "pdfcrypt.h"
 #include "render.h"
 #include "sha256.h"
 #include "vars.h"
@@ -259,6 +260,7 @@ write_eml(struct mail *m, const struct patient *pt, const struct leaflet *let,
 	struct mime_msg msg;
 	struct sha256 h;
 	unsigned char sum[SHA256_LEN];
+	unsigned char *enc = NULL;
 	char hex[SHA256_HEX], *path, *file, *text;
 	int rc;
 
@@ -286,10 +288,19 @@ write_eml(struct mail *m, const struct patient *pt, const struct leaflet *let,
 	msg.filename = file;
 	msg.pdf = pdf;
 	msg.pdflen = len;
+	if (m->o->encrypt != NULL && pdf_encrypt(pdf, len, pt->secret, file,
+	    &enc, &msg.pdflen, m->b->d) == -1) {
+		rc = -1;
+		goto out;
+	}
+	if (enc != NULL)
+		msg.pdf = enc;
 	mime_write(&out, &msg);
 	path = xasprintf("%s/%s.eml", m->dir, pt->ref);
 	rc = file_write_atomic(path, out.s, out.n, m->b->d);
 	free(path);
+out:
+	free(enc);
 	free(file);
 	free(text);
 	free(out.s);
@@ -469,6 +480,10 @@ one_patient(struct mail *m, struct patient *pt, size_t k, size_t n)
 	else if ((pt->channels & CHANNEL_EMAIL) && m->from == NULL)
 		row_error(m, pt, PCOL_CHANNEL, "the profile has no "
 		    "contact.mail_from nor contact.email to send from");
+	else if ((pt->channels & CHANNEL_EMAIL) && m->o->encrypt != NULL &&
+	    (pt->secret == NULL || pt->secret[0] == '\0'))
+		row_error(m, pt, PCOL_SECRET, "no password in the --encrypt "
+		    "column for its PDF");
 	else if ((lv = leaflets_of(m, pt)) != NULL)
 		rc = copy_make(m, pt, addr, naddr, lv, k, n);
 	free(lv);
@@ -612,7 +627,7 @@ mail_run(struct build *b, const struct profile *p, const struct mail_opts *o)
 	m.dir = xasprintf("%s/mail", o->outdir);
 	if (p->mail_from != NULL || p->email != NULL)
 		m.from = xstrdup(p->mail_from ? p->mail_from : p->email);
-	lrc = patients_load(&ps, o->patients, NULL, b->d);
+	lrc = patients_load(&ps, o->patients, o->encrypt, b->d);
 	rc = lrc == -1 || letter_check(&m) == -1 ||
 	    dir_ready(m.dir, b->d) == -1 || journal_at(&m) == -1 ? -1 : 0;
 	for (i = 0; rc == 0 && i < ps.n; i++)

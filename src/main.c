@@ -36,6 +36,7 @@ static const char usage_text[] =
 "       leafpress manifest merge [-o OUT.json] PARTIAL.json...\n"
 "       leafpress mail -p PROFILE.yaml --patients LIST.csv [--content DIR]\n"
 "                      [--letter LETTER.md] [--out DIR] [--dry-run]\n"
+"                      [--encrypt COLUMN]\n"
 "                      [--send smtp://HOST[:PORT] [--smtp-user USER]]\n"
 "       leafpress --help | --version\n";
 
@@ -96,6 +97,8 @@ static const char help_text[] =
 "                       content/letters/default.md)\n"
 "      --out DIR        where mail/ goes (default out)\n"
 "      --dry-run        make everything, send nothing\n"
+"      --encrypt COLUMN each email's PDF AES-256 encrypted, the password\n"
+"                       from the list's COLUMN (a date of birth, say)\n"
 "      --send URL       send the emails to smtp://HOST[:PORT], each once\n"
 "                       (out/mail/journal); STARTTLS, required but for\n"
 "                       localhost\n"
@@ -420,10 +423,11 @@ cmd_mail(int argc, char *argv[], struct build *b)
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "send", required_argument, NULL, 's' },
 		{ "smtp-user", required_argument, NULL, 'u' },
+		{ "encrypt", required_argument, NULL, 'e' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct mail_opts o = { NULL, "content", NULL, "out", 0, NULL, NULL,
-	    NULL };
+	    NULL, NULL };
 	const char *prof = NULL;
 	struct profile p;
 	char *letter = NULL;
@@ -454,6 +458,9 @@ cmd_mail(int argc, char *argv[], struct build *b)
 			break;
 		case 'u':
 			o.smtp_user = optarg;
+			break;
+		case 'e':
+			o.encrypt = optarg;
 			break;
 		default:
 			return usage();

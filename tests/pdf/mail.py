@@ -6,6 +6,7 @@
                                  of the top and bottom, on any page
   eml EML PDF NAME               the message parses, To holds NAME, the
                                  attachment is the PDF byte for byte
+  attachment EML OUT             write the message's attachment to OUT
   received DIR MAIL              each message an SMTP server wrote into DIR
                                  (N.eml, N.rcpt) parses, goes to its To,
                                  and its attachment is MAIL/<ref>.pdf
@@ -84,4 +85,9 @@ def received(d, mail):
             sys.exit("%s: the attachment is not %s" % (f, name))
 
 
-{"window": window, "printable": printable, "eml": eml, "received": received}[sys.argv[1]](*sys.argv[2:])
+def attachment(path, out):
+    msg = email.message_from_binary_file(open(path, "rb"), policy=email.policy.default)
+    open(out, "wb").write(list(msg.iter_attachments())[0].get_content())
+
+
+{"attachment": attachment, "window": window, "printable": printable, "eml": eml, "received": received}[sys.argv[1]](*sys.argv[2:])
