@@ -141,7 +141,7 @@ mkdirs(const char *dir)
  * other threads, so ask the kernel (Linux 4.7 and later) and fall back
  * to the usual 022.
  */
-static mode_t
+mode_t
 file_mode(void)
 {
 	FILE		*f;
@@ -284,8 +284,9 @@ fd_write_all(int fd, const void *buf, size_t len)
 	return 0;
 }
 
-int
-file_write_atomic(const char *path, const void *buf, size_t len,
+/* file_write_atomic(), and file_write_nosync() when sync is 0. */
+static int
+write_atomic(const char *path, const void *buf, size_t len, int sync,
     struct diag *d)
 {
 	const char	*p = buf, *name;
@@ -316,7 +317,7 @@ file_write_atomic(const char *path, const void *buf, size_t len,
 		err = errno;
 		goto out;
 	}
-	if (fchmod(fd, file_mode()) == -1 || fsync(fd) == -1 ||
+	if (fchmod(fd, file_mode()) == -1 || (sync && fsync(fd) == -1) ||
 	    (tmp == NULL && (tmp = link_temp(fd, dir, name)) == NULL)) {
 		err = errno;
 		goto out;
@@ -327,7 +328,7 @@ file_write_atomic(const char *path, const void *buf, size_t len,
 		err = errno;
 		goto out;
 	}
-	if (rename(tmp, path) == -1 || dir_sync(dir) == -1) {
+	if (rename(tmp, path) == -1 || (sync && dir_sync(dir) == -1)) {
 		err = errno;
 		goto out;
 	}
@@ -342,6 +343,32 @@ out:
 		    strerror(err));
 	free(tmp);
 	free(dir);
+	return rc;
+}
+
+int
+file_write_atomic(const char *path, const void *buf, size_t len,
+    struct diag *d)
+{
+	return write_atomic(path, buf, len, 1, d);
+}
+
+int
+file_write_nosync(const char *path, const void *buf, size_t len,
+    struct diag *d)
+{
+	return write_atomic(path, buf, len, 0, d);
+}
+
+int
+file_sync(const char *path)
+{
+	int fd, rc;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
 	return rc;
 }
 

@@ -25,6 +25,7 @@ struct mail_opts {
 	const char	*smtp_user;	/* or NULL */
 	const char	*smtp_pass;	/* from the environment */
 	const char	*encrypt;	/* the column of the PDFs' password */
+	int		 jobs;		/* worker processes */
 };
 
 /*

@@ -35,7 +35,7 @@ static const char usage_text[] =
 "       leafpress check [--content DIR] [--out DIR] [--today YYYY-MM-DD]\n"
 "       leafpress manifest merge [-o OUT.json] PARTIAL.json...\n"
 "       leafpress mail -p PROFILE.yaml --patients LIST.csv [--content DIR]\n"
-"                      [--letter LETTER.md] [--out DIR] [--dry-run]\n"
+"                      [--letter LETTER.md] [--out DIR] [-j N] [--dry-run]\n"
 "                      [--encrypt COLUMN]\n"
 "                      [--send smtp://HOST[:PORT] [--smtp-user USER]]\n"
 "       leafpress --help | --version\n";
@@ -96,6 +96,8 @@ static const char help_text[] =
 "      --letter FILE    the cover letter (default\n"
 "                       content/letters/default.md)\n"
 "      --out DIR        where mail/ goes (default out)\n"
+"  -j, --jobs N         make N patients' files at once (default: one per\n"
+"                       CPU); the output is the same\n"
 "      --dry-run        make everything, send nothing\n"
 "      --encrypt COLUMN each email's PDF AES-256 encrypted, the password\n"
 "                       from the list's COLUMN (a date of birth, say)\n"
@@ -296,6 +298,16 @@ parse_shard(const char *s, unsigned *k, unsigned *n)
 	return 0;
 }
 
+/* -j N: N, from 1 to 256; else -1. */
+static int
+jobs_arg(const char *s)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+
+	return *s == '\0' || *end != '\0' || n < 1 || n > 256 ? -1 : (int)n;
+}
+
 static int
 cmd_batch(int argc, char *argv[], struct build *b)
 {
@@ -314,8 +326,6 @@ cmd_batch(int argc, char *argv[], struct build *b)
 	struct batch_opts o = { "content", "out", 0, NULL, 0, 0, 0, 0 };
 	struct check_opts co = { NULL, NULL, stderr, NULL };
 	const char *times = NULL;
-	char *end;
-	long n;
 	int c, rc, strict = 0;
 
 	while ((c = getopt_long(argc, argv, "j:q", opts, NULL)) != -1) {
@@ -327,10 +337,8 @@ cmd_batch(int argc, char *argv[], struct build *b)
 			o.outdir = optarg;
 			break;
 		case 'j':
-			n = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || n < 1 || n > 256)
+			if ((o.jobs = jobs_arg(optarg)) == -1)
 				return usage_error("-j wants a number of jobs, 1 to 256");
-			o.jobs = (int)n;
 			break;
 		case 't':
 			times = optarg;
@@ -424,16 +432,17 @@ cmd_mail(int argc, char *argv[], struct build *b)
 		{ "send", required_argument, NULL, 's' },
 		{ "smtp-user", required_argument, NULL, 'u' },
 		{ "encrypt", required_argument, NULL, 'e' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct mail_opts o = { NULL, "content", NULL, "out", 0, NULL, NULL,
-	    NULL, NULL };
+	    NULL, NULL, 0 };
 	const char *prof = NULL;
 	struct profile p;
 	char *letter = NULL;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "p:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "p:j:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			prof = optarg;
@@ -461,6 +470,10 @@ cmd_mail(int argc, char *argv[], struct build *b)
 			break;
 		case 'e':
 			o.encrypt = optarg;
+			break;
+		case 'j':
+			if ((o.jobs = jobs_arg(optarg)) == -1)
+				return usage_error("-j wants a number of jobs, 1 to 256");
 			break;
 		default:
 			return usage();

@@ -1,4 +1,5 @@
 /* outbox: each email to the server once, through the journal (outbox.h). */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,7 +85,14 @@ send_one(struct outbox *ob, struct smtp *s, const char *from,
 	size_t len;
 	int rc;
 
+	/* the message that goes is on disk first: mail wrote it unsynced */
 	rc = file_read(path, &msg, &len, ob->d);
+	if (rc == 0 && file_sync(path) == -1) {
+		diag_msg(ob->d, DIAG_ERROR, path, 0, 0, "cannot sync: %s",
+		    strerror(errno));
+		free(msg);
+		rc = -1;
+	}
 	free(path);
 	if (rc == -1)
 		return -1;
