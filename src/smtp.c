@@ -139,7 +139,8 @@ smtp_send(struct smtp *s, const char *from, const char *to,
 	free(t);
 	if (rc == CURLE_OK)
 		return SMTP_SENT;
-	if (s->err[0] == '\0')
+	/* curl's own words, unless they might hold an address */
+	if (s->err[0] == '\0' || strchr(s->err, '@') != NULL)
 		snprintf(s->err, sizeof(s->err), "%s", curl_easy_strerror(rc));
 	if (rc != CURLE_ABORTED_BY_CALLBACK && s->code >= 400 &&
 	    s->code < 600)

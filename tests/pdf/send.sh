@@ -5,7 +5,7 @@
 # not sent again; a dry run sends nothing; a login's password is said
 # nowhere; STARTTLS is demanded of a server that is not this machine.
 . tests/pdf/lib.inc
-plan 23
+plan 24
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -119,6 +119,7 @@ U=smtp://127.0.0.1:$port
 lp mail -p $P --patients "$W/refuse.csv" --out "$W/f" --send "$U"
 t "a refused recipient: its error, the nine others sent" test "$rc" -eq 1 -a \
     "$(got f)" -eq 9 && has "$W/err" "error: patient E4: refused by the server (550)"
+t "a refused recipient: its address said nowhere" lacks "$W/err" refuse4
 
 # A dry run sends nothing and says so.
 server n 127.0.0.1
