@@ -18,7 +18,7 @@ CC       ?= cc
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CPPFLAGS += -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"'
-PKGS      = libcmark-gfm yaml-0.1 libunibreak libpng zlib harfbuzz-subset libcjson libcurl libqpdf
+PKGS      = libcmark-gfm yaml-0.1 libunibreak libpng zlib harfbuzz-subset libcjson libqrencode libcurl libqpdf
 LDLIBS    = $$(pkg-config --libs $(PKGS)) -lhpdf -lhyphen -ljpeg -lcsv -lpthread -lm
 
 B         = build
@@ -48,8 +48,12 @@ $(B)/%.o: src/%.c src/*.h
 $(B)/test_%: tests/unit/test_%.c tests/unit/t.h $(B)/libleafpress.a
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Isrc $$(pkg-config --cflags $(PKGS)) -o $@ $< $(B)/libleafpress.a $(LDLIBS)
 
+# A leaflet is rebuilt when its inputs or leafpress's version change; a
+# leafpress built since the last batch may set them differently without a
+# new version, so then every leaflet is.
 leaflets: leafpress
-	./leafpress batch --content content --out out
+	./leafpress batch --content content --out out \
+	    $$([ leafpress -nt out/manifest.json ] && echo --force)
 
 units: $(UNITS)
 

@@ -21,8 +21,6 @@
 #include "xalloc.h"
 
 /* Page shapes a leaflet is made in; a third axis of the job list. */
-static const char *const layouts[] = { "handout" };
-#define NLAYOUTS	(sizeof(layouts) / sizeof(layouts[0]))
 
 /* Whether clinic j loads and its folder can be written; its inputs. */
 static int
@@ -42,6 +40,58 @@ load_clinic(struct batch *r, size_t j, const char *outdir)
 	return ok;
 }
 
+/* Is the file at path, hashed once a batch, still as recorded in in? */
+static int
+same_image(struct batch *r, const struct mf_input *in)
+{
+	struct diag quiet = { NULL, 0, 0 };
+	char *buf;
+	size_t i, len;
+
+	for (i = 0; i < r->images.n; i++)
+		if (strcmp(r->images.v[i].path, in->path) == 0)
+			break;
+	if (i == r->images.n) {
+		if (file_read(in->path, &buf, &len, &quiet) == -1)
+			return 0;
+		inputs_add(&r->images, in->path, buf, len);
+		free(buf);
+	}
+	return strcmp(r->images.v[i].sha256, in->sha256) == 0;
+}
+
+/*
+ * Article i as the last manifest has it, if its bytes and its images'
+ * are the ones a leaflet was made from: what parsing it would give, for
+ * the price of hashing it.  Not with --force, which trusts nothing.
+ */
+static int
+reuse_article(struct batch *r, size_t i)
+{
+	struct diag quiet = { NULL, 0, 0 };
+	struct ainfo *ai = &r->ai[i];
+	const struct mf_entry *e;
+	char *buf, hex[SHA256_HEX];
+	size_t len, k, m;
+
+	if (r->force || file_read(r->arts[i], &buf, &len, &quiet) == -1)
+		return 0;
+	sha256_hex(buf, len, hex);
+	free(buf);
+	if ((e = outdir_article(r, i, hex, &k)) == NULL)
+		return 0;
+	for (m = 1; m < k; m++)
+		if (!same_image(r, &e->inputs[m]))
+			return 0;
+	for (m = 0; m < k; m++)
+		inputs_add_hash(&ai->in, e->inputs[m].path,
+		    e->inputs[m].sha256);
+	ai->id = e->leaflet_id ? xstrdup(e->leaflet_id) : NULL;
+	ai->version = e->version ? xstrdup(e->version) : NULL;
+	ai->review = e->review ? xstrdup(e->review) : NULL;
+	return 1;
+}
+
 /* Whether article i parses; its front matter and inputs. */
 static int
 check_article(struct batch *r, size_t i)
@@ -49,6 +99,8 @@ check_article(struct batch *r, size_t i)
 	struct ainfo *ai = &r->ai[i];
 	int ok;
 
+	if (reuse_article(r, i))
+		return 1;
 	if ((ok = article_load(&r->art, r->arts[i], r->b->d) == 0)) {
 		ai->id = r->art.leaflet_id ? xstrdup(r->art.leaflet_id) : NULL;
 		ai->version = r->art.version ? xstrdup(r->art.version) : NULL;
@@ -89,7 +141,7 @@ check_input(struct batch *r, size_t clinic, size_t art, const char *outdir)
 }
 
 static void
-add_job(struct batch *r, size_t art, size_t clinic, size_t layout,
+add_job(struct batch *r, size_t art, size_t clinic, enum layout layout,
     const char *outdir)
 {
 	struct job *jb = &r->jobs[r->njobs++];
@@ -101,15 +153,15 @@ add_job(struct batch *r, size_t art, size_t clinic, size_t layout,
 	jb->clinic = clinic;
 	jb->layout = layout;
 	jb->bad = !r->ai[art].ok || !r->ci[clinic].ok;
-	/* as leaflet_path() names it; known even when the input is bad */
-	jb->out = xasprintf("%s/%s/%s.pdf", outdir, cs, as);
+	/* known even when the input is bad */
+	jb->out = leaflet_path(outdir, cs, as, layout);
 	jb->rel = jb->out + strlen(outdir) + 1;
 	in[0] = &r->ai[art].in;
 	in[1] = &r->ci[clinic].in;
 	in[2] = &r->fonts;
 	/* how it is made counts as much as what from */
-	how = xasprintf("%s pdfa=%d date=%lld", layouts[layout], r->b->pdfa,
-	    r->b->source_date);
+	how = xasprintf("%s pdfa=%d tags=%d date=%lld", layout_names[layout],
+	    r->b->pdfa, !r->b->notags, r->b->source_date);
 	inputs_key(in, 3, how, jb->key);
 	free(how);
 	free(as);
@@ -117,14 +169,27 @@ add_job(struct batch *r, size_t art, size_t clinic, size_t layout,
 }
 
 /*
- * A job for every article x clinic x layout.  A bad article or clinic
- * folder is reported here, once, not once a leaflet; its jobs are
- * failed without being built.
+ * The layouts a clinic's leaflets come in: its profile's list, or for a
+ * profile that cannot be read the handout, whose job fails.
+ */
+static unsigned
+clinic_layouts(const struct batch *r, size_t clinic)
+{
+	unsigned set = r->ci[clinic].ok ? r->clinics[clinic].layouts : 0;
+
+	return set != 0 ? set : 1u << LAYOUT_HANDOUT;
+}
+
+/*
+ * A job for every article x clinic x layout the clinic lists.  A bad
+ * article or clinic folder is reported here, once, not once a leaflet;
+ * its jobs are failed without being built.
  */
 static void
 make_jobs(struct batch *r, size_t narts, size_t nclinics, const char *outdir)
 {
-	size_t i, j, k;
+	size_t i, j;
+	int k;
 
 	r->clinics = xcalloc(nclinics, sizeof(*r->clinics));
 	r->ci = xcalloc(nclinics, sizeof(*r->ci));
@@ -132,13 +197,16 @@ make_jobs(struct batch *r, size_t narts, size_t nclinics, const char *outdir)
 	inputs_fonts(&r->fonts, r->b->fonts, FACE__MAX);
 	for (j = 0; j < nclinics; j++)
 		check_input(r, j, (size_t)-1, outdir);
+	r->nclinics = nclinics;
 	for (i = 0; i < narts; i++)
 		check_input(r, 0, i, outdir);
-	r->jobs = xcalloc(narts * nclinics * NLAYOUTS, sizeof(*r->jobs));
+	r->jobs = xcalloc(narts * nclinics * LAYOUT__MAX, sizeof(*r->jobs));
 	for (i = 0; i < narts; i++)
 		for (j = 0; j < nclinics; j++)
-			for (k = 0; k < NLAYOUTS; k++)
-				add_job(r, i, j, k, outdir);
+			for (k = 0; k < LAYOUT__MAX; k++)
+				if (clinic_layouts(r, j) & 1u << k)
+					add_job(r, i, j, (enum layout)k,
+					    outdir);
 }
 
 /* The jobs to build: the good ones that are not up to date. */
@@ -150,6 +218,7 @@ plan_jobs(struct batch *r)
 	r->res = xcalloc(r->njobs, sizeof(*r->res));
 	r->done = xcalloc(r->njobs, sizeof(*r->done));
 	r->todo = xcalloc(r->njobs, sizeof(*r->todo));
+	r->nst = xcalloc(r->njobs, sizeof(*r->nst));
 	for (j = 0; j < r->njobs; j++) {
 		r->res[j].job = (uint32_t)j;
 		/* round robin: each shard gets some of every article */
@@ -213,7 +282,7 @@ entry(const struct batch *r, size_t j, struct mf_entry *e)
 
 	e->clinic = path_stem(r->cfiles[jb->clinic]);
 	e->article = path_stem(r->arts[jb->art]);
-	e->layout = xstrdup(layouts[jb->layout]);
+	e->layout = xstrdup(layout_names[jb->layout]);
 	e->path = xstrdup(jb->rel);	/* relative to the manifest */
 	e->leaflet_id = ai->id ? xstrdup(ai->id) : NULL;
 	e->version = ai->version ? xstrdup(ai->version) : NULL;
@@ -225,7 +294,6 @@ entry(const struct batch *r, size_t j, struct mf_entry *e)
 		e->pages = res->pages;
 		e->bytes = res->bytes;
 		memcpy(e->sha256, res->sha256, SHA256_HEX);
-		e->stat = outdir_stat(jb->out);
 		return;
 	}
 	e->status = MF_FAILED;
@@ -243,20 +311,23 @@ entry(const struct batch *r, size_t j, struct mf_entry *e)
 /*
  * The manifest: with all, every job, written last, once every PDF it
  * names is in place; without, only the leaflets that are up to date,
- * and the rest of the last manifest's as pending, written before any
- * PDF is built or removed, so that a batch killed on the way leaves a
- * manifest whose leaflets are on disk as it says, and the next batch
- * still knows which PDFs were its own.
+ * and as pending the rest of the last manifest's and the PDFs to be
+ * made, written before any PDF is built or removed, so that a batch
+ * killed on the way leaves a manifest whose leaflets are on disk as it
+ * says, and the next batch still knows which PDFs were its own.  One
+ * that would say what the last one says is not written again.
  */
 static int
 write_manifest(const struct batch *r, const char *outdir, int all)
 {
 	struct manifest m;
 	char *path;
-	size_t j;
-	int rc;
+	size_t j, n;
+	int rc = 0, idle;
 
 	memset(&m, 0, sizeof(m));
+	m.format = MANIFEST_FORMAT;
+	m.leafpress = xstrdup(VERSION);
 	m.fonts = r->fonts.v;
 	m.nfonts = r->fonts.n;
 	if (r->shard_n > 0)
@@ -264,11 +335,16 @@ write_manifest(const struct batch *r, const char *outdir, int all)
 	for (j = 0; j < r->njobs; j++)
 		if (!r->jobs[j].other && (all || r->jobs[j].fresh))
 			entry(r, j, manifest_add(&m));
+	n = m.n;
 	if (!all)
 		outdir_pending(r, &m);
-	path = outdir_manifest(r, outdir);
-	rc = manifest_write(&m, path, r->b->d);
-	free(path);
+	/* nothing to make or remove: the last one stays true meanwhile */
+	idle = !all && r->ntodo == 0 && m.n == n;
+	if (!idle && !manifest_same(&m, &r->old)) {
+		path = outdir_manifest(r, outdir);
+		rc = manifest_write(&m, path, r->b->d);
+		free(path);
+	}
 	m.fonts = NULL;		/* r's */
 	m.nfonts = 0;
 	manifest_free(&m);
@@ -296,6 +372,7 @@ batch_free(struct batch *r, size_t narts, size_t nclinics)
 		inputs_free(&r->ai[j].in);
 	}
 	inputs_free(&r->fonts);
+	inputs_free(&r->images);
 	outdir_free(r);
 	free(r->ai);
 	free(r->ci);
@@ -334,15 +411,15 @@ batch_run(struct build *b, const struct batch_opts *o)
 	make_jobs(&r, arts.n, clinics.n, o->outdir);
 	plan_jobs(&r);
 	outdir_clean(&r, o->outdir, clinics.n);
-	/* something will change: first a manifest true meanwhile */
-	if ((r.ntodo > 0 || r.fresh != r.old.n) &&
-	    write_manifest(&r, o->outdir, 0) == -1)
+	/* first a manifest true while PDFs are made and removed */
+	if (write_manifest(&r, o->outdir, 0) == -1)
 		goto out;
 	work_run(&r, o->jobs);
 	if (o->times != NULL)
 		work_report(&r, o->times);
 	outdir_sweep(&r, o->outdir);
 	rc = write_manifest(&r, o->outdir, 1);
+	outdir_stats(&r, o->outdir);
 	summary(&r, t0);
 	if (r.failed > 0)
 		rc = -1;

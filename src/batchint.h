@@ -11,6 +11,7 @@
 
 #include "article.h"
 #include "diag.h"
+#include "format.h"
 #include "inputs.h"
 #include "manifest.h"
 #include "sha256.h"
@@ -18,7 +19,7 @@
 struct job {
 	size_t	 art;
 	size_t	 clinic;
-	size_t	 layout;	/* index into layouts[] */
+	enum layout layout;
 	char	*out;
 	const char *rel;	/* out, relative to the output folder */
 	int	 fresh;		/* up to date: not rebuilt */
@@ -58,6 +59,15 @@ struct result {
 	char	 error[512];	/* the first error, when failed */
 };
 
+struct pdfstat {		/* a PDF as stat(2) saw it, and its hash */
+	int		 ok;
+	unsigned long long size;
+	unsigned long long ino;
+	long long	 mtime;		/* ns */
+	long long	 ctime;
+	char		 sha256[SHA256_HEX];
+};
+
 struct batch {			/* one batch: its inputs, jobs and results */
 	struct build	*b;
 	char		**arts;		/* article paths */
@@ -65,6 +75,8 @@ struct batch {			/* one batch: its inputs, jobs and results */
 	struct ainfo	*ai;		/* by article */
 	struct cinfo	*ci;		/* by clinic */
 	struct inputs	 fonts;		/* the bundled fonts */
+	struct inputs	 images;	/* articles' images hashed so far */
+	size_t		 nclinics;	/* loaded so far */
 	struct article	 art;		/* the one being built, parsed */
 	size_t		 cur;		/* its index, or (size_t)-1 */
 	struct profile	*clinics;
@@ -81,6 +93,13 @@ struct batch {			/* one batch: its inputs, jobs and results */
 	size_t		 removed;
 	struct manifest	 old;		/* the last manifest */
 	struct mf_entry	**oldby;	/* its entries by path */
+	struct mf_entry	**byart;	/* its leaflets with a PDF, by article */
+	size_t		 nbyart;
+	struct pdfstat	*ost;		/* by old entry: its PDF, as cached */
+	struct pdfstat	*nst;		/* by job: its PDF, as seen now */
+	char		*statbuf;	/* the stat cache as read */
+	size_t		 statlen;
+	int		 racy;		/* some of it too new to trust */
 	int		 force;		/* rebuild what is up to date too */
 	unsigned	 shard_k;	/* this is slice K of N, */
 	unsigned	 shard_n;	/* or the whole batch when N is 0 */
@@ -100,12 +119,6 @@ uint64_t work_now(clockid_t);
 
 /* The manifest's name in outdir: manifest.json, or manifest.K-of-N.json. */
 char	*outdir_manifest(const struct batch *, const char *outdir);
-/*
- * "INODE:MTIME_NS:CTIME_NS" of the file at path, or NULL: recorded for
- * each PDF, so that a later batch need not hash it again while it has
- * not changed.
- */
-char	*outdir_stat(const char *path);
 /* Read the last batch's manifest (this shard's, if any) into r->old. */
 void	 outdir_read(struct batch *, const char *outdir);
 /*
@@ -118,14 +131,23 @@ int	 outdir_uptodate(struct batch *, size_t j);
  * a failed leaflet's, a withdrawn article's or clinic's.
  */
 void	 outdir_sweep(struct batch *, const char *outdir);
+/*
+ * The last manifest's entry for a leaflet made from article i's bytes as
+ * they are now (their SHA-256, sha), or NULL; its first *k inputs are
+ * the article's.
+ */
+const struct mf_entry *outdir_article(const struct batch *, size_t i,
+	    const char *sha, size_t *k);
 /* Job j is another shard's: its PDF is not this shard's to touch. */
 void	 outdir_skip(struct batch *, size_t j);
 /*
  * Add to m, as pending, the PDFs of the last manifest that this batch
- * may replace or remove, so that a batch killed on the way still knows
- * them for its own.
+ * may replace or remove, and the paths of those it will make, so that a
+ * batch killed on the way still knows them for its own.
  */
 void	 outdir_pending(const struct batch *, struct manifest *);
+/* Write the stat cache of the PDFs made or found up to date, if changed. */
+void	 outdir_stats(struct batch *, const char *outdir);
 /* Remove the temporary files a killed batch left in outdir. */
 void	 outdir_clean(const struct batch *, const char *outdir,
 	    size_t nclinics);

@@ -165,7 +165,10 @@ say_once(struct check *c, char *text)
 	}
 }
 
-/* One leaflet laid out, its messages said once. */
+/*
+ * The leaflets of one article for one clinic laid out, in every layout
+ * the clinic lists, their messages said once.
+ */
 static void
 check_pair(struct check *c, const struct article *a, const struct profile *p)
 {
@@ -174,13 +177,19 @@ check_pair(struct check *c, const struct article *a, const struct profile *p)
 	struct diag held = { NULL, 0, 0 };
 	char *text = NULL;
 	size_t len = 0;
+	int l;
 
 	memset(&o, 0, sizeof(o));
 	o.layout_only = 1;
 	held.out = open_memstream(&text, &len);
 	c->b->d = &held;
-	leaflet_render(c->b, p, a, &o, &lf);
-	leaflet_free(&lf);
+	for (l = 0; l < LAYOUT__MAX; l++) {
+		if (!(p->layouts & 1u << l))
+			continue;
+		o.format.layout = (enum layout)l;
+		leaflet_render(c->b, p, a, &o, &lf);
+		leaflet_free(&lf);
+	}
 	c->b->d = c->d;
 	if (held.out != NULL)
 		fclose(held.out);
@@ -225,6 +234,36 @@ summary(FILE *f, size_t narts, size_t nclinics, int nerr, int nwarn)
 	    nerr, nerr == 1 ? "" : "s", nwarn, nwarn == 1 ? "" : "s");
 }
 
+/*
+ * Could a batch write each leaflet into outdir?  Nothing is made: a
+ * folder that is not there yet only needs one it can be made in.
+ */
+static void
+check_outdir(struct check *c, const char *outdir, const struct strlist *arts,
+    const struct profile *clinics, const int *pok, size_t nclinics)
+{
+	char *dir, *stem, *pdf;
+	size_t i, j;
+
+	if (dir_writable(outdir, c->d) == -1)
+		return;
+	for (j = 0; j < nclinics; j++) {
+		if (!pok[j])
+			continue;
+		dir = path_join(outdir, clinics[j].slug);
+		for (i = 0; i < arts->n; i++) {
+			if (i == 0 && dir_writable(dir, c->d) == -1)
+				break;
+			stem = path_stem(arts->v[i]);
+			pdf = xasprintf("%s/%s.pdf", dir, stem);
+			file_check_output(pdf, c->d);
+			free(pdf);
+			free(stem);
+		}
+		free(dir);
+	}
+}
+
 /* Every article, each with every clinic that loaded. */
 static void
 check_all(struct check *c, const struct strlist *arts, struct profile *clinics,
@@ -251,6 +290,7 @@ check_content(struct build *b, const struct check_opts *o)
 	struct check c;
 	struct strlist arts, cl;
 	struct profile *clinics;
+	const char *out;
 	char *dir;
 	size_t j;
 	int *pok, nerr = b->d->nerr, nwarn = b->d->nwarn, rc;
@@ -259,7 +299,8 @@ check_content(struct build *b, const struct check_opts *o)
 	c.b = b;
 	c.d = b->d;
 	set_today(&c, o->today);
-	dir = path_join(o->outdir ? o->outdir : "out", "manifest.json");
+	out = o->outdir != NULL ? o->outdir : "out";
+	dir = path_join(out, "manifest.json");
 	manifest_read(&c.mf, dir, &quiet);	/* none: nothing built yet */
 	free(dir);
 	dir = path_join(o->content, "articles");
@@ -273,6 +314,7 @@ check_content(struct build *b, const struct check_opts *o)
 	pok = xcalloc(cl.n + 1, sizeof(*pok));
 	for (j = 0; j < cl.n; j++)
 		pok[j] = profile_load(&clinics[j], cl.v[j], c.d) == 0;
+	check_outdir(&c, out, &arts, clinics, pok, cl.n);
 	check_all(&c, &arts, clinics, pok, cl.n);
 	summary(o->summary, arts.n, cl.n, b->d->nerr - nerr,
 	    b->d->nwarn - nwarn);

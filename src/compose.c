@@ -16,6 +16,7 @@
 #include "fonts.h"
 #include "pages.h"
 #include "paginate.h"
+#include "qr.h"
 #include "shape.h"
 #include "table.h"
 #include "tags.h"
@@ -103,12 +104,14 @@ add_anchor(struct comp *l, struct page *pg, int block, const char *name,
 	m->title = xstrdup(name);
 }
 
-static void
+/* The segment as a text item (returned, or NULL), its rules and link. */
+static struct item *
 seg_flush(struct comp *l, struct page *pg, int block, const struct block *b,
     struct seg *sg, float base)
 {
 	const struct run *r;
 	struct item *it;
+	size_t txt;	/* an index: adding rules moves the items */
 	float lw;
 
 	/*
@@ -116,12 +119,13 @@ seg_flush(struct comp *l, struct page *pg, int block, const struct block *b,
 	 * list item still shows its marker), and then b->runs is NULL.
 	 */
 	if (!sg->open)
-		return;
+		return NULL;
 	sg->open = 0;
 	if (sg->len == 0)
-		return;
+		return NULL;
 	r = &b->runs[sg->run];
 	base += r->rise;
+	txt = pg->nitems;
 	it = pages_add(pg, IT_TEXT, block);
 	it->x = sg->x;
 	it->y = base;
@@ -138,7 +142,7 @@ seg_flush(struct comp *l, struct page *pg, int block, const struct block *b,
 		pages_rule(pg, block, sg->x, base + r->size * STRIKE_Y, lw, 0,
 		    r->size * 0.06f, r->color);
 	if (r->link == NULL)
-		return;
+		return &pg->items[txt];
 	/* a raised footnote number is linked but not underlined */
 	if (r->rise == 0)
 		pages_rule(pg, block, sg->x, base - r->size * 0.12f, lw, 0, 0.6f,
@@ -149,6 +153,28 @@ seg_flush(struct comp *l, struct page *pg, int block, const struct block *b,
 	it->w = lw;
 	it->h = (l->asc + l->desc) * r->size;
 	it->uri = xstrdup(r->link);
+	return &pg->items[txt];
+}
+
+/*
+ * How a line that ends at item end of t ends: in a hyphen it added, in
+ * a word that goes on (a break with no space), between words (a space,
+ * or a hard line break), or with the block.
+ */
+static enum hyphen
+line_end(const struct tblock *t, size_t end)
+{
+	const struct lb_item *e;
+
+	if (end + 1 >= t->nitems)
+		return HY_NONE;
+	e = &t->items[end];
+	if (e->type == LB_PENALTY && e->flagged)
+		return HY_ADDED;
+	if (e->type == LB_PENALTY && e->penalty > LB_FORCE &&
+	    end + 1 < t->nitems && t->items[end + 1].type == LB_BOX)
+		return HY_SPLIT;
+	return HY_SPACE;
 }
 
 /* Line `line` of t, the lines of b, drawn as items of block bi. */
@@ -157,6 +183,7 @@ emit_line(struct comp *l, struct page *pg, int bi, const struct block *b,
     const struct tblock *t, size_t line, float x, float base)
 {
 	const struct lb_item *it;
+	struct item *last;
 	struct seg sg;
 	size_t i, from = line ? t->ends[line - 1] + 1 : 0, end = t->ends[line];
 
@@ -211,7 +238,8 @@ emit_line(struct comp *l, struct page *pg, int bi, const struct block *b,
 		seg_append(&sg, "-", 1);
 		sg.w += t->items[end].width;
 	}
-	seg_flush(l, pg, bi, b, &sg, base);
+	if ((last = seg_flush(l, pg, bi, b, &sg, base)) != NULL)
+		last->hyphen = line_end(t, end);
 	free(sg.s);
 }
 
@@ -367,12 +395,8 @@ emit_brand(struct comp *l, struct page *pg, const struct unit *u)
 		    baseline(l, top, t->lead[i], line_size(b, t, i))));
 		top += t->lead[i];
 	}
-	it = pages_add(pg, IT_RECT, u->block);
-	it->x = fr->x;
-	it->y = page_y(l, u, u->top + u->h);
-	it->w = fr->w;
-	it->h = BRAND_RULE;
-	it->color = l->doc->accent;
+	pages_rect(pg, u->block, fr->x, page_y(l, u, u->top + u->h), fr->w,
+	    BRAND_RULE, l->doc->accent);
 }
 
 /*
@@ -402,6 +426,50 @@ emit_alt(struct comp *l, struct page *pg, const struct unit *u)
 		pg->items[i].invisible = 1;
 }
 
+/*
+ * A QR code: a light square, its quiet zone, and on it each row's runs
+ * of dark modules as one rectangle each (a few hundred, not a thousand
+ * squares); the address under it, each line centred on the column.
+ * Its squares are artifacts: the address printed under it says what a
+ * screen reader needs, and would be read twice as the code's alt text.
+ */
+static void
+emit_qr(struct comp *l, struct page *pg, const struct unit *u)
+{
+	static const struct rgb white = { 1, 1, 1 }, black = { 0, 0, 0 };
+	const struct block *b = &l->doc->blocks[u->block];
+	const struct tblock *t = &l->f->tb[u->block];
+	const struct qrcode *q = b->qr;
+	float top = u->top - u->lift, col = t->width, m, x, w;
+	size_t i, from;
+	int r, c, run;
+
+	x = frame_of(l, u)->x + u->dx;
+	pages_rect(pg, u->block, x + (col - u->iw) / 2,
+	    page_y(l, u, top + u->ih), u->iw, u->ih, white);
+	m = u->iw / (float)(q->n + 2 * QR_QUIET);
+	for (r = 0; r < q->n; r++)
+		for (c = 0; c < q->n; c += run) {
+			for (run = 0; qr_dark(q, r, c + run); run++)
+				;
+			if (run == 0)
+				run = 1;
+			else
+				pages_rect(pg, u->block, x + (col - u->iw) / 2 +
+				    (float)(QR_QUIET + c) * m, page_y(l, u,
+				    top + (float)(QR_QUIET + r + 1) * m),
+				    (float)run * m, m, black);
+		}
+	top += u->ih + CAPTION_GAP;
+	for (i = 0; i < t->nlines; i++) {
+		from = i ? t->ends[i - 1] + 1 : 0;
+		w = lb_width(t->items, from, t->ends[i]);
+		emit_line(l, pg, u->block, b, t, i, x + (col - w) / 2,
+		    page_y(l, u, baseline(l, top, t->lead[i], b->ascent)));
+		top += t->lead[i];
+	}
+}
+
 struct cellpen {		/* what table.c draws a cell's line with */
 	struct comp	*l;
 	struct page	*pg;
@@ -429,12 +497,20 @@ emit_table(struct comp *l, struct page *pg, const struct unit *u)
 	const struct block *rb;
 	struct cellpen cp = { l, pg, u->block };
 	struct tdraw d;
+	size_t first;
 
 	if (tl->fallback) {
 		rb = &tl->rows[u->row];
+		first = pg->nitems;
 		emit_line(l, pg, u->block, rb, &tl->rowtb[u->row],
 		    (size_t)u->line, frame_of(l, u)->x + b->indent,
 		    page_y(l, u, baseline(l, u->top, u->h, rb->ascent)));
+		/* a row set as text is one cell of its row */
+		for (; first < pg->nitems; first++)
+			if (pg->items[first].kind == IT_TEXT) {
+				pg->items[first].tag = u->row ? TAG_TD : TAG_TH;
+				pg->items[first].level = u->row + 1;
+			}
 		return;
 	}
 	memset(&d, 0, sizeof(d));
@@ -449,7 +525,11 @@ emit_table(struct comp *l, struct page *pg, const struct unit *u)
 	d.line = cell_line;
 	if (u->rehead) {
 		d.top = page_y(l, u, u->top - u->head);
+		first = pg->nitems;
 		table_draw_row(tl, b, 0, -1, &d);
+		/* drawn again for the eye: read once, where it stands */
+		for (; first < pg->nitems; first++)
+			pg->items[first].tag = TAG_ARTIFACT;
 	}
 	d.top = page_y(l, u, u->top);
 	table_draw_row(tl, b, (size_t)u->row, u->line, &d);
@@ -486,6 +566,9 @@ emit_unit(struct comp *l, struct page *pg, const struct unit *u)
 	case BLK_TABLE:
 		emit_table(l, pg, u);
 		break;
+	case BLK_QR:
+		emit_qr(l, pg, u);
+		break;
 	}
 }
 
@@ -499,7 +582,6 @@ emit_boxes(struct comp *l, struct pages *out)
 	const struct document *doc = l->doc;
 	const struct callout *co;
 	const struct frame *fr;
-	struct item *it;
 	struct page *pg;
 	size_t i, j;
 	float top, bottom, left;
@@ -521,20 +603,11 @@ emit_boxes(struct comp *l, struct pages *out)
 		top = u->top - u->pad_top;
 		bottom = last->top + last->h + last->pad_bottom;
 		left = doc->blocks[u->block].indent - co->pad;
-		it = pages_add(pg, IT_RECT, -1);
-		it->x = fr->x + left;
-		it->y = page_y(l, u, bottom);
-		it->w = fr->w - left;
-		it->h = bottom - top;
-		it->color = co->fill;
-		if (co->bar > 0) {
-			it = pages_add(pg, IT_RECT, -1);
-			it->x = fr->x + left;
-			it->y = page_y(l, u, bottom);
-			it->w = co->bar;
-			it->h = bottom - top;
-			it->color = co->edge;
-		}
+		pages_rect(pg, -1, fr->x + left, page_y(l, u, bottom),
+		    fr->w - left, bottom - top, co->fill);
+		if (co->bar > 0)
+			pages_rect(pg, -1, fr->x + left, page_y(l, u, bottom),
+			    co->bar, bottom - top, co->edge);
 	}
 }
 
@@ -557,6 +630,21 @@ reading_order(const struct flow *f)
 		order[start[f->u[i].frame]++] = i;
 	free(start);
 	return order;
+}
+
+/*
+ * Every item's place in reading order: pages in order, items in the
+ * order they were drawn, so that a transform that moves them (a booklet
+ * imposed on sheets) keeps what a tagged PDF reads first.
+ */
+static void
+number_items(struct pages *out)
+{
+	size_t i, j, seq = 0;
+
+	for (i = 0; i < out->n; i++)
+		for (j = 0; j < out->v[i].nitems; j++)
+			out->v[i].items[j].seq = seq++;
 }
 
 void
@@ -591,8 +679,10 @@ compose(struct pages *out, const struct flow *f, const struct document *doc,
 	fu.primary = doc->primary;
 	fu.npages = out->n;
 	for (fu.page = 0; fu.page < out->n; fu.page++) {
+		fu.blank = out->v[fu.page].nitems == 0;
 		shape->furniture(shape, &out->v[fu.page], &fu);
 		tag_page(doc, &out->v[fu.page]);
 	}
+	number_items(out);
 	free(l.order);
 }

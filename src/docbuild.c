@@ -13,6 +13,7 @@
 #include "docbuild.h"
 #include "fonts.h"
 #include "profile.h"
+#include "qr.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -246,6 +247,10 @@ free_block(struct block *b)
 		free(b->table->cells);
 		free(b->table->align);
 		free(b->table);
+	}
+	if (b->qr != NULL) {
+		qr_free(b->qr);
+		free(b->qr);
 	}
 }
 

@@ -16,6 +16,7 @@
 struct article;
 struct profile;
 struct font;
+struct qrcode;
 
 struct run {
 	char		*text;		/* UTF-8, owned */
@@ -36,7 +37,9 @@ enum block_kind {
 	BLK_RULE,	/* a thematic break */
 	BLK_IMAGE,	/* an image scaled to the column */
 	BLK_BRAND,	/* the clinic's logo, name and tagline atop page 1 */
-	BLK_TABLE	/* a GitHub table: its cells in block.table */
+	BLK_TABLE,	/* a GitHub table: its cells in block.table */
+	BLK_QR		/* a QR code (block.qr), its address as the runs,
+			   printed under it */
 };
 
 /* What a block is, for tagging and for the dump. */
@@ -127,6 +130,7 @@ struct block {
 	int		 image;		/* BLK_IMAGE, BLK_BRAND: index + 1 into images, or 0 */
 	int		 group;		/* innermost container, or -1 */
 	struct table	*table;		/* BLK_TABLE: owned */
+	struct qrcode	*qr;		/* BLK_QR: owned */
 	struct srcpos	 pos;
 };
 

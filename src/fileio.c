@@ -421,6 +421,17 @@ path_join(const char *dir, const char *rel)
 	return xasprintf("%s/%s", dir, rel);
 }
 
+/* 0 for err 0, else -1 after the one error a folder gets. */
+static int
+dir_error(const char *dir, int err, struct diag *d)
+{
+	if (err == 0)
+		return 0;
+	diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot write into this "
+	    "directory: %s", strerror(err));
+	return -1;
+}
+
 int
 dir_ready(const char *dir, struct diag *d)
 {
@@ -428,11 +439,35 @@ dir_ready(const char *dir, struct diag *d)
 
 	if (err == 0 && access(dir, W_OK | X_OK) == -1)
 		err = errno;
-	if (err == 0)
-		return 0;
-	diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot write into this "
-	    "directory: %s", strerror(err));
-	return -1;
+	return dir_error(dir, err, d);
+}
+
+int
+dir_writable(const char *dir, struct diag *d)
+{
+	struct stat	 st;
+	char		*p = xstrdup(dir), *up;
+	int		 err = 0;
+
+	/* what mkdirs would make goes into the nearest that is there */
+	while (stat(p, &st) == -1) {
+		if ((err = errno) != ENOENT)
+			break;
+		up = path_dir(p);
+		if (strcmp(up, p) == 0) {
+			free(up);
+			break;
+		}
+		free(p);
+		p = up;
+		err = 0;
+	}
+	if (err == 0 && !S_ISDIR(st.st_mode))
+		err = ENOTDIR;
+	if (err == 0 && access(p, W_OK | X_OK) == -1)
+		err = errno;
+	free(p);
+	return dir_error(dir, err, d);
 }
 
 void

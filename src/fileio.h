@@ -39,6 +39,8 @@ int	file_sync(const char *path);
  * 0, or -1 after one error naming dir.
  */
 int	dir_ready(const char *dir, struct diag *);
+/* Could dir_ready() make dir and write into it?  It makes nothing. */
+int	dir_writable(const char *dir, struct diag *);
 
 /*
  * Is path a regular file (or a link to one) or a new name, which

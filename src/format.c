@@ -5,12 +5,14 @@
 
 #include "format.h"
 
+#define COVER_TITLE	1.25f	/* a booklet's title, alone on its cover */
+
 const char *const layout_names[LAYOUT__MAX + 1] = {
-	"handout", "large-print", "trifold", NULL
+	"handout", "large-print", "trifold", "booklet", NULL
 };
 
 const char *const layout_nouns[LAYOUT__MAX] = {
-	"handout", "large-print handout", "tri-fold"
+	"handout", "large-print handout", "tri-fold", "booklet"
 };
 
 int
@@ -44,6 +46,21 @@ trifold_try(const struct format *f, enum paper paper, unsigned attempt,
 	return 0;
 }
 
+/*
+ * A booklet's ways are its page counts, 4, 8, 12...: the first the
+ * article fits has the fewest blank pages (for notes).
+ */
+static int
+booklet_try(enum paper paper, unsigned attempt, struct shape *sh,
+    struct typescale *ty)
+{
+	if (attempt >= BOOKLET_MAX / 4)
+		return -1;
+	typescale_init(ty, 12.0f, 0);
+	ty->title *= COVER_TITLE;
+	return shape_booklet(sh, paper, ty, 4 * (attempt + 1));
+}
+
 int
 format_saves_pages(const struct format *f)
 {
@@ -62,6 +79,8 @@ format_try(const struct format *f, enum paper paper, unsigned attempt,
 {
 	if (f->layout == LAYOUT_TRIFOLD)
 		return trifold_try(f, paper, attempt, sh, ty);
+	if (f->layout == LAYOUT_BOOKLET)
+		return booklet_try(paper, attempt, sh, ty);
 	if (attempt > 0)
 		return -1;
 	switch (f->layout) {
@@ -75,4 +94,13 @@ format_try(const struct format *f, enum paper paper, unsigned attempt,
 	}
 	shape_handout(sh, paper, ty);
 	return 0;
+}
+
+int
+format_sheet(const struct format *f, enum paper paper, float *w, float *h)
+{
+	if (f->layout != LAYOUT_BOOKLET || f->no_impose)
+		return 0;
+	booklet_sheet(paper, w, h);
+	return 1;
 }

@@ -15,6 +15,7 @@ enum layout {
 	LAYOUT_HANDOUT,		/* the profile's paper, one column */
 	LAYOUT_LARGE,		/* large print: a handout at 16 pt or more */
 	LAYOUT_TRIFOLD,		/* a landscape sheet folded in three */
+	LAYOUT_BOOKLET,		/* A5 pages, imposed two-up on the paper */
 	LAYOUT__MAX
 };
 
@@ -31,6 +32,8 @@ struct format {
 	enum layout	 layout;
 	float		 body;		/* --body, in points; 0: the layout's */
 	int		 fold_guides;	/* dashed lines along the folds */
+	int		 no_impose;	/* --no-impose: a booklet's pages as
+					   read, not on sheets */
 };
 
 /*
@@ -50,5 +53,11 @@ int	layout_parse(const char *s, enum layout *);
  */
 int	format_try(const struct format *f, enum paper, unsigned attempt,
 	    struct shape *sh, struct typescale *ty);
+
+/*
+ * Whether f's pages are imposed on sheets for printing (impose.h): 1,
+ * with the sheet's size, or 0.
+ */
+int	format_sheet(const struct format *f, enum paper, float *w, float *h);
 
 #endif

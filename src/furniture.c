@@ -1,7 +1,9 @@
 /*
  * furniture: what the clinic adds around the article: the brand band and
- * the title atop page 1, and at the end how to reach the clinic and the
- * leaflet's governance line (its id, version and dates).
+ * the title atop page 1, and at the end how to reach the clinic (with a
+ * QR code when the profile asks), the line saying large print is
+ * available, and the leaflet's governance line (its id, version and
+ * dates).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,7 @@
 #include "date.h"
 #include "docbuild.h"
 #include "profile.h"
+#include "qr.h"
 #include "xalloc.h"
 
 /* Page 1 opens with the brand, then the title and the subtitle. */
@@ -76,18 +79,32 @@ hard_break(struct block *b)
 	    NULL)->hardbreak = 1;
 }
 
-/* s with its spaces made no-break spaces; caller frees. */
+/* Is c a digit, or one of more (what may stand beside digits)? */
+static int
+digit(char c, const char *more)
+{
+	return (c >= '0' && c <= '9') || (c != '\0' &&
+	    strchr(more, c) != NULL);
+}
+
+/*
+ * s with its spaces made no-break spaces, or with phone set only those
+ * within a phone number ("01234 567890", "(555) 014-2290"); caller
+ * frees.
+ */
 static char *
-nobreak(const char *s)
+nobreak(const char *s, int phone)
 {
 	char *out = xmalloc(2 * strlen(s) + 1), *o = out;
+	const char *p;
 
-	for (; *s != '\0'; s++)
-		if (*s == ' ') {
+	for (p = s; *p != '\0'; p++)
+		if (*p == ' ' && (!phone || (p > s && digit(p[-1], ")") &&
+		    digit(p[1], "(+")))) {
 			*o++ = '\xc2';
 			*o++ = '\xa0';
 		} else
-			*o++ = *s;
+			*o++ = *p;
 	*o = '\0';
 	return out;
 }
@@ -107,7 +124,48 @@ tel_uri(const char *phone)
 	return uri;
 }
 
-/* How to reach the clinic: its name and address, phone, email, website. */
+/*
+ * The QR code of the contact box, pointing at the booking address or
+ * the website, with the address printed under it as the profile gives
+ * it, but for "https://", which a reader need not type.  Layout puts it
+ * beside the box's text, or under it when the measure is narrow.
+ */
+static int
+qr_block(struct ctx *c)
+{
+	const struct profile *p = c->prof;
+	const char *shown = p->booking != NULL ? p->booking : p->website;
+	struct qrcode q;
+	struct block *b;
+	char *url;
+
+	/* profile_parse() refused a profile that asks for a code it cannot have */
+	if ((url = profile_qr_url(p)) == NULL || qr_encode(&q, url) == -1) {
+		free(url);
+		return 0;
+	}
+	if ((b = add_block(c, BLK_QR, ROLE_CONTACT, 0)) == NULL) {
+		qr_free(&q);
+		free(url);
+		return -1;
+	}
+	b->qr = xmalloc(sizeof(*b->qr));
+	*b->qr = q;
+	b->space_before = 0;
+	b->nosplit = 1;
+	if (strncmp(shown, "https://", 8) == 0)
+		shown += 8;
+	add_run(b, shown, strlen(shown), FACE_REGULAR, c->doc->ty.govern,
+	    COLOR_GREY, url);
+	check_run(c, &b->runs[0], 1);
+	free(url);
+	return 0;
+}
+
+/*
+ * How to reach the clinic: its name and address, phone, email, website;
+ * beside a QR code, in a narrower column, each on a line of its own.
+ */
 static int
 contact_box(struct ctx *c)
 {
@@ -139,7 +197,7 @@ contact_box(struct ctx *c)
 	/* an address line breaks only between its parts: no "Suite / 200" */
 	for (i = 0; i < p->naddress; i++) {
 		add_run(b, ", ", 2, FACE_REGULAR, c->doc->ty.body, COLOR_TEXT, NULL);
-		nb = nobreak(p->address[i]);
+		nb = nobreak(p->address[i], 0);
 		add_run(b, nb, strlen(nb), FACE_REGULAR, c->doc->ty.body, COLOR_TEXT,
 		    NULL);
 		check_run(c, &b->runs[b->nruns - 1], 1);
@@ -148,24 +206,26 @@ contact_box(struct ctx *c)
 	hard_break(b);
 	tel = p->phone ? tel_uri(p->phone) : NULL;
 	mail = p->email ? xasprintf("mailto:%s", p->email) : NULL;
-	web = p->website == NULL ? NULL : strstr(p->website, "://") ?
-	    xstrdup(p->website) : xasprintf("https://%s", p->website);
+	web = p->website ? profile_url(p->website) : NULL;
 	contact_item(c, b, 1, "Phone: ", p->phone, tel);
-	contact_item(c, b, p->phone == NULL, "Email: ", p->email, mail);
+	if (p->qr.on && p->phone != NULL && p->email != NULL)
+		hard_break(b);
+	contact_item(c, b, p->phone == NULL || p->qr.on, "Email: ", p->email,
+	    mail);
 	if (p->website != NULL)
 		hard_break(b);
 	contact_item(c, b, 1, "Website: ", p->website, web);
 	free(tel);
 	free(mail);
 	free(web);
-	return 0;
+	return p->qr.on ? qr_block(c) : 0;
 }
 
 /* A date as the reader sees it, never broken across lines; or NULL. */
 static char *
 date_shown(const char *date)
 {
-	char *s = date_format(date), *nb = s ? nobreak(s) : NULL;
+	char *s = date_format(date), *nb = s ? nobreak(s, 0) : NULL;
 
 	free(s);
 	return nb;
@@ -193,7 +253,26 @@ governance(struct ctx *c)
 	free(rev);
 }
 
-/* The leaflet's end: how to reach the clinic, and its governance line. */
+/* "This leaflet is available in large print...", in the profile's words. */
+static void
+large_print(struct ctx *c)
+{
+	size_t n = c->doc->nblocks;
+	char *s = nobreak(c->prof->large_print, 1);
+
+	text_block(c, ROLE_GOVERNANCE, s, FACE_BOLD, c->doc->ty.body,
+	    COLOR_TEXT, 12.0f);
+	/* a sentence that may wrap: the body's leading */
+	if (c->doc->nblocks > n)
+		c->doc->blocks[n].leading = c->doc->ty.leading;
+	free(s);
+}
+
+/*
+ * The leaflet's end: how to reach the clinic, that large print is
+ * available (on every leaflet but a large-print one, when the profile
+ * says how to ask for it), and the governance line.
+ */
 void
 closing(struct ctx *c)
 {
@@ -201,5 +280,7 @@ closing(struct ctx *c)
 		return;
 	c->callout = 0;
 	c->indent = 0;
+	if (c->prof->large_print != NULL && !c->doc->ty.upright)
+		large_print(c);
 	governance(c);
 }

@@ -15,14 +15,24 @@
 #include "xalloc.h"
 
 void
-inputs_add(struct inputs *in, const char *path, const void *buf, size_t len)
+inputs_add_hash(struct inputs *in, const char *path,
+    const char sha256[SHA256_HEX])
 {
 	struct mf_input *i;
 
 	in->v = xgrow(in->v, in->n, sizeof(*in->v));
 	i = &in->v[in->n++];
 	i->path = xstrdup(path);
-	sha256_hex(buf, len, i->sha256);
+	memcpy(i->sha256, sha256, SHA256_HEX);
+}
+
+void
+inputs_add(struct inputs *in, const char *path, const void *buf, size_t len)
+{
+	char hex[SHA256_HEX];
+
+	sha256_hex(buf, len, hex);
+	inputs_add_hash(in, path, hex);
 }
 
 void

@@ -22,6 +22,9 @@ struct inputs {
 /* Add path with the hash of its bytes buf. */
 void	inputs_add(struct inputs *, const char *path, const void *buf,
 	    size_t len);
+/* Add path with its hash, known already. */
+void	inputs_add_hash(struct inputs *, const char *path,
+	    const char sha256[SHA256_HEX]);
 /* The article's source and the images it shows. */
 void	inputs_article(struct inputs *, const struct article *);
 /* The profile's source (read again), its logo and its own fonts. */

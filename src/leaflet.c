@@ -8,6 +8,7 @@
 #include "fileio.h"
 #include "format.h"
 #include "imgscale.h"
+#include "impose.h"
 #include "layout.h"
 #include "leaflet.h"
 #include "marks.h"
@@ -178,6 +179,7 @@ render(struct build *b, struct leaflet *lf, const struct font *const *fonts)
 	/* reproducible builds ask for SOURCE_DATE_EPOCH */
 	info.date = b->source_date >= 0 ? b->source_date : doc->date;
 	info.pdfa = doc->pdfa;
+	info.tags = !b->notags;
 	info.images = doc->images;
 	info.nimages = doc->nimages;
 	return render_pdf(&lf->pages, &info, fonts, &b->images, &lf->pdf,
@@ -342,6 +344,7 @@ leaflet_render(struct build *b, const struct profile *p,
     const struct article *a, const struct leaflet_opts *o, struct leaflet *lf)
 {
 	const struct font *fonts[FACE__MAX];
+	float w, h;
 	int i;
 
 	memset(lf, 0, sizeof(*lf));
@@ -358,6 +361,12 @@ leaflet_render(struct build *b, const struct profile *p,
 		return -1;
 	if (lay_out(b, p, a, o, fonts, lf) == -1)
 		return -1;
+	if (o->shape == NULL && format_sheet(&o->format, p->paper, &w, &h) &&
+	    impose(&lf->pages, w, h) == -1) {
+		diag_msg(b->d, DIAG_ERROR, a->file, 0, 0, "cannot impose %zu "
+		    "pages on sheets", lf->pages.n);
+		return -1;
+	}
 	if (o->bleed > 0)
 		marks_add(&lf->pages, o->bleed);
 	if (o->layout_only)

@@ -28,6 +28,7 @@ struct build {
 	struct imgcache	 images;		/* decoded images, by content */
 	long long	 source_date;		/* SOURCE_DATE_EPOCH, or -1 */
 	int		 pdfa;			/* --pdfa: PDF/A-1b for all */
+	int		 notags;		/* --no-tags: an untagged PDF */
 };
 
 /* The bundled faces' file names, by enum face. */

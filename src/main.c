@@ -28,10 +28,10 @@
 
 static const char usage_text[] =
 "usage: leafpress build -p PROFILE.yaml [-l LAYOUT] [--body PT] [-o OUT.pdf]\n"
-"                       [--bleed MM] [--fold-guides] [--pdfa] [--dump]\n"
-"                       ARTICLE.md\n"
+"                       [--bleed MM] [--fold-guides] [--no-impose] [--pdfa]\n"
+"                       [--no-tags] [--dump] ARTICLE.md\n"
 "       leafpress batch [-j N] [-q] [--force] [--strict] [--shard K/N] [--pdfa]\n"
-"                       [--content DIR] [--out DIR] [--times FILE]\n"
+"                       [--no-tags] [--content DIR] [--out DIR] [--times FILE]\n"
 "       leafpress check [--content DIR] [--out DIR] [--today YYYY-MM-DD]\n"
 "       leafpress manifest merge [-o OUT.json] PARTIAL.json...\n"
 "       leafpress mail -p PROFILE.yaml --patients LIST.csv [--content DIR]\n"
@@ -47,11 +47,16 @@ static const char help_text[] =
 "build   make one leaflet\n"
 "  -p, --profile FILE   the clinic profile (required)\n"
 "  -l, --layout NAME    handout (the default: the profile's paper, A4, A5\n"
-"                       or US Letter), large-print (16 pt or more) or\n"
+"                       or US Letter), large-print (16 pt or more),\n"
 "                       trifold (a landscape A4 or Letter sheet, printed\n"
 "                       on both sides, flipped on the short edge, folded\n"
-"                       in three; body 12 pt, down to 11 pt to fit)\n"
+"                       in three; body 12 pt, down to 11 pt to fit) or\n"
+"                       booklet (A5 pages two-up on A4 sheets, half Letter\n"
+"                       on Letter: print both sides, flip on the short\n"
+"                       edge, fold, staple)\n"
 "      --body PT        large print's body size, 16 to 36 (default 16)\n"
+"      --no-impose      a booklet's pages one by one, to read on screen\n"
+"                       (default out/<clinic>/<article>-booklet-reading.pdf)\n"
 "      --bleed MM       for a professional printer: a bleed of MM\n"
 "                       millimetres (up to 6, such as 3mm), crop marks,\n"
 "                       and the PDF's TrimBox and BleedBox\n"
@@ -60,7 +65,12 @@ static const char help_text[] =
 "                       (default out/<clinic>/<article>.pdf, for a layout\n"
 "                       other than handout out/<clinic>/<article>-LAYOUT.pdf)\n"
 "      --dump           print the laid-out pages as text instead\n"
-"      --pdfa           write PDF/A-1b (also a profile's pdfa: true)\n"
+"      --pdfa           write PDF/A (also a profile's pdfa: true): PDF/A-1a,\n"
+"                       the accessible level, when tagged, else PDF/A-1b\n"
+"      --no-tags        an untagged PDF: no structure for screen readers\n"
+"                       (by default the PDF is tagged, and PDF/UA-1 when\n"
+"                       the article allows: every image has alt text and\n"
+"                       no heading level is skipped)\n"
 "batch   make every content/articles/*.md for every content/clinics/*.yaml,\n"
 "        then out/manifest.json: what was made, from what (leafpress(5))\n"
 "      --content DIR    where articles/ and clinics/ are (default content)\n"
@@ -185,6 +195,20 @@ source_date(long long *out, struct diag *d)
 	return 0;
 }
 
+/* Where build writes a leaflet unless -o says: a reading copy apart. */
+static char *
+default_path(const struct profile *p, const struct article *a,
+    const struct format *fmt)
+{
+	char *path = leaflet_path("out", p->slug, a->slug, fmt->layout), *t;
+
+	if (!fmt->no_impose)
+		return path;
+	t = xasprintf("%.*s-reading.pdf", (int)(strlen(path) - 4), path);
+	free(path);
+	return t;
+}
+
 static int
 cmd_build(int argc, char *argv[], struct build *b)
 {
@@ -193,8 +217,10 @@ cmd_build(int argc, char *argv[], struct build *b)
 		{ "output", required_argument, NULL, 'o' },
 		{ "dump", no_argument, NULL, 'd' },
 		{ "pdfa", no_argument, NULL, 'a' },
+		{ "no-tags", no_argument, NULL, 'T' },
 		{ "layout", required_argument, NULL, 'l' },
 		{ "body", required_argument, NULL, 'b' },
+		{ "no-impose", no_argument, NULL, 'n' },
 		{ "bleed", required_argument, NULL, 'B' },
 		{ "fold-guides", no_argument, NULL, 'g' },
 		{ NULL, 0, NULL, 0 }
@@ -213,7 +239,7 @@ cmd_build(int argc, char *argv[], struct build *b)
 		case 'l':
 			if (layout_parse(optarg, &fmt->layout) == -1)
 				return usage_error("unknown layout: expected "
-				    "handout, large-print or trifold");
+				    "handout, large-print, trifold or booklet");
 			break;
 		case 'b':
 			fmt->body = strtof(optarg, &end);
@@ -235,6 +261,9 @@ cmd_build(int argc, char *argv[], struct build *b)
 		case 'g':
 			fmt->fold_guides = 1;
 			break;
+		case 'n':
+			fmt->no_impose = 1;
+			break;
 		case 'p':
 			prof = optarg;
 			break;
@@ -247,6 +276,9 @@ cmd_build(int argc, char *argv[], struct build *b)
 		case 'a':
 			b->pdfa = 1;
 			break;
+		case 'T':
+			b->notags = 1;
+			break;
 		default:
 			return usage();
 		}
@@ -257,6 +289,8 @@ cmd_build(int argc, char *argv[], struct build *b)
 		return usage_error("--body is for -l large-print");
 	if (fmt->fold_guides && fmt->layout != LAYOUT_TRIFOLD)
 		return usage_error("--fold-guides is for -l trifold");
+	if (fmt->no_impose && fmt->layout != LAYOUT_BOOKLET)
+		return usage_error("--no-impose is for -l booklet");
 	if (optind + 1 != argc)
 		return usage_error("build takes exactly one article");
 	memset(&p, 0, sizeof(p));
@@ -269,7 +303,7 @@ cmd_build(int argc, char *argv[], struct build *b)
 	    article_load(&a, argv[optind], b->d) == -1)
 		goto out;
 	if (out == NULL)
-		out = path = leaflet_path("out", p.slug, a.slug, fmt->layout);
+		out = path = default_path(&p, &a, fmt);
 	if (leaflet_make(b, &p, &a, &o, out, dump ? stdout : NULL) == 0)
 		rc = 0;
 out:
@@ -317,6 +351,7 @@ cmd_batch(int argc, char *argv[], struct build *b)
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "times", required_argument, NULL, 't' },
 		{ "pdfa", no_argument, NULL, 'a' },
+		{ "no-tags", no_argument, NULL, 'T' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "force", no_argument, NULL, 'f' },
 		{ "shard", required_argument, NULL, 's' },
@@ -345,6 +380,9 @@ cmd_batch(int argc, char *argv[], struct build *b)
 			break;
 		case 'a':
 			b->pdfa = 1;
+			break;
+		case 'T':
+			b->notags = 1;
 			break;
 		case 'q':
 			o.quiet = 1;

@@ -75,7 +75,6 @@ entry_json(const struct mf_entry *e)
 		cJSON_AddNumberToObject(o, "pages", e->pages);
 		cJSON_AddNumberToObject(o, "bytes", (double)e->bytes);
 		add_str(o, "sha256", e->sha256);
-		add_str(o, "stat", e->stat);
 	}
 	add_str(o, "leaflet_id", e->leaflet_id);
 	add_str(o, "version", e->version);
@@ -90,7 +89,9 @@ pending_json(const struct mf_entry *e)
 	cJSON *o = cJSON_CreateObject();
 
 	add_str(o, "path", e->path);
-	add_str(o, "sha256", e->sha256);
+	/* none for a PDF being made where the last batch made none */
+	if (e->sha256[0] != '\0')
+		add_str(o, "sha256", e->sha256);
 	return o;
 }
 
@@ -189,7 +190,6 @@ read_entry(struct manifest *m, const cJSON *o)
 	n = cJSON_GetNumberValue(cJSON_GetObjectItem(o, "bytes"));
 	e->bytes = n >= 0 && n < 1e18 ? (unsigned long long)n : 0;
 	get_hash(o, "sha256", e->sha256);
-	e->stat = get_str(o, "stat");
 	e->leaflet_id = get_str(o, "leaflet_id");
 	e->version = get_str(o, "version");
 	e->review = get_str(o, "review");
@@ -219,19 +219,22 @@ manifest_read(struct manifest *m, const char *path, struct diag *d)
 	cJSON *root;
 	char *buf;
 	size_t len;
+	double f;
 
 	memset(m, 0, sizeof(*m));
 	if (file_read(path, &buf, &len, &quiet) == -1)
 		return 0;	/* none yet: everything is new */
 	root = cJSON_ParseWithLength(buf, len);
 	free(buf);
-	if (root == NULL || cJSON_GetNumberValue(cJSON_GetObjectItem(root,
-	    "format")) != MANIFEST_FORMAT) {
+	f = cJSON_GetNumberValue(cJSON_GetObjectItem(root, "format"));
+	if (root == NULL ||
+	    (f != MANIFEST_FORMAT && f != MANIFEST_FORMAT_OLD)) {
 		diag_msg(d, DIAG_WARNING, path, 0, 0, "not a manifest this "
 		    "leafpress reads: building everything, removing nothing");
 		cJSON_Delete(root);
 		return 0;
 	}
+	m->format = (int)f;
 	m->leafpress = get_str(root, "leafpress");
 	m->shard = get_str(root, "shard");
 	read_files(cJSON_GetObjectItem(root, "fonts"), &m->fonts, &m->nfonts);
@@ -241,6 +244,62 @@ manifest_read(struct manifest *m, const char *path, struct diag *d)
 		read_pending(m, o);
 	cJSON_Delete(root);
 	return 0;
+}
+
+static int
+same_str(const char *a, const char *b)
+{
+	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
+}
+
+static int
+same_files(const struct mf_input *a, size_t na, const struct mf_input *b,
+    size_t nb)
+{
+	size_t i;
+
+	if (na != nb)
+		return 0;
+	for (i = 0; i < na; i++)
+		if (!same_str(a[i].path, b[i].path) ||
+		    strcmp(a[i].sha256, b[i].sha256) != 0)
+			return 0;
+	return 1;
+}
+
+/* Would entries a and b be written the same?  Only what is written counts. */
+static int
+same_entry(const struct mf_entry *a, const struct mf_entry *b)
+{
+	if (a->status != b->status || !same_str(a->path, b->path) ||
+	    !same_str(a->clinic, b->clinic) ||
+	    !same_str(a->article, b->article) ||
+	    !same_str(a->layout, b->layout) ||
+	    !same_str(a->leaflet_id, b->leaflet_id) ||
+	    !same_str(a->version, b->version) ||
+	    !same_str(a->review, b->review) ||
+	    strcmp(a->sha256, b->sha256) != 0 || strcmp(a->key, b->key) != 0 ||
+	    !same_files(a->inputs, a->ninputs, b->inputs, b->ninputs))
+		return 0;
+	if (a->status == MF_FAILED)
+		return same_str(a->error, b->error);
+	return a->pages == b->pages && a->bytes == b->bytes;
+}
+
+int
+manifest_same(const struct manifest *a, const struct manifest *b)
+{
+	size_t i;
+
+	if (a->n != b->n || a->format != b->format ||
+	    !same_str(a->leafpress, b->leafpress) ||
+	    !same_str(a->shard, b->shard) ||
+	    !same_files(a->fonts, a->nfonts, b->fonts, b->nfonts))
+		return 0;
+	for (i = 0; i < a->n; i++)
+		if (!same_entry(&a->v[i], &b->v[i]))
+			return 0;
+	return 1;
 }
 
 struct mf_entry *
@@ -267,7 +326,6 @@ manifest_free(struct manifest *m)
 		free(e->version);
 		free(e->review);
 		free(e->error);
-		free(e->stat);
 		for (j = 0; j < e->ninputs; j++)
 			free(e->inputs[j].path);
 		free(e->inputs);

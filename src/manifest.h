@@ -11,7 +11,8 @@
 
 struct diag;
 
-#define MANIFEST_FORMAT	1	/* raised when the shape changes */
+#define MANIFEST_FORMAT	2	/* raised when the shape changes */
+#define MANIFEST_FORMAT_OLD 1	/* 2 and a "stat" a leaflet: still read */
 
 enum mf_status {
 	MF_BUILT,
@@ -34,8 +35,6 @@ struct mf_entry {
 	unsigned	 pages;		/* 0, with bytes and sha256, if no PDF */
 	unsigned long long bytes;
 	char		 sha256[SHA256_HEX];	/* the PDF's, or "" */
-	char		*stat;		/* "INODE:MTIME_NS:CTIME_NS" of the PDF
-					   as written, or NULL: see outdir.c */
 	char		*leaflet_id;	/* from the front matter, or NULL */
 	char		*version;
 	char		*review;
@@ -48,6 +47,7 @@ struct mf_entry {
 };
 
 struct manifest {
+	int		 format;	/* as read */
 	char		*leafpress;	/* the version that wrote it */
 	char		*shard;		/* "K/N" for a partial one, or NULL */
 	struct mf_input	*fonts;		/* the bundled fonts, every leaflet's */
@@ -65,6 +65,11 @@ int	manifest_write(const struct manifest *, const char *path,
  * that the batch builds everything and removes nothing.
  */
 int	manifest_read(struct manifest *, const char *path, struct diag *);
+/*
+ * Would a and b be written the same?  Then a batch with nothing to do
+ * need not write the manifest again.
+ */
+int	manifest_same(const struct manifest *a, const struct manifest *b);
 /* A new entry at the end of m, zeroed; m owns what it points to. */
 struct mf_entry *manifest_add(struct manifest *);
 void	manifest_free(struct manifest *);

@@ -20,6 +20,20 @@ pages_add(struct page *p, enum item_kind kind, int block)
 }
 
 struct item *
+pages_rect(struct page *p, int block, float x, float y, float w, float h,
+    struct rgb color)
+{
+	struct item *it = pages_add(p, IT_RECT, block);
+
+	it->x = x;
+	it->y = y;
+	it->w = w;
+	it->h = h;
+	it->color = color;
+	return it;
+}
+
+struct item *
 pages_text(struct page *p, int block, float x, float y, enum face face,
     float size, struct rgb color, const char *s, size_t n, float w)
 {
@@ -40,15 +54,12 @@ struct item *
 pages_rule(struct page *p, int block, float x, float y, float w, float h,
     float lw, struct rgb color)
 {
-	struct item *it = pages_add(p, IT_RULE, block);
+	/* the same geometry as a rectangle's, stroked */
+	struct item *it = pages_rect(p, block, x, y, w, h, color);
 
+	it->kind = IT_RULE;
 	it->tag = TAG_ARTIFACT;
-	it->x = x;
-	it->y = y;
-	it->w = w;
-	it->h = h;
 	it->lw = lw;
-	it->color = color;
 	return it;
 }
 

@@ -19,7 +19,18 @@ enum item_kind {
 	IT_RULE,	/* from x, y to x + w, y + h, stroke width lw */
 	IT_RECT,	/* filled: x, y bottom left, w, h */
 	IT_IMAGE,	/* x, y bottom left, w, h; image: index into document images */
-	IT_LINK		/* clickable area x, y, w, h to uri */
+	IT_LINK		/* clickable area x, y, w, h to uri; it comes
+			   after the IT_TEXT it covers, with only that
+			   text's rules between them */
+};
+
+/* How a line's last text item ends (struct item's hyphen). */
+enum hyphen {
+	HY_NONE,	/* not at a line's end, or at the block's last */
+	HY_SPACE,	/* between words */
+	HY_ADDED,	/* in a hyphen leafpress added: not the word's */
+	HY_SPLIT	/* inside a word that goes on, unbroken, on the next
+			   line (after a real hyphen, a slash) */
 };
 
 /*
@@ -48,6 +59,7 @@ struct item {
 	enum item_kind	 kind;
 	enum tag	 tag;
 	int		 level;		/* TAG_H: 1-6; TAG_TH, TAG_TD: row */
+	int		 col;		/* TAG_TH, TAG_TD: column, from 0 */
 	int		 block;		/* document block, or -1 for furniture */
 	float		 x, y, w, h;
 	float		 lw;
@@ -60,6 +72,9 @@ struct item {
 	char		*uri;		/* IT_LINK: owned; "#name" for a heading */
 	int		 image;
 	int		 invisible;	/* IT_TEXT: read, not seen (alt text) */
+	enum hyphen	 hyphen;	/* IT_TEXT: how its line ends there */
+	size_t		 seq;		/* its place in reading order, kept
+					   when the list is imposed */
 };
 
 struct page {
@@ -133,6 +148,9 @@ struct item	*pages_add(struct page *, enum item_kind, int block);
  */
 struct item	*pages_rule(struct page *, int block, float x, float y,
 		    float w, float h, float lw, struct rgb);
+/* A filled rectangle, x, y its bottom left. */
+struct item	*pages_rect(struct page *, int block, float x, float y,
+		    float w, float h, struct rgb);
 /* A text item of width w (the caller measures); s[0..n) is copied. */
 struct item	*pages_text(struct page *, int block, float x, float y,
 		    enum face, float size, struct rgb, const char *s, size_t n,

@@ -17,7 +17,9 @@
 #include <string.h>
 
 #include "document.h"
+#include "fonts.h"
 #include "paginate.h"
+#include "qr.h"
 #include "shape.h"
 #include "table.h"
 #include "typeset.h"
@@ -30,6 +32,13 @@
 #define IMAGE_MAX_FRAC	0.6f	/* of the frame's height */
 #define MAX_PASSES	8	/* of pagination, mending what the last found */
 #define MAX_FRAMES	100000	/* asked of a shape, against endless search */
+#define MM		(72.0f / 25.4f)
+#define QR_SIDE		(22.0f * MM)	/* a QR code's symbol at the least, */
+#define QR_MODULE	(0.5f * MM)	/* and a module of it */
+#define QR_GAP		14.0f	/* between a QR code and the text beside */
+#define QR_BELOW	6.0f	/* or above it */
+#define QR_TEXT_EMS	18.0f	/* the text beside a QR code keeps this many
+				   ems of the body, or the code goes under it */
 
 struct pag {
 	const struct document	*doc;
@@ -66,13 +75,77 @@ block_frame(const struct pag *p, size_t bi)
 	return &p->fr[p->set[bi]];
 }
 
+/* A QR code's side, its quiet zone included. */
+static float
+qr_tile(const struct qrcode *q)
+{
+	float m = QR_SIDE / (float)q->n;
+
+	return (m > QR_MODULE ? m : QR_MODULE) * (float)(q->n + 2 * QR_QUIET);
+}
+
+/*
+ * The column a QR block takes: its code, or the address printed under
+ * it, up to twice as wide (a longer one wraps).
+ */
+static float
+qr_column(const struct pag *p, const struct block *b)
+{
+	float tile = qr_tile(b->qr), w = 0;
+	size_t i;
+
+	for (i = 0; i < b->nruns; i++)
+		w += font_width(p->ts->fonts[b->runs[i].face], b->runs[i].text,
+		    b->runs[i].len, b->runs[i].size);
+	if (w > 2 * tile)
+		w = 2 * tile;
+	return w > tile ? w : tile;
+}
+
+/* What a block keeps clear at its frame's right: a box's padding. */
+static float
+pad_right(const struct block *b)
+{
+	return b->callout ? BOX_PAD_RIGHT : 0;
+}
+
+/* Is QR block qi set beside the contact text, at the right? */
+static int
+qr_beside(const struct pag *p, size_t qi)
+{
+	const struct block *q = &p->doc->blocks[qi];
+	float col = qr_column(p, q);
+
+	return block_frame(p, qi)->w - q->indent - pad_right(q) - col -
+	    QR_GAP >= QR_TEXT_EMS * p->doc->ty.body;
+}
+
+/*
+ * The room a QR code beside block bi's text takes from it, or 0: the
+ * contact blocks (in their box or, compact, without) share the code's
+ * height.
+ */
+static float
+qr_room(const struct pag *p, size_t bi)
+{
+	const struct document *doc = p->doc;
+	size_t j;
+
+	for (j = bi + 1; doc->blocks[bi].role == ROLE_CONTACT &&
+	    j < doc->nblocks && doc->blocks[j].role == ROLE_CONTACT; j++)
+		if (doc->blocks[j].kind == BLK_QR)
+			return qr_beside(p, j) ?
+			    qr_column(p, &doc->blocks[j]) + QR_GAP : 0;
+	return 0;
+}
+
 static float
 text_width(const struct pag *p, size_t bi)
 {
 	const struct block *b = &p->doc->blocks[bi];
 
-	return block_frame(p, bi)->w - b->indent -
-	    (b->callout ? BOX_PAD_RIGHT : 0);
+	return block_frame(p, bi)->w - b->indent - pad_right(b) -
+	    qr_room(p, bi);
 }
 
 static struct unit *
@@ -150,6 +223,42 @@ image_unit(struct pag *p, size_t bi)
 		for (k = 0; k < t->nlines; k++)
 			u->h += t->lead[k];
 	}
+}
+
+/*
+ * A QR code and the address under it.  Beside the contact text it is
+ * drawn from the top of that text's units and adds only the height
+ * they lack; under it, it is a unit like an image.
+ */
+static void
+qr_unit(struct pag *p, size_t bi)
+{
+	const struct block *b = &p->doc->blocks[bi];
+	struct tblock *t = &p->f->tb[bi];
+	struct flow *f = p->f;
+	float col = qr_column(p, b), tile = qr_tile(b->qr), h, above = 0;
+	struct unit *u;
+	size_t k;
+
+	typeset_block(p->ts, b, t, col);
+	h = tile + CAPTION_GAP + typeset_height(t);
+	if (!qr_beside(p, bi)) {
+		u = add_unit(f, (int)bi, -1, QR_BELOW + h);
+		u->dx = b->indent;
+		u->lift = -QR_BELOW;
+	} else {
+		/* the contact text's units: the space above the first
+		   is outside its box */
+		for (k = f->nu; k > 0 &&
+		    p->doc->blocks[f->u[k - 1].block].role == ROLE_CONTACT; k--)
+			above += f->u[k - 1].h + f->u[k - 1].space;
+		if (k < f->nu)
+			above -= f->u[k].space;
+		u = add_unit(f, (int)bi, -1, h > above ? h - above : 0);
+		u->dx = block_frame(p, bi)->w - pad_right(b) - col;
+		u->lift = above;
+	}
+	u->iw = u->ih = tile;
 }
 
 /* A text block's lines, at least two each side of a break. */
@@ -239,6 +348,9 @@ make_units(struct pag *p)
 			break;
 		case BLK_TABLE:
 			table_units(p, bi);
+			break;
+		case BLK_QR:
+			qr_unit(p, bi);
 			break;
 		}
 		if (f->nu == first)

@@ -38,8 +38,13 @@ struct unit {
 	float	head;		/* a table's header height, drawn again above
 				   this row when it opens a frame */
 	int	rehead;		/* it does */
-	float	iw;		/* an image's size (the logo's, for the brand) */
+	float	iw;		/* an image's size (the logo's, for the brand;
+				   a QR code's, its quiet zone included) */
 	float	ih;
+	float	dx;		/* a QR code: its column's left edge, from the
+				   frame's, and how far above the unit's top */
+	float	lift;		/* it is drawn: beside the contact text
+				   before it; negative: under that text */
 	size_t	frame;		/* where it is placed: index into frames */
 	float	top;		/* from the frame's top */
 };

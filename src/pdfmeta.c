@@ -1,14 +1,13 @@
 /*
- * pdfmeta: document information, and PDF/A-1b on libharu 2.3.
+ * pdfmeta: document information, XMP, and PDF/A-1 on libharu 2.3.
  *
- * libharu's HPDF_PDFA_SetPDFAConformance builds the XMP packet from the
- * information dictionary at the moment it is called, pastes values into
- * the XML without escaping them, names the key /SubType instead of
- * /Subtype, rejects dates ending in 'Z' and sets a file identifier from
- * the clock.  So: dates are written as +00'00', escaped values go in for
- * the call and the real ones after, the key is renamed, and the
- * identifier is zeroed and later replaced by a hash of the saved file,
- * which keeps builds byte-for-byte reproducible.
+ * libharu's HPDF_PDFA_SetPDFAConformance pastes values into its XMP
+ * packet without escaping them, names the key /SubType instead of
+ * /Subtype, knows nothing of PDF/UA and sets a file identifier from the
+ * clock.  So the packet is written here, from the same values as the
+ * information dictionary; the identifier libharu's HPDF_PDFA_GenerateID
+ * makes is zeroed and later replaced by a hash of the saved file, which
+ * keeps builds byte-for-byte reproducible.
  *
  * Every libharu status that is not OK stops the work: pdfmeta_info
  * hands the first back, pdfmeta_pdfa reports it with what it was
@@ -32,7 +31,7 @@
 
 #define ICC_MAX	65536
 
-/* For the XMP packet, which libharu fills in as it is given. */
+/* For the XMP packet. */
 static char *
 xml_escape(const char *s)
 {
@@ -53,21 +52,7 @@ xml_escape(const char *s)
 }
 
 static HPDF_STATUS
-set_text(HPDF_Doc pdf, HPDF_InfoType type, const char *v, int escape)
-{
-	HPDF_STATUS st;
-	char *e;
-
-	if (v == NULL)
-		return HPDF_OK;
-	e = escape ? xml_escape(v) : NULL;
-	st = HPDF_SetInfoAttr(pdf, type, e ? e : v);
-	free(e);
-	return st;
-}
-
-static HPDF_STATUS
-set_texts(HPDF_Doc pdf, const struct pdfinfo *doc, int escape)
+set_texts(HPDF_Doc pdf, const struct pdfinfo *doc)
 {
 	static const HPDF_InfoType type[] = { HPDF_INFO_TITLE,
 	    HPDF_INFO_AUTHOR, HPDF_INFO_SUBJECT, HPDF_INFO_KEYWORDS,
@@ -78,7 +63,8 @@ set_texts(HPDF_Doc pdf, const struct pdfinfo *doc, int escape)
 	size_t i;
 
 	for (i = 0; i < 5 && st == HPDF_OK; i++)
-		st = set_text(pdf, type[i], v[i], escape);
+		if (v[i] != NULL)
+			st = HPDF_SetInfoAttr(pdf, type[i], v[i]);
 	return st;
 }
 
@@ -115,7 +101,7 @@ pdfmeta_info(HPDF_Doc pdf, const struct pdfinfo *doc)
 	/* strings go out as UTF-16 */
 	if ((st = HPDF_UseUTFEncodings(pdf)) != HPDF_OK ||
 	    (st = HPDF_SetCurrentEncoder(pdf, "UTF-8")) != HPDF_OK ||
-	    (st = set_texts(pdf, doc, 0)) != HPDF_OK ||
+	    (st = set_texts(pdf, doc)) != HPDF_OK ||
 	    (doc->date >= 0 && (st = set_dates(pdf, doc->date)) != HPDF_OK) ||
 	    (st = HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr,
 	    doc->lang, NULL))) != HPDF_OK)
@@ -217,27 +203,137 @@ output_intent(HPDF_Doc pdf, const struct pdfinfo *doc, struct diag *d)
 	return 0;
 }
 
+/* The extension schema PDF/A-1 needs for a property it does not know. */
+static const char pdfua_schema[] =
+"<rdf:Description rdf:about=\"\""
+" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\""
+" xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\""
+" xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+"<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+"<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
+"<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+"<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+"<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
+"<pdfaProperty:name>part</pdfaProperty:name>\n"
+"<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+"<pdfaProperty:category>internal</pdfaProperty:category>\n"
+"<pdfaProperty:description>Indicates, which part of ISO 14289 standard is "
+"followed</pdfaProperty:description>\n"
+"</rdf:li></rdf:Seq></pdfaSchema:property>\n"
+"</rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
+"</rdf:Description>\n";
+
+/* One property, its value escaped into fmt's %s; v NULL: none. */
+static void
+xmp_prop(struct sbuf *x, const char *fmt, const char *v)
+{
+	char *e, *line;
+
+	if (v == NULL)
+		return;
+	e = xml_escape(v);
+	line = xasprintf(fmt, e);
+	sbuf_put(x, line, strlen(line));
+	free(line);
+	free(e);
+}
+
+static void
+xmp_put(struct sbuf *x, const char *s)
+{
+	sbuf_put(x, s, strlen(s));
+}
+
+/*
+ * The XMP packet: what the information dictionary says (the dates as
+ * set_dates wrote them), and the parts of PDF/A and PDF/UA it claims.
+ */
+static char *
+xmp_packet(HPDF_Doc pdf, const struct pdfinfo *doc, int ua)
+{
+	struct sbuf x = { NULL, 0, 0 };
+	char date[32];
+	struct tm tm;
+	time_t t = (time_t)doc->date;
+
+	xmp_put(&x, "<?xpacket begin=\"\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+	    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n<rdf:RDF xmlns:rdf="
+	    "\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+	    "<rdf:Description rdf:about=\"\" "
+	    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
+	xmp_prop(&x, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%s"
+	    "</rdf:li></rdf:Alt></dc:title>\n", doc->title);
+	xmp_prop(&x, "<dc:creator><rdf:Seq><rdf:li>%s</rdf:li></rdf:Seq>"
+	    "</dc:creator>\n", doc->author);
+	xmp_prop(&x, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">"
+	    "%s</rdf:li></rdf:Alt></dc:description>\n", doc->subtitle);
+	xmp_put(&x, "</rdf:Description>\n<rdf:Description rdf:about=\"\" "
+	    "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n");
+	xmp_prop(&x, "<xmp:CreatorTool>%s</xmp:CreatorTool>\n",
+	    "leafpress " VERSION);
+	if (doc->date >= 0) {
+		gmtime_r(&t, &tm);
+		strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%S+00:00", &tm);
+		xmp_prop(&x, "<xmp:CreateDate>%s</xmp:CreateDate>\n", date);
+		xmp_prop(&x, "<xmp:ModifyDate>%s</xmp:ModifyDate>\n", date);
+	}
+	xmp_put(&x, "</rdf:Description>\n<rdf:Description rdf:about=\"\" "
+	    "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n");
+	xmp_prop(&x, "<pdf:Keywords>%s</pdf:Keywords>\n", doc->keywords);
+	xmp_prop(&x, "<pdf:Producer>%s</pdf:Producer>\n",
+	    HPDF_GetInfoAttr(pdf, HPDF_INFO_PRODUCER));
+	xmp_put(&x, "</rdf:Description>\n");
+	if (doc->pdfa)
+		xmp_prop(&x, "<rdf:Description rdf:about=\"\" xmlns:pdfaid="
+		    "\"http://www.aiim.org/pdfa/ns/id/\" pdfaid:part=\"1\" "
+		    "pdfaid:conformance=\"%s\"/>\n", ua ? "A" : "B");
+	if (ua)
+		xmp_put(&x, "<rdf:Description rdf:about=\"\" xmlns:pdfuaid="
+		    "\"http://www.aiim.org/pdfua/ns/id/\" pdfuaid:part=\"1\"/>\n");
+	if (ua && doc->pdfa)
+		xmp_put(&x, pdfua_schema);
+	xmp_put(&x, "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+	return x.s;
+}
+
+/* The XMP packet as the catalog's /Metadata stream, not compressed. */
+static int
+xmp_stream(HPDF_Doc pdf, const struct pdfinfo *doc, int ua, struct diag *d)
+{
+	const char *what = "the XMP metadata";
+	HPDF_Dict xmp;
+	HPDF_STATUS st;
+	char *packet;
+
+	NEW(xmp, HPDF_DictStream_New(pdf->mmgr, pdf->xref), what);
+	packet = xmp_packet(pdf, doc, ua);
+	st = HPDF_Stream_WriteStr(xmp->stream, packet);
+	free(packet);
+	TRY(st, what);
+	TRY(HPDF_Dict_AddName(xmp, "Type", "Metadata"), what);
+	TRY(HPDF_Dict_AddName(xmp, "Subtype", "XML"), what);
+	TRY(HPDF_Dict_Add(pdf->catalog, "Metadata", xmp), what);
+	return 0;
+}
+
 int
-pdfmeta_pdfa(HPDF_Doc pdf, const struct pdfinfo *doc, struct diag *d)
+pdfmeta_xmp(HPDF_Doc pdf, const struct pdfinfo *doc, int ua, struct diag *d)
 {
 	static const HPDF_BYTE zero[16];
-	const char *xmp_what = "the XMP metadata";
-	HPDF_Dict xmp;
 	HPDF_Array id;
 	HPDF_Binary b;
-	HPDF_STATUS st;
 	HPDF_UINT i;
 
-	if (output_intent(pdf, doc, d) == -1)
+	if (doc->pdfa && output_intent(pdf, doc, d) == -1)
 		return -1;
-	TRY(set_texts(pdf, doc, 1), xmp_what);
-	st = HPDF_PDFA_SetPDFAConformance(pdf, HPDF_PDFA_1B);
-	TRY(st, xmp_what);
-	TRY(set_texts(pdf, doc, 0), "the document information");
-	NEW(xmp, HPDF_Dict_GetItem(pdf->catalog, "Metadata",
-	    HPDF_OCLASS_DICT), xmp_what);
-	TRY(HPDF_Dict_RemoveElement(xmp, "SubType"), xmp_what);
-	TRY(HPDF_Dict_AddName(xmp, "Subtype", "XML"), xmp_what);
+	if (xmp_stream(pdf, doc, ua, d) == -1)
+		return -1;
+	if (!doc->pdfa) {
+		pdf->pdf_version = HPDF_VER_17;	/* PDF/UA-1's */
+		return 0;
+	}
+	pdf->pdf_version = HPDF_VER_14;		/* PDF/A-1's */
+	TRY(HPDF_PDFA_GenerateID(pdf), "the file identifier");
 	NEW(id, HPDF_Dict_GetItem(pdf->trailer, "ID", HPDF_OCLASS_ARRAY),
 	    "the file identifier");
 	for (i = 0; i < 2; i++) {

@@ -1,7 +1,8 @@
 /*
  * pdfmeta: what a PDF says about itself: document information, language
- * and window title, and for PDF/A-1b the sRGB output intent, the XMP
- * packet and a file identifier made from the file's own bytes.
+ * and window title, the XMP packet (PDF/A-1 and PDF/UA-1 say so there),
+ * and for PDF/A the sRGB output intent and a file identifier made from
+ * the file's own bytes.
  */
 #ifndef LP_PDFMETA_H
 #define LP_PDFMETA_H
@@ -23,12 +24,13 @@ struct pdfinfo;
 HPDF_STATUS	pdfmeta_info(HPDF_Doc, const struct pdfinfo *);
 
 /*
- * PDF/A-1b, once everything else is in the document and just before it
- * is saved: output intent, XMP agreeing with the information, and a
- * blank identifier for pdfmeta_id() to fill.  Every failure is
- * reported to the diag against the leaflet's title.
+ * The XMP packet, once everything else is in the document and just
+ * before it is saved: for PDF/A (doc->pdfa) with the sRGB output intent
+ * and a blank identifier for pdfmeta_id() to fill, PDF/A-1a when ua (a
+ * tagged PDF whose rules hold) else PDF/A-1b; and with ua, PDF/UA-1.
+ * Every failure is reported to the diag against the leaflet's title.
  */
-int	pdfmeta_pdfa(HPDF_Doc, const struct pdfinfo *, struct diag *);
+int	pdfmeta_xmp(HPDF_Doc, const struct pdfinfo *, int ua, struct diag *);
 
 /* Fill the blank identifier with the MD5 of the saved file. */
 int	pdfmeta_id(unsigned char *buf, size_t len);

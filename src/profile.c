@@ -9,6 +9,7 @@
  *	  phone: 01632 960 123
  *	  email: info@riverside.example
  *	  website: riverside.example
+ *	  booking: https://riverside.example/book	for the QR code
  *	  address: [1 Mill Lane, Riverside, RV1 2AB]	or one string
  *	  mail_from: Riverside <info@riverside.example>	mail's From
  *	paper: a4				or letter, a5
@@ -17,6 +18,8 @@
  *	justify: false				true: justified text
  *	pdfa: false				true: PDF/A-1b by default
  *	layouts: [handout, large-print]		what batch builds; or one
+ *	qr: false				true: a QR code in the contact box
+ *	large_print: "This leaflet is available in large print: ..."
  *
  * A key with an empty value (nothing, ~, null) counts as absent.
  * Unknown keys are warned about and ignored; everything else that is
@@ -34,6 +37,7 @@
 #include "fileio.h"
 #include "format.h"
 #include "profile.h"
+#include "qr.h"
 #include "xalloc.h"
 #include "yamlx.h"
 
@@ -152,6 +156,43 @@ read_layouts(struct yamlx *y, const yaml_node_t *val, const char *key,
 		yamlx_msg(y, DIAG_ERROR, val, "'%s' lists no layout", key);
 }
 
+/* A boolean, and where it is (struct flagpos). */
+static void
+read_flag(struct yamlx *y, const yaml_node_t *val, const char *key,
+    void *dst)
+{
+	struct flagpos	*f = dst;
+
+	if (yamlx_isnull(val))
+		return;
+	yamlx_bool(y, val, key, &f->on);
+	yamlx_pos(y, val, &f->pos);
+}
+
+/*
+ * A web address: "https://..." or "http://...", or without a scheme
+ * (https is meant); anything else would be a link a phone cannot open.
+ */
+static void
+read_url(struct yamlx *y, const yaml_node_t *val, const char *key,
+    void *dst)
+{
+	const char	*s;
+	char		 show[YAMLX_SHOWMAX];
+
+	if (yamlx_isnull(val) || (s = yamlx_str(y, val, key)) == NULL ||
+	    *s == '\0')
+		return;
+	if (strstr(s, "://") != NULL && strncmp(s, "https://", 8) != 0 &&
+	    strncmp(s, "http://", 7) != 0) {
+		yamlx_msg(y, DIAG_ERROR, val, "malformed web address '%s' for "
+		    "'%s': expected https://...",
+		    yamlx_show(s, val->data.scalar.length, show), key);
+		return;
+	}
+	*(char **)dst = xstrdup(s);
+}
+
 /*
  * The profile's keys, a table for each mapping: a new key is a row here
  * and its use.
@@ -179,6 +220,8 @@ static const struct yamlx_key contact_keys[] = {
 	KEY("email", YAMLX_STRING, email),
 	KEY("website", YAMLX_STRING, website),
 	KEY("mail_from", YAMLX_STRING, mail_from),
+	{ .name = "booking", .type = YAMLX_FUNC, .off = AT(booking),
+	  .read = read_url },
 	{ .name = "address", .type = YAMLX_LINES, .off = AT(address),
 	  .aux = AT(naddress) }
 };
@@ -209,8 +252,47 @@ static const struct yamlx_key keys[] = {
 	KEY("justify", YAMLX_BOOL, justify),
 	KEY("pdfa", YAMLX_BOOL, pdfa),
 	{ .name = "layouts", .type = YAMLX_FUNC, .off = AT(layouts),
-	  .read = read_layouts }
+	  .read = read_layouts },
+	{ .name = "qr", .type = YAMLX_FUNC, .off = AT(qr), .read = read_flag },
+	KEY("large_print", YAMLX_STRING, large_print)
 };
+
+char *
+profile_url(const char *s)
+{
+	return strstr(s, "://") != NULL ? xstrdup(s) :
+	    xasprintf("https://%s", s);
+}
+
+char *
+profile_qr_url(const struct profile *p)
+{
+	const char *s = p->booking != NULL ? p->booking : p->website;
+
+	return s != NULL ? profile_url(s) : NULL;
+}
+
+/*
+ * A QR code needs an address to point at, short enough for a code
+ * that a phone reads from a leaflet.
+ */
+static void
+check_qr(const struct profile *p, struct diag *d)
+{
+	char	*url;
+
+	if (!p->qr.on)
+		return;
+	if ((url = profile_qr_url(p)) == NULL)
+		diag_at(d, DIAG_ERROR, &p->qr.pos, "a QR code needs an address "
+		    "to point at: contact.booking or contact.website");
+	else if (strlen(url) > QR_MAXBYTES)
+		diag_at(d, DIAG_ERROR, &p->qr.pos, "the QR code's address is "
+		    "%zu bytes long: too long for a code a phone can read "
+		    "from a leaflet (at most %d)",
+		    strlen(url), QR_MAXBYTES);
+	free(url);
+}
 
 /* The logo, loaded once; its problems are held for the leaflets. */
 static void
@@ -265,6 +347,7 @@ profile_parse(struct profile *p, const char *file, const char *buf,
 		goto out;
 	yamlx_read_keys(&y, root, keys, sizeof(keys) / sizeof(keys[0]), p,
 	    p->dir);
+	check_qr(p, d);
 	load_logo(p);
 out:
 	yamlx_free(&y);
@@ -306,6 +389,8 @@ profile_free(struct profile *p)
 	free(p->email);
 	free(p->website);
 	free(p->mail_from);
+	free(p->booking);
+	free(p->large_print);
 	for (i = 0; i < p->naddress; i++)
 		free(p->address[i]);
 	free(p->address);

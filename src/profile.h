@@ -19,6 +19,12 @@ enum paper {
 	PAPER_A5
 };
 
+/* A flag and where the profile set it, for what it asks of other keys. */
+struct flagpos {
+	int		 on;
+	struct srcpos	 pos;
+};
+
 struct profile {
 	char		*file;		/* path as given */
 	char		*dir;		/* its directory, for relative paths */
@@ -35,6 +41,7 @@ struct profile {
 	char		*phone;
 	char		*email;
 	char		*website;
+	char		*booking;	/* where to book: a web address */
 	char		**address;	/* lines */
 	size_t		 naddress;
 	enum paper	 paper;
@@ -48,6 +55,9 @@ struct profile {
 	const struct vars_more *more;	/* variables besides the clinic's
 					   (vars.h), set by mail for its
 					   letter; NULL as loaded */
+	struct flagpos	 qr;		/* a QR code in the contact box */
+	char		*large_print;	/* the line saying large print is
+					   available, on standard leaflets */
 };
 
 /* Parse a profile held in memory; file names the source in messages. */
@@ -56,6 +66,17 @@ int	profile_parse(struct profile *, const char *file, const char *buf,
 /* Read and parse a profile file. */
 int	profile_load(struct profile *, const char *file, struct diag *);
 void	profile_free(struct profile *);
+
+/*
+ * A web address as a link: with "https://" in front when it has no
+ * scheme; caller frees.
+ */
+char	*profile_url(const char *);
+/*
+ * Where the QR code points (the booking address, else the website) as
+ * a link, or NULL when it has neither; caller frees.
+ */
+char	*profile_qr_url(const struct profile *);
 
 /* Parse "#RRGGBB"; returns 0 or -1. */
 int	color_parse(const char *, struct rgb *);

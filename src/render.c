@@ -18,6 +18,7 @@
 #include "pdffont.h"
 #include "pdfimage.h"
 #include "pdfmeta.h"
+#include "pdftags.h"
 #include "render.h"
 #include "xalloc.h"
 
@@ -36,6 +37,7 @@ struct rend {
 	HPDF_Page		*pages;
 	const struct pages	*ps;
 	const struct font *const *fonts;
+	struct pdftags		*tags;		/* NULL: untagged */
 };
 
 /*
@@ -228,9 +230,48 @@ struct textstate {
 	int		invisible;
 };
 
+/*
+ * Item i's text, in the pieces tagging cuts it into (pdftags_cut), each
+ * in its marked content: the first placed, the others following on.
+ */
+static int
+text_pieces(struct rend *r, HPDF_Page pg, const struct item *it, size_t i)
+{
+	size_t cut[2], at[4], k, n = strlen(it->text);
+	HPDF_STATUS st = HPDF_OK;
+	char *s;
+	int first = 1;
+
+	pdftags_cut(r->tags, i, cut);
+	at[0] = 0;
+	at[1] = cut[0] < n ? cut[0] : n;
+	at[2] = cut[1] < at[1] ? at[1] : cut[1] < n ? cut[1] : n;
+	at[3] = n;
+	for (k = 0; k < 3 && st == HPDF_OK; k++) {
+		if (at[k] == at[k + 1])
+			continue;
+		if (lib(r, pdftags_mark(r->tags, i, (enum piece)k)) == -1)
+			return -1;
+		/*
+		 * Tagged, a line's end between words is a space, so that
+		 * text read from the structure does not run words together.
+		 */
+		if (r->tags != NULL && k == PIECE_BODY && at[k + 1] == n &&
+		    it->hyphen == HY_SPACE)
+			s = xasprintf("%.*s ", (int)(n - at[k]), it->text + at[k]);
+		else
+			s = xstrndup(it->text + at[k], at[k + 1] - at[k]);
+		st = first ? HPDF_Page_TextOut(pg, it->x, it->y, s) :
+		    HPDF_Page_ShowText(pg, s);
+		free(s);
+		first = 0;
+	}
+	return st == HPDF_OK ? 0 : -1;
+}
+
 static int
 text(struct rend *r, HPDF_Page pg, struct textstate *ts,
-    const struct item *it)
+    const struct item *it, size_t i)
 {
 	HPDF_Font f;
 	int inv;
@@ -243,6 +284,8 @@ text(struct rend *r, HPDF_Page pg, struct textstate *ts,
 		 * text object it was set in, so it is not forgotten here.
 		 */
 		inv = ts->invisible;
+		if (lib(r, pdftags_close(r->tags)) == -1)
+			return -1;
 		HPDF_Page_BeginText(pg);
 		memset(ts, 0, sizeof(*ts));
 		ts->open = 1;
@@ -263,7 +306,16 @@ text(struct rend *r, HPDF_Page pg, struct textstate *ts,
 		    HPDF_INVISIBLE : HPDF_FILL);
 		ts->invisible = it->invisible;
 	}
-	return HPDF_Page_TextOut(pg, it->x, it->y, it->text) == HPDF_OK ? 0 : -1;
+	return text_pieces(r, pg, it, i);
+}
+
+/* The text object ended, and the marked content open in it first. */
+static void
+end_text(struct rend *r, HPDF_Page pg, struct textstate *ts)
+{
+	if (lib(r, pdftags_close(r->tags)) == 0 && ts->open)
+		HPDF_Page_EndText(pg);
+	ts->open = 0;
 }
 
 /* A line, solid or dashed. */
@@ -284,9 +336,10 @@ rule(HPDF_Page pg, const struct item *it)
 }
 
 static int
-draw_page(struct rend *r, const struct pdfinfo *doc, const struct page *p,
+draw_page(struct rend *r, const struct pdfinfo *doc, size_t pi,
     HPDF_Page pg)
 {
+	const struct page *p = &r->ps->v[pi];
 	const struct item *it;
 	struct textstate ts;
 	HPDF_Annotation an;
@@ -295,15 +348,20 @@ draw_page(struct rend *r, const struct pdfinfo *doc, const struct page *p,
 	size_t i;
 
 	memset(&ts, 0, sizeof(ts));
+	if (lib(r, pdftags_page(r->tags, pi, pg)) == -1)
+		return -1;
 	for (i = 0; i < p->nitems && !r->failed; i++) {
 		it = &p->items[i];
-		if (it->kind != IT_TEXT && ts.open) {
-			HPDF_Page_EndText(pg);
-			ts.open = 0;
-		}
+		if (!pdftags_drawn(r->tags, i))
+			continue;
+		if (it->kind != IT_TEXT && ts.open)
+			end_text(r, pg, &ts);
+		if (it->kind != IT_TEXT && it->kind != IT_LINK &&
+		    lib(r, pdftags_mark(r->tags, i, PIECE_BODY)) == -1)
+			return -1;
 		switch (it->kind) {
 		case IT_TEXT:
-			if (text(r, pg, &ts, it) == -1)
+			if (text(r, pg, &ts, it, i) == -1)
 				return -1;
 			break;
 		case IT_RULE:
@@ -334,12 +392,12 @@ draw_page(struct rend *r, const struct pdfinfo *doc, const struct page *p,
 				HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
 				/* print */
 				lib(r, HPDF_Dict_AddNumber(an, "F", 4));
+				lib(r, pdftags_annot(r->tags, i, an));
 			}
 			break;
 		}
 	}
-	if (ts.open)
-		HPDF_Page_EndText(pg);
+	end_text(r, pg, &ts);
 	return r->failed ? -1 : 0;
 }
 
@@ -363,7 +421,9 @@ static int
 build(struct rend *r, const struct pdfinfo *doc)
 {
 	const struct pages *ps = r->ps;
+	const char *why;
 	size_t i;
+	int ua;
 
 	doing(r, "writing the document information");
 	if (lib(r, pdfmeta_info(r->pdf, doc)) == -1 || r->failed)
@@ -383,17 +443,25 @@ build(struct rend *r, const struct pdfinfo *doc)
 	}
 	for (i = 0; i < ps->n && !r->failed; i++) {
 		doing(r, "drawing page %zu of %zu", i + 1, ps->n);
-		if (draw_page(r, doc, &ps->v[i], r->pages[i]) == -1)
+		if (draw_page(r, doc, i, r->pages[i]) == -1)
 			return -1;
 	}
 	outline(r);
+	doing(r, "writing the structure tree");
+	if (lib(r, pdftags_finish(r->tags, &why)) == -1)
+		return -1;
+	if (r->tags != NULL && why != NULL)
+		diag_msg(r->d, DIAG_WARNING, r->file, 0, 0, "tagged, but not "
+		    "PDF/UA-1: %s", why);
+	ua = why == NULL;
 	for (i = 0; i < FACE__MAX && !r->failed; i++)
 		if (r->font[i] != NULL &&
 		    pdffont_finish(r->pdf, r->font[i], doc->pdfa) == -1) {
 			r->reported = 1;	/* pdffont said what */
 			return -1;
 		}
-	if (doc->pdfa && !r->failed && pdfmeta_pdfa(r->pdf, doc, r->d) == -1) {
+	if ((doc->pdfa || ua) && !r->failed &&
+	    pdfmeta_xmp(r->pdf, doc, ua, r->d) == -1) {
 		r->reported = 1;	/* so did pdfmeta */
 		return -1;
 	}
@@ -451,6 +519,8 @@ render_pdf(const struct pages *ps, const struct pdfinfo *doc,
 		r.reported = 1;
 		goto out;
 	}
+	if (doc->tags)
+		r.tags = pdftags_new(r.pdf, ps);
 	if (lib(&r, HPDF_SetCompressionMode(r.pdf, HPDF_COMP_ALL)) == -1 ||
 	    build(&r, doc) == -1 || save(&r, doc, buf, len) == -1)
 		goto out;
@@ -462,6 +532,7 @@ out:
 		*buf = NULL;
 		*len = 0;
 	}
+	pdftags_free(r.tags);
 	if (r.pdf != NULL)
 		HPDF_Free(r.pdf);
 	for (i = 0; i < FACE__MAX; i++)

@@ -22,6 +22,7 @@ struct pdfinfo {
 	const char	*lang;
 	long long	 date;		/* seconds since 1970; -1: none */
 	int		 pdfa;		/* PDF/A-1b */
+	int		 tags;		/* a tagged PDF (pdftags.h) */
 	const struct image *const *images;	/* IT_IMAGE's image indexes these */
 	size_t		 nimages;
 };

@@ -48,6 +48,7 @@ struct furnish {
 	struct rgb	 primary;	/* the clinic's colour */
 	size_t		 page;		/* 0-based */
 	size_t		 npages;
+	int		 blank;		/* no story has text on the page */
 };
 
 struct shape {
@@ -99,5 +100,18 @@ void	shape_handout(struct shape *, enum paper, const struct typescale *);
  * body in the flap and the three inside panels (trifold.c).
  */
 void	shape_trifold(struct shape *, enum paper, const struct typescale *);
+
+#define BOOKLET_MAX	64	/* pages */
+
+/*
+ * A booklet of n pages, a multiple of 4 up to BOOKLET_MAX (else -1): A5
+ * (half US Letter on Letter paper), the cover on the first page, the
+ * back cover (contact box, governance line) on the last, the body
+ * between, numbered; body pages the body does not reach are for notes.
+ */
+int	shape_booklet(struct shape *, enum paper, const struct typescale *,
+	    size_t n);
+/* The sheet a booklet on paper is imposed on, landscape, in points. */
+void	booklet_sheet(enum paper, float *w, float *h);
 
 #endif

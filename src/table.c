@@ -372,6 +372,7 @@ draw_cells(const struct tlayout *tl, const struct block *b, size_t r,
 			if (d->pg->items[k].kind == IT_TEXT) {
 				d->pg->items[k].tag = r == 0 ? TAG_TH : TAG_TD;
 				d->pg->items[k].level = (int)r + 1;
+				d->pg->items[k].col = (int)i;
 			}
 	}
 }

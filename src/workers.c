@@ -42,6 +42,7 @@ render_one(struct batch *r, const struct job *jb, struct result *res)
 	int rc;
 
 	memset(&o, 0, sizeof(o));
+	o.format.layout = jb->layout;
 	rc = leaflet_render(r->b, &r->clinics[jb->clinic], &r->art, &o, &lf);
 	if (rc == 0)
 		rc = file_write_atomic(jb->out, lf.pdf, lf.len, r->b->d);

@@ -1,7 +1,7 @@
 # leafpress check and batch --strict: governance rules over a content
 # folder, each problem said once, exit 1 on errors and 0 on warnings only.
 . tests/pdf/lib.inc
-plan 24
+plan 28
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -114,3 +114,24 @@ lp check --content "$M/c" --out "$M/out"
 t "version: changed and newer, no error" test "$rc" -eq 0
 lp check --content "$M/c" --out "$M/nowhere"
 t "version: no manifest, nothing built, no error" test "$rc" -eq 0
+
+# The output folder: what a batch could not write into is an error, and
+# check makes nothing there.
+K=$W/outdir
+content "$K/c" botox-cervical-dystonia
+mkdir -p "$K/o"
+echo "not a folder" >"$K/file"
+lp check --content "$K/c" --out "$K/file/out"
+same "out/ under a file: one error at it" "$W/err" \
+    "$K/file/out: error: cannot write into this directory: Not a directory"
+echo "not a folder" >"$K/o/riverside"
+mkdir -p "$K/o/lakeside/botox-cervical-dystonia.pdf"
+lp check --content "$K/c" --out "$K/o"
+t "a file in a clinic's folder's way, a folder in a PDF's: exit 1" \
+    test "$rc" -eq 1
+same "each said once, where batch would say it" "$W/err" \
+    "$K/o/lakeside/botox-cervical-dystonia.pdf: error: cannot write: a directory, not a regular file
+$K/o/riverside: error: cannot write into this directory: Not a directory"
+lp check --content "$K/c" --out "$K/new/out"
+t "an out/ not there yet: no error, and nothing made" sh -c "
+    [ $rc -eq 0 ] && [ ! -e '$K/new' ]"

@@ -66,9 +66,10 @@ rm -rf "$D/out"
 t "build --dump: pages on stdout, no PDF" sh -c "grep -q '^page 1 ' '$W/out' &&
     [ -z \"\$(find '$D' -name '*.pdf*')\" ]"
 (cd "$D" && "$LEAFPRESS" batch) >/dev/null 2>"$W/err"
-t "batch: builds content/ into out/ by default" test \
-    "$(cd "$D" && find out -type f | sort | tr '\n' ' ')" = \
-    "out/lakeside/botox-cervical-dystonia.pdf out/manifest.json out/riverside/botox-cervical-dystonia.pdf "
+t "batch: builds content/ into out/ by default" sh -c \
+    "cd '$D' && test -s out/manifest.json -a \
+    -s out/lakeside/botox-cervical-dystonia.pdf -a \
+    -s out/riverside/botox-cervical-dystonia.pdf"
 
 # Output that cannot be written: an error, and no file, temporary or not.
 : >"$W/file"
@@ -133,7 +134,7 @@ t "raw HTML: tags dropped, the words kept, entities decoded" sh -c "
 # Batch: one bad article does not stop the good ones.
 B=$W/batch
 mkdir -p "$B/content/articles" "$B/content/clinics"
-cp "$P" "$B/content/clinics/"
+sed '/^layouts:/d' "$P" >"$B/content/clinics/riverside.yaml"
 mkdir -p "$B/content/images" && cp content/images/riverside.png "$B/content/images/"
 for a in alpha omega; do
 	printf '# Leaflet %s\n\nA good article.\n' "$a" >"$B/content/articles/$a.md"
@@ -147,7 +148,8 @@ t "batch with a bad article: exit 1" test "$rc" -eq 1
 t "batch with a bad article: the good leaflets are built" test \
     -s "$B/out/riverside/alpha.pdf" -a -s "$B/out/riverside/omega.pdf"
 t "batch with a bad article: nothing else in out/ but the manifest" \
-    test "$(find "$B/out" -type f ! -name manifest.json | wc -l)" -eq 2
+    test "$(find "$B/out" -type f ! -name manifest.json \
+    ! -name .manifest.stat | wc -l)" -eq 2
 diag "batch with a bad article: one error at its position" 1 \
     "$B/content/articles/middle.md:3:12: error: invalid UTF-8"
 

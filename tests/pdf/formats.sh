@@ -22,7 +22,7 @@ allwords() { pdftotext "$2" "$W/words.txt" &&
 # Usage errors say so, exit 2, and make nothing.
 lp build -p $P -l poster -o "$W/x.pdf" $A
 t "-l poster: usage error" test "$rc" -eq 2 -a ! -e "$W/x.pdf"
-t "-l poster: names the layouts" has "$W/err" "handout, large-print or trifold"
+t "-l poster: names the layouts" has "$W/err" "handout, large-print, trifold or booklet"
 lp build -p $P -l large-print --body 12 -o "$W/x.pdf" $A
 t "--body 12: too small for large print" test "$rc" -eq 2 -a ! -e "$W/x.pdf"
 lp build -p $P --body 18 -o "$W/x.pdf" $A

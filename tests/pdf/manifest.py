@@ -24,8 +24,8 @@ def sha(path):
 
 def check(out, m, inputs=True):
     bad = []
-    if m.get("format") != 1 or not m.get("leafpress"):
-        bad.append("no format 1 or no leafpress version")
+    if m.get("format") != 2 or not m.get("leafpress"):
+        bad.append("no format 2 or no leafpress version")
     for e in m["leaflets"]:
         pdf = os.path.join(out, e["path"])
         if e["status"] == "failed":

@@ -25,4 +25,4 @@ t "a bad one is failed with its first diagnostic" test \
     "$(m status lakeside/three.pdf)|$(m get lakeside/three.pdf error)" = \
     "failed|$C/articles/three.md:3:12: error: invalid UTF-8"
 t "its layout is the handout" test "$(m get riverside/two.pdf layout)" = handout
-t "no temporary file is left" test -z "$(find "$O" -name '.*')"
+t "no temporary file is left" test -z "$(find "$O" -name '.*' ! -name '.manifest*.stat')"

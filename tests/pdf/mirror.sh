@@ -2,7 +2,7 @@
 # clinics that built, and the manifest tells the truth about them, even
 # after kill -9; files leafpress did not make are never touched.
 . tests/pdf/lib.inc
-plan 12
+plan 14
 
 C=$W/content
 O=$W/out
@@ -12,6 +12,20 @@ run() {
 }
 summary() { tail -n 1 "$W/err" | sed 's/ in [0-9.]* s$//'; }
 m() { python3 tests/pdf/manifest.py "$O" "$@"; }
+# killed: a batch killed with kill -9, parent and workers at once, when
+# it has built two leaflets.
+killed() {
+	rm -f "$W/err"	# or the wait below may read the last run's
+	"$LEAFPRESS" batch -j 2 --content "$C" --out "$O" 2>"$W/err" &
+	pid=$!
+	i=0
+	while ! grep -q '^\[2/' "$W/err" 2>/dev/null && [ $i -lt 1000 ]; do
+		sleep 0.01
+		i=$((i + 1))
+	done
+	kill -9 "$pid" $(cat /proc/"$pid"/task/*/children 2>/dev/null)
+	wait "$pid" 2>/dev/null
+}
 
 run
 mkdir -p "$O/stranger"
@@ -51,25 +65,37 @@ done
 cp content/clinics/lakeside.yaml "$C/clinics/"
 run
 for n in $(seq 1 80); do echo "Changed." >>"$C/articles/a$n.md"; done
-rm -f "$W/err"	# or the wait below may read the last run's
-"$LEAFPRESS" batch -j 2 --content "$C" --out "$O" 2>"$W/err" &
-pid=$!
-i=0
-while ! grep -q '^\[2/' "$W/err" 2>/dev/null && [ $i -lt 1000 ]; do
-	sleep 0.01
-	i=$((i + 1))
-done
-# the parent and its workers, all at once
-kill -9 "$pid" $(cat /proc/"$pid"/task/*/children 2>/dev/null)
-wait "$pid" 2>/dev/null
+killed
 t "killed in the middle" sh -c "! grep -q ' removed in ' '$W/err'"
 bad=0
 for f in "$O"/*/*.pdf; do quiet qpdf --check "$f" || bad=1; done
 t "every PDF left is whole" test "$bad" -eq 0
-left=$(find "$O" -name '.*')
+left=$(find "$O" -name '.*' ! -name '.manifest*.stat')
 t "no temporary file is left" test -z "$left" || echo "# left: $left"
 t "the manifest names only what is on disk, as it is" m pdfs
 run
 t "the next run finishes the job, and its manifest is true" sh -c "
     grep -q '^[0-9]* built, [0-9]* up to date, 0 failed' '$W/err' &&
     python3 tests/pdf/manifest.py '$O' check"
+
+# killed while remaking the leaflets of changed articles and making
+# those of new ones, all then withdrawn: each PDF is known only by the
+# killed run's pending list, by its old hash or, if it was made then,
+# by its time
+for n in $(seq 1 80); do echo "Changed again." >>"$C/articles/a$n.md"; done
+for n in $(seq 1 40); do
+	sed "s/^title: .*/title: New $n/" \
+	    content/articles/botox-cervical-dystonia.md >"$C/articles/0new$n.md"
+done
+killed
+made=$(ls "$O"/*/0new*.pdf 2>/dev/null | wc -l)
+all=$(ls "$O"/*/0new*.pdf "$O"/*/a*.pdf | wc -l)
+rm "$C"/articles/0new*.md "$C"/articles/a*.md
+run
+t "PDFs a killed run made or was remaking, since withdrawn, are removed" \
+    sh -c "[ $made -gt 0 ] && [ -z \"\$(ls '$O'/*/0new*.pdf '$O'/*/a*.pdf 2>/dev/null)\" ] &&
+    grep -q ' $all removed in ' '$W/err'" ||
+    echo "# made $made of $all: $(tail -n 1 "$W/err")"
+t "and only those: files leafpress did not make are untouched" sh -c "
+    [ -f '$O/riverside/notes.txt' ] && [ -f '$O/riverside/copy.pdf' ] &&
+    [ -f '$O/stranger/one.pdf' ] && python3 tests/pdf/manifest.py '$O' check"

@@ -1,8 +1,8 @@
 # PDF/A-1b: --pdfa and the profile's pdfa: true, checked structurally by
 # tests/pdf/pdfa-check (which must also fail a plain PDF).
 . tests/pdf/lib.inc
-# Three runs of check (pdfa-check's 31 checks and its status), and 6.
-plan $((3 * 32 + 6))
+# Three runs of check (pdfa-check's 32 checks and its status), and 6.
+plan $((3 * 33 + 6))
 
 A=content/articles/botox-cervical-dystonia.md
 # check LABEL PDF: pdfa-check's own ok/not ok lines, with a label, and

@@ -8,12 +8,13 @@ MEASURE=420
 set -- content/articles/*.md tests/typeset/*.md
 # One check per article, typeset.py's 4 and its status, and 2.
 plan $(($# + 4 + 1 + 2))
+content "$W/c"	# a plain clinic: only prose is measured here
 n=0
 for md in "$@"; do
 	n=$((n + 1))
 	t "$md: lays out" quiet sh -c \
-	    '"$1" build --dump -p content/clinics/riverside.yaml "$2" >"$3"' \
-	    sh "$LEAFPRESS" "$md" "$W/$n.dump"
+	    '"$1" build --dump -p "$4" "$2" >"$3"' \
+	    sh "$LEAFPRESS" "$md" "$W/$n.dump" "$W/c/clinics/riverside.yaml"
 done
 # A crash in typeset.py loses its checks: its status is a check too.
 t "typeset.py runs to its end" python3 tests/pdf/typeset.py "$MEASURE" "$W"/*.dump

@@ -271,6 +271,10 @@ judge_table(const struct built *b, int *split, int *headless, int *pages)
 		for (i = 0; i < b->lf.pages.v[p].nitems; i++) {
 			const struct item *it = &b->lf.pages.v[p].items[i];
 
+			/* the header drawn again is not read again */
+			if (it->kind == IT_TEXT && it->tag == TAG_ARTIFACT &&
+			    it->level == 1)
+				th++;
 			if (it->tag != TAG_TD && it->tag != TAG_TH)
 				continue;
 			th += it->tag == TAG_TH;

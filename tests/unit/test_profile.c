@@ -644,10 +644,62 @@ test_rows(void)
 	free(r.msgs);
 }
 
+/* contact.booking, qr and the addresses a QR code points at. */
+static void
+test_qr(void)
+{
+	struct profile	 p;
+	struct run	 r = { 0 };
+	char		*url, big[400];
+
+	parse(&p, &r, "name: X\ncontact:\n  website: x.example\n"
+	    "  booking: https://x.example/book\nqr: yes\n");
+	T_OK(r.rc == 0 && p.qr.on, "qr: yes");
+	T_EQ_INT(p.qr.pos.line * 100 + p.qr.pos.col, 505, "qr: its position");
+	url = profile_qr_url(&p);
+	T_EQ_STR(url, "https://x.example/book", "qr: the booking address first");
+	free(url);
+	profile_free(&p);
+
+	parse(&p, &r, "name: X\ncontact: { website: x.example }\nqr: on\n");
+	url = profile_qr_url(&p);
+	T_EQ_STR(url, "https://x.example", "qr: else the website, with https");
+	free(url);
+	profile_free(&p);
+
+	parse(&p, &r, "name: X\ncontact:\n  phone: \"1\"\nqr: true\n");
+	T_EQ_STR(r.msgs, "clinics/p.yaml:4:5: error: a QR code needs an "
+	    "address to point at: contact.booking or contact.website\n",
+	    "qr without an address: an error at qr");
+	T_EQ_INT(r.rc, -1, "qr without an address: fails");
+	profile_free(&p);
+
+	parse(&p, &r, "name: X\nqr: false\nlarge_print: Ask us.\n");
+	T_OK(r.rc == 0 && !p.qr.on && p.booking == NULL, "qr: false, no address: "
+	    "fine");
+	T_EQ_STR(p.large_print, "Ask us.", "large_print: its words");
+	profile_free(&p);
+
+	parse(&p, &r, "name: X\ncontact:\n  booking: javascript://x\n");
+	T_EQ_STR(r.msgs, "clinics/p.yaml:3:12: error: malformed web address "
+	    "'javascript://x' for 'booking': expected https://...\n",
+	    "booking: a web address only");
+	profile_free(&p);
+
+	snprintf(big, sizeof(big), "name: X\ncontact:\n  booking: x.example/"
+	    "%0200d\nqr: true\n", 0);
+	parse(&p, &r, big);
+	T_EQ_STR(r.msgs, "clinics/p.yaml:4:5: error: the QR code's address "
+	    "is 218 bytes long: too long for a code a phone can read from a "
+	    "leaflet (at most 213)\n", "qr: an address too long for a code");
+	profile_free(&p);
+	free(r.msgs);
+}
+
 int
 main(void)
 {
-	T_PLAN(161);
+	T_PLAN(171);
 	test_full();
 	test_defaults();
 	test_errors();
@@ -659,5 +711,6 @@ main(void)
 	test_yaml();
 	test_load();
 	test_color_parse();
+	test_qr();
 	T_DONE();
 }
