@@ -18,7 +18,7 @@ CC       ?= cc
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CPPFLAGS += -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"'
-PKGS      = libcmark-gfm yaml-0.1 libunibreak libpng zlib harfbuzz-subset libcjson libqrencode
+PKGS      = libcmark-gfm yaml-0.1 libunibreak libpng zlib harfbuzz-subset libcjson libqrencode libcurl libqpdf
 LDLIBS    = $$(pkg-config --libs $(PKGS)) -lhpdf -lhyphen -ljpeg -lcsv -lpthread -lm
 
 B         = build

@@ -3,7 +3,7 @@
 # those that are missing.  Run by `make` and `make check` on a fresh machine.
 set -eu
 
-need="gcc make pkg-config python3 libhpdf-dev libharfbuzz-dev libpng-dev libjpeg62-turbo-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libcjson-dev libunibreak-dev libhyphen-dev libcsv-dev libqrencode-dev hyphen-en-us hyphen-es hyphen-pl hyphen-de hyphen-fr icc-profiles-free poppler-utils qpdf mupdf-tools valgrind zbar-tools"
+need="gcc make pkg-config python3 libhpdf-dev libharfbuzz-dev libpng-dev libjpeg62-turbo-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libcjson-dev libunibreak-dev libhyphen-dev libcsv-dev libqrencode-dev libcurl4-openssl-dev libqpdf-dev hyphen-en-us hyphen-es hyphen-pl hyphen-de hyphen-fr icc-profiles-free poppler-utils qpdf mupdf-tools python3-aiosmtpd valgrind zbar-tools"
 
 missing=""
 for p in $need; do

@@ -141,7 +141,7 @@ mkdirs(const char *dir)
  * other threads, so ask the kernel (Linux 4.7 and later) and fall back
  * to the usual 022.
  */
-static mode_t
+mode_t
 file_mode(void)
 {
 	FILE		*f;
@@ -255,9 +255,8 @@ link_temp(int fd, const char *dir, const char *name)
 	return NULL;
 }
 
-/* Make a rename in dir durable. */
-static int
-sync_dir(const char *dir)
+int
+dir_sync(const char *dir)
 {
 	int fd, rc;
 
@@ -269,13 +268,29 @@ sync_dir(const char *dir)
 }
 
 int
-file_write_atomic(const char *path, const void *buf, size_t len,
+fd_write_all(int fd, const void *buf, size_t len)
+{
+	const char *p = buf;
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = write(fd, p, len)) == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			return -1;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* file_write_atomic(), and file_write_nosync() when sync is 0. */
+static int
+write_atomic(const char *path, const void *buf, size_t len, int sync,
     struct diag *d)
 {
 	const char	*p = buf, *name;
 	char		*dir, *tmp = NULL;
-	size_t		 off = 0;
-	ssize_t		 n;
 	int		 fd = -1, err = 0, rc = -1, cr;
 
 	dir = path_dir(path);
@@ -298,17 +313,11 @@ file_write_atomic(const char *path, const void *buf, size_t len,
 		err = errno;
 		goto out;
 	}
-	while (off < len) {
-		n = write(fd, p + off, len - off);
-		if (n == -1) {
-			if (errno == EINTR)
-				continue;
-			err = errno;
-			goto out;
-		}
-		off += (size_t)n;
+	if (fd_write_all(fd, p, len) == -1) {
+		err = errno;
+		goto out;
 	}
-	if (fchmod(fd, file_mode()) == -1 || fsync(fd) == -1 ||
+	if (fchmod(fd, file_mode()) == -1 || (sync && fsync(fd) == -1) ||
 	    (tmp == NULL && (tmp = link_temp(fd, dir, name)) == NULL)) {
 		err = errno;
 		goto out;
@@ -319,7 +328,7 @@ file_write_atomic(const char *path, const void *buf, size_t len,
 		err = errno;
 		goto out;
 	}
-	if (rename(tmp, path) == -1 || sync_dir(dir) == -1) {
+	if (rename(tmp, path) == -1 || (sync && dir_sync(dir) == -1)) {
 		err = errno;
 		goto out;
 	}
@@ -334,6 +343,32 @@ out:
 		    strerror(err));
 	free(tmp);
 	free(dir);
+	return rc;
+}
+
+int
+file_write_atomic(const char *path, const void *buf, size_t len,
+    struct diag *d)
+{
+	return write_atomic(path, buf, len, 1, d);
+}
+
+int
+file_write_nosync(const char *path, const void *buf, size_t len,
+    struct diag *d)
+{
+	return write_atomic(path, buf, len, 0, d);
+}
+
+int
+file_sync(const char *path)
+{
+	int fd, rc;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
 	return rc;
 }
 

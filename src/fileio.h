@@ -1,6 +1,8 @@
 /* Reading inputs whole and writing outputs atomically. */
 #ifndef LP_FILEIO_H
 #define LP_FILEIO_H
+#include <sys/types.h>
+
 #include <stddef.h>
 
 struct diag;
@@ -24,6 +26,15 @@ int	file_write_atomic(const char *path, const void *buf, size_t len,
 	    struct diag *);
 
 /*
+ * The same, but not synced to disk: for files that a run killed with
+ * the machine makes again (a rename still never shows half a file to
+ * another process).
+ */
+int	file_write_nosync(const char *path, const void *buf, size_t len,
+	    struct diag *);
+/* Sync a file written without, when it is about to matter: 0, or -1. */
+int	file_sync(const char *path);
+/*
  * Make dir and its parents, and check that files can be created in it:
  * 0, or -1 after one error naming dir.
  */
@@ -37,6 +48,12 @@ int	dir_writable(const char *dir, struct diag *);
  * socket, a device) report and return -1.
  */
 int	file_check_output(const char *path, struct diag *);
+/* The mode a new file gets: 0666 less the umask. */
+mode_t	file_mode(void);
+/* Write all of buf to fd, again after a signal: 0, or -1 and errno. */
+int	fd_write_all(int fd, const void *buf, size_t len);
+/* Make a new name or a rename in dir durable (fsync): 0, or -1. */
+int	dir_sync(const char *dir);
 /* Write buf to standard output ("-o -"). */
 int	file_write_stdout(const void *buf, size_t len, struct diag *);
 

@@ -5,22 +5,31 @@
  * the whole copy rendered once.  What is said on standard error names
  * refs, articles and files, never a patient.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "article.h"
 #include "date.h"
 #include "diag.h"
 #include "fonts.h"
 #include "fileio.h"
+#include "journal.h"
 #include "leaflet.h"
 #include "letter.h"
 #include "mail.h"
 #include "mime.h"
+#include "outbox.h"
 #include "patients.h"
+#include "pdfcat.h"
+#include "pdfcrypt.h"
+#include "pool.h"
 #include "render.h"
 #include "sha256.h"
 #include "vars.h"
@@ -56,13 +65,17 @@ struct mail {
 	char			*from;		/* the profile's mail_from */
 	struct laid		*laid;
 	size_t			 nlaid;
-	struct pages		 post;		/* every post copy, in order */
-	const struct image	**postimg;
-	size_t			 npostimg;
-	int			 postblocks;
+	struct patients		*ps;
+	struct pdfcat		 post;		/* every post copy, in order */
+	int			 posting;	/* post is open */
 	size_t			 sheets;
 	size_t			 built, failed, emails, posted;
+	struct journal		 jr;		/* what went to the server */
+	size_t			*queue;		/* patients with an email */
+	size_t			 nqueue;
 };
+
+
 
 /* The run's day: SOURCE_DATE_EPOCH's, else today's (UTC). */
 static void
@@ -251,9 +264,14 @@ write_eml(struct mail *m, const struct patient *pt, const struct leaflet *let,
 	struct mime_msg msg;
 	struct sha256 h;
 	unsigned char sum[SHA256_LEN];
-	char hex[SHA256_HEX], *path, *file, *text = plain_text(&let->doc);
+	unsigned char *enc = NULL;
+	char hex[SHA256_HEX], *path, *file, *text;
 	int rc;
 
+	/* the message that went, or may have, stays as it was */
+	if (journal_state(&m->jr, pt->ref, NULL) >= J_DOUBT)
+		return 0;
+	text = plain_text(&let->doc);
 	/* reproducible: the same run of the same list gives the same id */
 	sha256_init(&h);
 	sha256_add(&h, pt->ref, strlen(pt->ref) + 1);
@@ -274,10 +292,19 @@ write_eml(struct mail *m, const struct patient *pt, const struct leaflet *let,
 	msg.filename = file;
 	msg.pdf = pdf;
 	msg.pdflen = len;
+	if (m->o->encrypt != NULL && pdf_encrypt(pdf, len, pt->secret, file,
+	    &enc, &msg.pdflen, m->b->d) == -1) {
+		rc = -1;
+		goto out;
+	}
+	if (enc != NULL)
+		msg.pdf = enc;
 	mime_write(&out, &msg);
 	path = xasprintf("%s/%s.eml", m->dir, pt->ref);
-	rc = file_write_atomic(path, out.s, out.n, m->b->d);
+	rc = file_write_nosync(path, out.s, out.n, m->b->d);
 	free(path);
+out:
+	free(enc);
 	free(file);
 	free(text);
 	free(out.s);
@@ -351,24 +378,11 @@ leaflets_of(struct mail *m, const struct patient *pt)
 	return v;
 }
 
-/* A patient's copy joins the post, on a sheet of its own. */
-static void
-to_post(struct mail *m, const struct pages *pg, int blocks,
-    const struct image **img, size_t nimg)
-{
-	size_t i;
-
-	if (m->post.n % 2 == 1)
-		pages_blank(&m->post);
-	pages_append(&m->post, pg, m->postblocks, (int)m->npostimg);
-	m->postblocks += blocks;
-	m->postimg = xreallocarray(m->postimg, m->npostimg + nimg + 1,
-	    sizeof(*m->postimg));
-	for (i = 0; i < nimg; i++)
-		m->postimg[m->npostimg++] = img[i];
-	m->sheets += (pg->n + 1) / 2;
-	m->posted++;
-}
+/* What became of one patient, as a worker tells the parent. */
+struct made {
+	uint32_t	 pages;		/* of the copy */
+	uint32_t	 built;		/* its files were written */
+};
 
 /*
  * The copy of a patient whose leaflets are lv: the letter, then each
@@ -377,7 +391,7 @@ to_post(struct mail *m, const struct pages *pg, int blocks,
  */
 static int
 copy_make(struct mail *m, const struct patient *pt, char **addr,
-    size_t naddr, struct laid **lv, size_t k, size_t n)
+    size_t naddr, struct laid **lv, struct made *md)
 {
 	struct article a;
 	struct leaflet let;
@@ -407,27 +421,16 @@ copy_make(struct mail *m, const struct patient *pt, char **addr,
 		goto out;
 	}
 	if (render_copy(m, &pg, lt, img, nimg, &pdf, &len) == -1)
-		goto fail;
+		goto out;
 	path = xasprintf("%s/%s.pdf", m->dir, pt->ref);
-	rc = file_write_atomic(path, pdf, len, m->b->d);
+	rc = file_write_nosync(path, pdf, len, m->b->d);
 	free(path);
 	if (rc == 0 && (pt->channels & CHANNEL_EMAIL))
 		rc = write_eml(m, pt, &let, pdf, len);
 	if (rc == -1)
-		goto fail;
-	m->built++;
-	if (pt->channels & CHANNEL_POST)
-		to_post(m, &pg, blocks, img, nimg);
-	if (pt->channels & CHANNEL_EMAIL)
-		m->emails++;
-	fprintf(stderr, "[%zu/%zu] %s  %zu pages, %zu sheets%s%s\n", k, n,
-	    pt->ref, pg.n, (pg.n + 1) / 2,
-	    pt->channels & CHANNEL_POST ? "  post" : "",
-	    pt->channels & CHANNEL_EMAIL ? "  email" : "");
-	goto out;
-fail:
-	m->failed++;
-	rc = -1;
+		goto out;
+	md->built = 1;
+	md->pages = (uint32_t)pg.n;
 out:
 	free(pdf);
 	free(img);
@@ -438,9 +441,9 @@ out:
 	return rc;
 }
 
-/* One patient of the list, the k-th of n. */
+/* One patient of the list. */
 static int
-one_patient(struct mail *m, struct patient *pt, size_t k, size_t n)
+one_patient(struct mail *m, struct patient *pt, struct made *md)
 {
 	struct laid **lv = NULL;
 	const char *why;
@@ -454,8 +457,12 @@ one_patient(struct mail *m, struct patient *pt, size_t k, size_t n)
 	else if ((pt->channels & CHANNEL_EMAIL) && m->from == NULL)
 		row_error(m, pt, PCOL_CHANNEL, "the profile has no "
 		    "contact.mail_from nor contact.email to send from");
+	else if ((pt->channels & CHANNEL_EMAIL) && m->o->encrypt != NULL &&
+	    (pt->secret == NULL || pt->secret[0] == '\0'))
+		row_error(m, pt, PCOL_SECRET, "no password in the --encrypt "
+		    "column for its PDF");
 	else if ((lv = leaflets_of(m, pt)) != NULL)
-		rc = copy_make(m, pt, addr, naddr, lv, k, n);
+		rc = copy_make(m, pt, addr, naddr, lv, md);
 	free(lv);
 	for (i = 0; i < naddr; i++)
 		free(addr[i]);
@@ -481,30 +488,152 @@ letter_check(struct mail *m)
 	return rc;
 }
 
-/* The post's one PDF, every patient's copy in list order. */
-static int
-write_post(struct mail *m)
+/* A patient's copy joins the post, on a sheet of its own. */
+static void
+post_add(struct mail *m, const struct patient *pt, size_t pages)
 {
 	unsigned char *pdf;
 	size_t len;
-	char *path, *title;
+	float w, h;
+	char *path = xasprintf("%s/%s.pdf", m->dir, pt->ref), *post;
+
+	if (!m->posting) {
+		post = xasprintf("%s/post-%s.pdf", m->dir, m->day);
+		m->posting = pdfcat_open(&m->post, post, m->b->d) == 0;
+		free(post);
+		if (!m->posting) {
+			m->failed++;
+			m->posting = -1;
+		}
+	}
+	if (m->posting == 1 && m->post.pages % 2 == 1) {
+		paper_size(m->g->paper, &w, &h);
+		pdfcat_blank(&m->post, w, h);
+	}
+	if (m->posting == 1 && file_read(path, (char **)&pdf, &len,
+	    m->b->d) == 0) {
+		if (pdfcat_add(&m->post, pdf, len, path, m->b->d) == -1)
+			m->failed++;
+		free(pdf);
+		m->sheets += (pages + 1) / 2;
+		m->posted++;
+	}
+	free(path);
+}
+
+/* The post's one PDF, every patient's copy in list order, finished. */
+static int
+write_post(struct mail *m)
+{
+	struct pdfcat_info info;
+	char *title;
 	int rc;
 
-	if (m->post.n == 0)
-		return 0;
+	if (m->posting != 1)
+		return m->posting == 0 ? 0 : -1;
+	m->posting = 0;
 	title = xasprintf("Letters from %s, %s", m->p->name, m->day);
-	rc = render_copy(m, &m->post, title, m->postimg, m->npostimg, &pdf,
-	    &len);
-	free(title);
-	if (rc == -1)
-		return -1;
-	path = xasprintf("%s/post-%s.pdf", m->dir, m->day);
-	rc = file_write_atomic(path, pdf, len, m->b->d);
+	memset(&info, 0, sizeof(info));
+	info.title = title;
+	info.author = m->p->name;
+	info.lang = "en";
+	info.date = m->when;
+	rc = pdfcat_close(&m->post, &info, m->b->d);
 	if (rc == 0)
-		fprintf(stderr, "%s  %zu patients, %zu sheets\n", path,
-		    m->posted, m->sheets);
-	free(path);
-	free(pdf);
+		fprintf(stderr, "%s/post-%s.pdf  %zu patients, %zu sheets\n",
+		    m->dir, m->day, m->posted, m->sheets);
+	free(title);
+	return rc;
+}
+
+/* pool_work: one patient's files, in a worker; what became of it. */
+static void
+work(void *arg, size_t i, struct sbuf *res)
+{
+	struct mail *m = arg;
+	struct made md;
+	FILE *keep = m->b->d->out;
+	char *msgs = NULL;
+	size_t len = 0;
+
+	memset(&md, 0, sizeof(md));
+	/* its messages go with it, to be said in list order */
+	if ((m->b->d->out = open_memstream(&msgs, &len)) == NULL)
+		m->b->d->out = keep;
+	one_patient(m, &m->ps->v[i], &md);
+	if (m->b->d->out != keep) {
+		fclose(m->b->d->out);
+		m->b->d->out = keep;
+	}
+	sbuf_put(res, (const char *)&md, sizeof(md));
+	sbuf_put(res, msgs, len);
+	free(msgs);
+}
+
+/* pool_take: one patient's outcome, in list order: said, posted, queued. */
+static void
+take(void *arg, size_t i, const char *res, size_t len)
+{
+	struct mail *m = arg;
+	const struct patient *pt = &m->ps->v[i];
+	struct made md;
+
+	if (res == NULL || len < sizeof(md)) {
+		diag_at(m->b->d, DIAG_ERROR, &pt->pos[PCOL_REF], "patient %s: "
+		    "its worker stopped before it was made", pt->ref);
+		m->failed++;
+		return;
+	}
+	memcpy(&md, res, sizeof(md));
+	if (m->b->d->out != NULL)
+		fwrite(res + sizeof(md), 1, len - sizeof(md), m->b->d->out);
+	if (!md.built) {
+		m->failed++;
+		return;
+	}
+	m->built++;
+	if (pt->channels & CHANNEL_POST)
+		post_add(m, pt, md.pages);
+	if (pt->channels & CHANNEL_EMAIL) {
+		m->queue = xgrow(m->queue, m->nqueue, sizeof(*m->queue));
+		m->queue[m->nqueue++] = i;
+		m->emails++;
+	}
+	fprintf(stderr, "[%zu/%zu] %s  %u pages, %u sheets%s%s\n", i + 1,
+	    m->ps->n, pt->ref, md.pages, (md.pages + 1) / 2,
+	    pt->channels & CHANNEL_POST ? "  post" : "",
+	    pt->channels & CHANNEL_EMAIL ? "  email" : "");
+}
+
+/* Send the emails made, each once; say what went. */
+static int
+send_all(struct mail *m, const struct patients *ps)
+{
+	const struct patient **v = xcalloc(m->nqueue + 1, sizeof(*v));
+	struct outbox ob;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < m->nqueue; i++)
+		v[i] = &ps->v[m->queue[i]];
+	memset(&ob, 0, sizeof(ob));
+	ob.url = m->o->send;
+	ob.user = m->o->smtp_user;
+	ob.pass = m->o->smtp_pass;
+	ob.from = m->from;
+	ob.dir = m->dir;
+	ob.dry_run = m->o->dry_run;
+	ob.jr = &m->jr;
+	ob.d = m->b->d;
+	rc = outbox_send(&ob, v, m->nqueue);
+	if (ob.dry_run)
+		fprintf(stderr, "dry run: %zu emails to send, %zu sent "
+		    "before; nothing sent\n", ob.todo, ob.before);
+	else
+		fprintf(stderr, "%s: %zu emails sent, %zu sent before, %zu "
+		    "not sent, %zu perhaps sent\n", ob.url, ob.sent, ob.before,
+		    ob.failed + ob.todo, ob.doubt);
+	free(v);
 	return rc;
 }
 
@@ -522,10 +651,23 @@ mail_free(struct mail *m)
 	free(m->letter);
 	free(m->dir);
 	free(m->from);
-	free(m->postimg);
-	pages_free(&m->post);
+	free(m->queue);
+	journal_free(&m->jr);
+	if (m->posting == 1)
+		pdfcat_abort(&m->post);
 	for (i = 0; i < FACE__MAX; i++)
 		font_free(&m->own[i]);
+}
+
+/* The journal in out/mail, read when there is one. */
+static int
+journal_at(struct mail *m)
+{
+	char *path = xasprintf("%s/journal", m->dir);
+	int rc = journal_load(&m->jr, path, m->b->d);
+
+	free(path);
+	return rc;
 }
 
 int
@@ -537,6 +679,7 @@ mail_run(struct build *b, const struct profile *p, const struct mail_opts *o)
 	int rc, lrc;
 
 	memset(&m, 0, sizeof(m));
+	m.jr.fd = -1;
 	m.b = b;
 	m.p = p;
 	m.o = o;
@@ -551,17 +694,25 @@ mail_run(struct build *b, const struct profile *p, const struct mail_opts *o)
 	m.dir = xasprintf("%s/mail", o->outdir);
 	if (p->mail_from != NULL || p->email != NULL)
 		m.from = xstrdup(p->mail_from ? p->mail_from : p->email);
-	lrc = patients_load(&ps, o->patients, NULL, b->d);
-	rc = lrc == -1 || letter_check(&m) == -1 || dir_ready(m.dir, b->d) == -1
-	    ? -1 : 0;
-	for (i = 0; rc == 0 && i < ps.n; i++)
-		one_patient(&m, &ps.v[i], i + 1, ps.n);
+	lrc = patients_load(&ps, o->patients, o->encrypt, b->d);
+	rc = lrc == -1 || letter_check(&m) == -1 ||
+	    dir_ready(m.dir, b->d) == -1 || journal_at(&m) == -1 ? -1 : 0;
+	m.ps = &ps;
+	if (rc == 0 && pool_run(ps.n, o->jobs > 0 ? o->jobs :
+	    (int)sysconf(_SC_NPROCESSORS_ONLN), work, take, &m) == -1) {
+		diag_msg(b->d, DIAG_ERROR, NULL, 0, 0, "cannot start workers: "
+		    "%s", strerror(errno));
+		rc = -1;
+	}
 	if (rc == 0 && write_post(&m) == -1)
 		rc = -1;
 	if (rc == 0)
 		fprintf(stderr, "%zu patients: %zu built (%zu to post, %zu "
-		    "emails), %zu failed\n", ps.rows, m.built, m.posted,
-		    m.emails, ps.rows - m.built);
+		    "emails), %zu failed%s\n", ps.rows, m.built, m.posted,
+		    m.emails, ps.rows - m.built, o->dry_run && o->send == NULL ?
+		    "; a dry run: nothing sent" : "");
+	if (rc == 0 && o->send != NULL && send_all(&m, &ps) == -1)
+		m.failed++;
 	if (rc == 0 && (lrc != 0 || m.failed > 0))
 		rc = -1;
 	patients_free(&ps);

@@ -7,6 +7,7 @@
  * on a new sheet; for email, out/mail/<ref>.eml (mime.h).  Patients'
  * names, addresses and email addresses go into that patient's own files
  * and nowhere else: not into messages, file names or PDF metadata.
+ * With a server to send to, each email goes to it once (journal.h).
  */
 #ifndef LP_MAIL_H
 #define LP_MAIL_H
@@ -20,6 +21,11 @@ struct mail_opts {
 	const char	*letter;	/* the letter's Markdown */
 	const char	*outdir;	/* out/mail goes under it */
 	int		 dry_run;	/* build everything, send nothing */
+	const char	*send;		/* smtp://HOST[:PORT], or NULL */
+	const char	*smtp_user;	/* or NULL */
+	const char	*smtp_pass;	/* from the environment */
+	const char	*encrypt;	/* the column of the PDFs' password */
+	int		 jobs;		/* worker processes */
 };
 
 /*

@@ -35,7 +35,9 @@ static const char usage_text[] =
 "       leafpress check [--content DIR] [--out DIR] [--today YYYY-MM-DD]\n"
 "       leafpress manifest merge [-o OUT.json] PARTIAL.json...\n"
 "       leafpress mail -p PROFILE.yaml --patients LIST.csv [--content DIR]\n"
-"                      [--letter LETTER.md] [--out DIR] [--dry-run]\n"
+"                      [--letter LETTER.md] [--out DIR] [-j N] [--dry-run]\n"
+"                      [--encrypt COLUMN]\n"
+"                      [--send smtp://HOST[:PORT] [--smtp-user USER]]\n"
 "       leafpress --help | --version\n";
 
 static const char help_text[] =
@@ -104,7 +106,16 @@ static const char help_text[] =
 "      --letter FILE    the cover letter (default\n"
 "                       content/letters/default.md)\n"
 "      --out DIR        where mail/ goes (default out)\n"
+"  -j, --jobs N         make N patients' files at once (default: one per\n"
+"                       CPU); the output is the same\n"
 "      --dry-run        make everything, send nothing\n"
+"      --encrypt COLUMN each email's PDF AES-256 encrypted, the password\n"
+"                       from the list's COLUMN (a date of birth, say)\n"
+"      --send URL       send the emails to smtp://HOST[:PORT], each once\n"
+"                       (out/mail/journal); STARTTLS, required but for\n"
+"                       localhost\n"
+"      --smtp-user USER log in as USER, the password from\n"
+"                       LEAFPRESS_SMTP_PASSWORD\n"
 "\n"
 "An article's body, title and subtitle may say {{clinic.name}},\n"
 "{{clinic.phone}}, {{clinic.email}}, {{clinic.website}}, {{clinic.tagline}}\n"
@@ -321,6 +332,16 @@ parse_shard(const char *s, unsigned *k, unsigned *n)
 	return 0;
 }
 
+/* -j N: N, from 1 to 256; else -1. */
+static int
+jobs_arg(const char *s)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+
+	return *s == '\0' || *end != '\0' || n < 1 || n > 256 ? -1 : (int)n;
+}
+
 static int
 cmd_batch(int argc, char *argv[], struct build *b)
 {
@@ -340,8 +361,6 @@ cmd_batch(int argc, char *argv[], struct build *b)
 	struct batch_opts o = { "content", "out", 0, NULL, 0, 0, 0, 0 };
 	struct check_opts co = { NULL, NULL, stderr, NULL };
 	const char *times = NULL;
-	char *end;
-	long n;
 	int c, rc, strict = 0;
 
 	while ((c = getopt_long(argc, argv, "j:q", opts, NULL)) != -1) {
@@ -353,10 +372,8 @@ cmd_batch(int argc, char *argv[], struct build *b)
 			o.outdir = optarg;
 			break;
 		case 'j':
-			n = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || n < 1 || n > 256)
+			if ((o.jobs = jobs_arg(optarg)) == -1)
 				return usage_error("-j wants a number of jobs, 1 to 256");
-			o.jobs = (int)n;
 			break;
 		case 't':
 			times = optarg;
@@ -450,15 +467,20 @@ cmd_mail(int argc, char *argv[], struct build *b)
 		{ "letter", required_argument, NULL, 'l' },
 		{ "out", required_argument, NULL, 'o' },
 		{ "dry-run", no_argument, NULL, 'n' },
+		{ "send", required_argument, NULL, 's' },
+		{ "smtp-user", required_argument, NULL, 'u' },
+		{ "encrypt", required_argument, NULL, 'e' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct mail_opts o = { NULL, "content", NULL, "out", 0 };
+	struct mail_opts o = { NULL, "content", NULL, "out", 0, NULL, NULL,
+	    NULL, NULL, 0 };
 	const char *prof = NULL;
 	struct profile p;
 	char *letter = NULL;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "p:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "p:j:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			prof = optarg;
@@ -478,6 +500,19 @@ cmd_mail(int argc, char *argv[], struct build *b)
 		case 'n':
 			o.dry_run = 1;
 			break;
+		case 's':
+			o.send = optarg;
+			break;
+		case 'u':
+			o.smtp_user = optarg;
+			break;
+		case 'e':
+			o.encrypt = optarg;
+			break;
+		case 'j':
+			if ((o.jobs = jobs_arg(optarg)) == -1)
+				return usage_error("-j wants a number of jobs, 1 to 256");
+			break;
 		default:
 			return usage();
 		}
@@ -485,6 +520,10 @@ cmd_mail(int argc, char *argv[], struct build *b)
 	if (prof == NULL || o.patients == NULL)
 		return usage_error("mail needs -p PROFILE.yaml and "
 		    "--patients LIST.csv");
+	if (o.smtp_user != NULL && (o.send == NULL ||
+	    (o.smtp_pass = getenv("LEAFPRESS_SMTP_PASSWORD")) == NULL))
+		return usage_error("--smtp-user needs --send and the password "
+		    "in LEAFPRESS_SMTP_PASSWORD");
 	if (optind != argc)
 		return usage_error("mail takes no file arguments");
 	if (o.letter == NULL)

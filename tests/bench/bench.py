@@ -15,6 +15,7 @@ after an article changed.  Medians and ratios, never a pass/fail.
 import os
 import random
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -139,6 +140,37 @@ def rebuild_times(content, out, runs):
     return walls
 
 
+def mail_bench(tmp):
+    """leafpress mail: patients a second at -j 1 and -j 2, each with a
+    letter and the two-page bundled leaflet, by post and email; the
+    largest process's memory at 250 and 1,000 patients; the post's size."""
+    prof = os.path.join(ROOT, "content/clinics/riverside.yaml")
+    print("\nmail: a letter + the 2-page leaflet per patient, post and email:")
+    print(f"  {'run':<6} {'patients':>8} {'patients/s':>10} {'per CPU-s':>9} "
+          f"{'max RSS MiB':>11} {'post MB':>7}")
+    for n in (250, 1000):
+        csv = f"{tmp}/patients{n}.csv"
+        with open(csv, "w", encoding="utf-8") as f:
+            f.write("ref,name,address,email,articles,channel\n")
+            for i in range(n):
+                f.write(f"P{i:05d},Patient {i},\"{i} Bench Road|Benchtown|EX1 1AA\","
+                        f"p{i}@bench.example,botox-cervical-dystonia,both\n")
+        for jobs in (1, 2):
+            out = f"{tmp}/mail{n}-{jobs}"
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t0 = time.monotonic()
+            subprocess.run([LP, "mail", "-j", str(jobs), "-p", prof, "--patients", csv,
+                            "--out", out], check=True, stderr=subprocess.DEVNULL)
+            wall = time.monotonic() - t0
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+            post = [f for f in os.listdir(f"{out}/mail") if f.startswith("post-")][0]
+            size = os.path.getsize(f"{out}/mail/{post}")
+            print(f"  -j {jobs:<3} {n:>8} {n / wall:>10.0f} {n / cpu:>9.0f} "
+                  f"{after.ru_maxrss / 1024:>11.1f} {size / 1e6:>7.1f}")
+    print("  (max RSS: the largest process so far in this benchmark, not only mail's)")
+
+
 def batch_row(name, content, tmp, nfull, touch):
     """Full builds into fresh folders, then runs with nothing to do and
     runs after touch() changed one article: median wall ms of each."""
@@ -255,6 +287,7 @@ def main():
         (k1, m1), (k2, m2), (k3, m3) = marginal
         print(f"  cost of each further copy: {(m2 - m1) / (k2 - k1):.2f} ms from 1x to 10x, "
               f"{(m3 - m2) / (k3 - k2):.2f} ms from 10x to 100x (equal when linear)")
+        mail_bench(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -6,9 +6,14 @@
                                  of the top and bottom, on any page
   eml EML PDF NAME               the message parses, To holds NAME, the
                                  attachment is the PDF byte for byte
+  attachment EML OUT             write the message's attachment to OUT
+  received DIR MAIL              each message an SMTP server wrote into DIR
+                                 (N.eml, N.rcpt) parses, goes to its To,
+                                 and its attachment is MAIL/<ref>.pdf
 """
 import email
 import email.policy
+import os
 import re
 import sys
 
@@ -64,4 +69,25 @@ def eml(path, pdf, name):
         sys.exit("no letter in the text")
 
 
-{"window": window, "printable": printable, "eml": eml}[sys.argv[1]](*sys.argv[2:])
+def received(d, mail):
+    names = [f for f in os.listdir(d) if f.endswith(".eml")]
+    if not names:
+        sys.exit("nothing received")
+    for f in names:
+        msg = email.message_from_binary_file(open(os.path.join(d, f), "rb"),
+                                             policy=email.policy.default)
+        rcpt = open(os.path.join(d, f[:-4] + ".rcpt")).read().split()
+        if rcpt != [msg["To"].addresses[0].addr_spec]:
+            sys.exit("%s: sent to %r, To is %r" % (f, rcpt, str(msg["To"])))
+        att = list(msg.iter_attachments())
+        name = att[0].get_filename() if len(att) == 1 else None
+        if name is None or att[0].get_content() != open(os.path.join(mail, name), "rb").read():
+            sys.exit("%s: the attachment is not %s" % (f, name))
+
+
+def attachment(path, out):
+    msg = email.message_from_binary_file(open(path, "rb"), policy=email.policy.default)
+    open(out, "wb").write(list(msg.iter_attachments())[0].get_content())
+
+
+{"attachment": attachment, "window": window, "printable": printable, "eml": eml, "received": received}[sys.argv[1]](*sys.argv[2:])

@@ -2,7 +2,7 @@
 # list; the window, the printable area, odd pages, the emails, bad rows,
 # and no patient data anywhere but the patient's own files.
 . tests/pdf/lib.inc
-plan 21
+plan 28
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -15,7 +15,7 @@ M=$W/out/mail
 lp() { "$LEAFPRESS" "$@" >"$W/stdout" 2>"$W/err"; rc=$?; }
 bbox() { pdftotext -bbox "$1" "$2" >/dev/null 2>&1; }
 
-lp mail -p content/clinics/riverside.yaml --patients $L --out "$W/out"
+lp mail -j 1 -p content/clinics/riverside.yaml --patients $L --out "$W/out"
 t "bad rows: exit 1" test "$rc" -eq 1
 t "bad rows: one error line each" test "$(grep -c ': error: ' "$W/err")" -eq 7
 t "bad rows: FILE:LINE:COL and the ref" test "$(grep -c \
@@ -29,6 +29,42 @@ t "email only for the email channel" test -s "$M/RN1002.eml" -a \
     -s "$M/RN1003.eml" -a ! -e "$M/RN1001.eml"
 t "the post in one PDF" test -s "$M/post-2026-11-18.pdf"
 t "nothing else in out/mail, no temp files" test "$(ls -A "$M" | wc -l)" -eq 7
+
+# The post: every posted copy in list order, each from a new sheet
+# (a blank page after an odd one), one PDF that checks clean, the
+# clinic's logo in it once however many letters show it.
+P=$M/post-2026-11-18.pdf
+npages() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }
+t "the post checks clean" quiet qpdf --check "$P"
+t "the post: every copy, each on new sheets" test "$(npages "$P")" -eq \
+    $(( ($(npages "$M/RN1001.pdf") + 1) / 2 * 2 + ($(npages "$M/RN1002.pdf") + 1) / 2 * 2 + $(npages "$M/RN1004.pdf") ))
+starts=""
+i=1
+while [ "$i" -le "$(npages "$P")" ]; do
+	if pdftotext -f "$i" -l "$i" "$P" - | grep -q '^Dear '; then
+		starts="$starts $i"
+	fi
+	i=$((i + 1))
+done
+t "the post: the letters in list order, each on an odd page" \
+    test "$starts" = " 1 5 9"
+t "the post: Mr Arthur's letter first" sh -c "pdftotext -f 1 -l 1 '$P' - |
+    grep -q 'Dear Mr Arthur Example'"
+t "the post: the logo once" test "$(pdfimages -list "$P" | awk 'NR > 2 { print $11 }' |
+    sort -u | wc -l)" -eq 1
+t "the post: its title names the clinic and the day" sh -c \
+    "pdfinfo '$P' | grep -q '^Title: *Letters from Riverside Neurology Clinic, 2026-11-18'"
+
+# The same run with workers: the same files, said in the same order.
+"$LEAFPRESS" mail -j 3 -p content/clinics/riverside.yaml --patients $L \
+    --out "$W/j3" >/dev/null 2>"$W/j3.err"
+same=1
+for f in "$M"/*; do
+	cmp -s "$f" "$W/j3/mail/${f##*/}" || same=0
+done
+t "-j 3: the same files, the same messages in the same order" \
+    test "$same" -eq 1 -a "$(ls "$W/j3/mail" | wc -l)" -eq 7 &&
+    sed "s|$W/j3|$W/out|" "$W/j3.err" | cmp -s - "$W/err"
 
 # The window and the printable area, on A4 (Notify) and US Letter.
 bbox "$M/RN1002.pdf" "$W/a4.html"
@@ -61,7 +97,7 @@ t "the email parses; its attachment is the PDF" \
     python3 tests/pdf/mail.py eml "$M/RN1002.eml" "$M/RN1002.pdf" "Zoë Ångström-Ødegård"
 t "a non-ASCII name as encoded words" grep -q '^To: =?UTF-8?B?' "$M/RN1002.eml"
 cp "$M/RN1002.eml" "$W/first.eml"
-lp mail -p content/clinics/riverside.yaml --patients $L --out "$W/out"
+lp mail -j 2 -p content/clinics/riverside.yaml --patients $L --out "$W/out"
 t "the same run, the same email" cmp -s "$W/first.eml" "$M/RN1002.eml"
 
 # No patient's name or email outside their own files: messages, names
