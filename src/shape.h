@@ -39,6 +39,9 @@ struct frame {
 	float	top;		/* from the page's top */
 	float	w;
 	float	h;
+	float	sink;		/* of the room its text leaves below, the
+				   part put above it instead: 0 (most
+				   frames), or 0.5 to centre it */
 };
 
 /* What a page's furniture may show. */

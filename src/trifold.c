@@ -54,6 +54,7 @@
 					   height, at the most */
 #define PANEL_EMS	5.0f		/* and at the least, in ems of the body */
 #define PANEL_GAP	MARGIN		/* between the cover's text and it */
+#define BACK_SINK	0.5f		/* the back's text is centred */
 
 /* The panels in reading order: the story, side (page) and slot on it. */
 static const struct panel {
@@ -101,6 +102,7 @@ trifold_frame(const struct shape *s, size_t n, struct frame *fr)
 	fr->w -= 2 * MARGIN;
 	fr->top = MARGIN_TOP;
 	fr->h = s->height - MARGIN_TOP - MARGIN_BOTTOM;
+	fr->sink = fr->story == STORY_BACK ? BACK_SINK : 0;
 	if (fr->story == STORY_COVER)	/* the panel is under it */
 		fr->h -= PANEL_EMS * s->ty->body + PANEL_GAP;
 	return 0;

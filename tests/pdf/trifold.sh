@@ -1,10 +1,10 @@
 # The tri-fold (-l trifold): two landscape pages, the panels where the
 # folded sheet wants them (read back with pdftotext -bbox and
 # tests/pdf/panels.py), the body in reading order across them, the
-# cover's coloured panel, the type
+# cover's coloured panel and the back's text centred, the type
 # stepping down to fit, the too-long error, and fold guides.
 . tests/pdf/lib.inc
-plan 33
+plan 35
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -41,6 +41,13 @@ cover() { awk -v c="$2" '$1 == "page" { pg = $2; w = $3; next }
     $1 == "text" && $2 != "b=-1" && (low == "" || $4 - 0.3 * $6 < low) {
 	low = $4 - 0.3 * $6 }
     END { exit !(top != "" && top < low) }' "$1"; }
+# centred DUMP: the room above what the back (the middle third of side
+# 1) holds and the room below it are alike.
+centred() { awk '$1 == "page" { pg = $2; w = $3; h = $4; next }
+    pg == 1 && ($1 == "text" || $1 == "rect") && $3 > w / 3 && $3 < 2 * w / 3 {
+	t = $4 + $6; b = $1 == "rect" ? $4 : $4 - 0.3 * $6
+	if (top == "" || t > top) top = t; if (bot == "" || b < bot) bot = b }
+    END { d = h - top - bot; exit !(top != "" && d < 6 && d > -6) }' "$1"; }
 # numbered N: an article of N paragraphs "P1 ..." to "PN ...".
 numbered() { printf -- '---\ntitle: Numbered paragraphs\n---\n\n'
     i=1; while [ $i -le "$1" ]; do printf 'P%d is a paragraph of several words that runs over two or three lines in a panel of this width, no more than that.\n\n' $i; i=$((i + 1)); done; }
@@ -77,6 +84,7 @@ t "with the clinic's name and phone on it, white on the dark green" \
     sh -c "sed -n '/^page 1/,/^page 2/p' '$W/a4.dump' | grep -q \
     'b=-1 .* #FFFFFF \"01234 567890\"' && grep -q \
     'b=-1 .* #FFFFFF \"Riverside Neurology Clinic\"' '$W/a4.dump'"
+t "the back's contact box and lines centred on their panel" centred "$W/a4.dump"
 mkdir -p "$W/cwd" && (cd "$W/cwd" && "$LEAFPRESS" build -p "$ROOT/$P" \
     -l trifold "$ROOT/$A" 2>/dev/null)
 t "out/<clinic>/<article>-trifold.pdf" \
@@ -88,6 +96,9 @@ t "US Letter landscape" test "$rc" -eq 0 -a "$(pagesize "$W/letter.pdf")" = "792
 content "$W/c" && sed 's/^paper: .*/paper: a5/' $P >"$W/c/clinics/a5.yaml"
 lp build -p "$W/c/clinics/a5.yaml" -l trifold -o "$W/a5.pdf" $A
 t "paper: a5 gives an A4 tri-fold" test "$rc" -eq 0 -a "$(pagesize "$W/a5.pdf")" = "841.89 x 595.276"
+
+lp build -p content/clinics/lakeside.yaml -l trifold --dump $A
+t "US Letter: the back centred too, short as it is" centred "$W/out"
 
 # A pale colour: dark text on the panel.  A long subtitle: the panel
 # keeps clear of it, and the body stays at 12 pt.

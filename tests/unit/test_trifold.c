@@ -128,7 +128,7 @@ main(void)
 	size_t i;
 	int ok;
 
-	T_PLAN(30);
+	T_PLAN(31);
 	if (build_init(&ctx, "fonts", &d) == -1)
 		return 1;
 	for (i = 0; i < FACE__MAX; i++)
@@ -170,6 +170,8 @@ main(void)
 	    "every fold's gutter alike");
 	T_OK(D->top >= 8 * MM && D->top + D->h <= s.height - 8 * MM &&
 	    near(A->top, D->top) && near(A->h, D->h), "top and bottom margins");
+	T_OK(near(B->sink, 0.5f) && near(A->sink, 0) && near(C->sink, 0),
+	    "the back's text is centred, the others' from the top");
 
 	/* the cover's panel: at its foot, across its frame, as a booklet's */
 	memset(&ps, 0, sizeof(ps));
