@@ -66,16 +66,6 @@ booklet_frame(const struct shape *s, size_t n, struct frame *fr)
 	return 0;
 }
 
-/* White on a dark colour, else the text's colour. */
-static struct rgb
-on(struct rgb c)
-{
-	static const struct rgb white = { 1, 1, 1 };
-
-	return 0.2126f * c.r + 0.7152f * c.g + 0.0722f * c.b < 0.5f ? white :
-	    COLOR_TEXT;
-}
-
 /* A band of colour c, h high, across the text's width, a margin up. */
 static struct item *
 band(struct page *pg, const struct frame *fr, float margin, float h,
@@ -92,48 +82,17 @@ band(struct page *pg, const struct frame *fr, float margin, float h,
 }
 
 /*
- * Text on a panel: s[0..n) at x, y, in colour c, size points or less to
- * fit maxw.
- */
-static void
-panel_text(struct page *pg, const struct font *f, float x, float y,
-    float size, float maxw, struct rgb c, const char *s, size_t n)
-{
-	float w = font_width(f, s, n, size);
-
-	if (w > maxw) {
-		size *= maxw / w;
-		w = maxw;
-	}
-	pages_text(pg, -1, x, y, FACE_BOLD, size, c, s, n, w);
-}
-
-/*
  * The cover's lower part: a panel in the clinic's colour across the
  * text's width, the clinic's name on it and its phone below.
  */
 static void
 cover(const struct shape *s, struct page *pg, const struct furnish *fu)
 {
-	static const char sep[] = "  \xc2\xb7  ";	/* the footer's */
-	const struct font *f = fu->fonts[FACE_BOLD];
-	const char *name = fu->footer, *phone = strstr(name, sep);
-	float size = s->ty->body, pad = size, y;
 	struct frame fr;
-	struct item *it;
 
 	body_frame(s, &fr);
-	it = band(pg, &fr, fr.x, s->height * PANEL_FRAC, fu->primary);
-	y = it->y + pad;
-	if (phone != NULL) {
-		phone += strlen(sep);
-		panel_text(pg, f, fr.x + pad, y, size, fr.w - 2 * pad,
-		    on(fu->primary), phone, strlen(phone));
-		y += size * 1.4f;
-	}
-	panel_text(pg, f, fr.x + pad, y, size, fr.w - 2 * pad,
-	    on(fu->primary), name, phone ? (size_t)(phone - strlen(sep) -
-	    name) : strlen(name));
+	shape_panel(pg, fu, fr.x, fr.x, fr.w, s->height * PANEL_FRAC,
+	    s->ty->body);
 }
 
 /* A page the text did not reach: "Notes", and lines to write on. */

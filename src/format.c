@@ -6,6 +6,8 @@
 #include "format.h"
 
 #define COVER_TITLE	1.25f	/* a booklet's title, alone on its cover */
+#define BOOKLET_BODY	12.0f	/* a booklet's body, at the least */
+#define BOOKLET_FILL	14.0f	/* and at the most, to fill notes pages */
 
 const char *const layout_names[LAYOUT__MAX + 1] = {
 	"handout", "large-print", "trifold", "booklet", NULL
@@ -46,6 +48,16 @@ trifold_try(const struct format *f, enum paper paper, unsigned attempt,
 	return 0;
 }
 
+/* A booklet of n pages with its body at body points. */
+static int
+booklet_at(enum paper paper, size_t n, float body, struct shape *sh,
+    struct typescale *ty)
+{
+	typescale_init(ty, body, 0);
+	ty->title *= COVER_TITLE;
+	return shape_booklet(sh, paper, ty, n);
+}
+
 /*
  * A booklet's ways are its page counts, 4, 8, 12...: the first the
  * article fits has the fewest blank pages (for notes).
@@ -56,9 +68,19 @@ booklet_try(enum paper paper, unsigned attempt, struct shape *sh,
 {
 	if (attempt >= BOOKLET_MAX / 4)
 		return -1;
-	typescale_init(ty, 12.0f, 0);
-	ty->title *= COVER_TITLE;
-	return shape_booklet(sh, paper, ty, 4 * (attempt + 1));
+	return booklet_at(paper, 4 * (attempt + 1), BOOKLET_BODY, sh, ty);
+}
+
+int
+format_fill(const struct format *f, enum paper paper, unsigned attempt,
+    unsigned step, struct shape *sh, struct typescale *ty)
+{
+	float body = BOOKLET_BODY + 0.5f * (float)(step + 1);
+
+	if (f->layout != LAYOUT_BOOKLET || attempt >= BOOKLET_MAX / 4 ||
+	    body > BOOKLET_FILL)
+		return -1;
+	return booklet_at(paper, 4 * (attempt + 1), body, sh, ty);
 }
 
 int

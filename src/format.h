@@ -55,6 +55,15 @@ int	format_try(const struct format *f, enum paper, unsigned attempt,
 	    struct shape *sh, struct typescale *ty);
 
 /*
+ * For a leaflet that fitted format f's attempt-th way but left more
+ * than one page the text does not reach: the step-th (from 0) way to
+ * fill them, the same shape with a larger body, or -1 when there are
+ * no more.  A booklet steps up half a point at a time to 14 pt.
+ */
+int	format_fill(const struct format *f, enum paper, unsigned attempt,
+	    unsigned step, struct shape *sh, struct typescale *ty);
+
+/*
  * Whether f's pages are imposed on sheets for printing (impose.h): 1,
  * with the sheet's size, or 0.
  */

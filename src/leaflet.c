@@ -239,6 +239,38 @@ stranded(const struct pages *pg, const struct document *doc)
 }
 
 /*
+ * The document built again at type scale ty and laid out in shape sh
+ * (whose type it is), quietly: 0 with doc and pg when it fits, else -1.
+ */
+static int
+relay(struct build *b, const struct profile *p, const struct article *a,
+    const struct layout_opts *lo0, const struct typescale *ty,
+    const struct shape *sh, struct document *doc, struct pages *pg)
+{
+	struct diag quiet = { NULL, 0, 0 };
+	struct layout_opts lo = *lo0;
+	size_t over;
+
+	lo.shape = sh;
+	memset(doc, 0, sizeof(*doc));
+	if (prepare(b, doc, a, p, lo.fonts, ty, sh, &quiet) == 0 &&
+	    layout_run(pg, doc, &lo, &over, &quiet) == 0)
+		return 0;
+	document_free(doc);
+	return -1;
+}
+
+/* The leaflet's document and pages become doc and pg. */
+static void
+replace(struct leaflet *lf, struct document *doc, struct pages *pg)
+{
+	document_free(&lf->doc);
+	pages_free(&lf->pages);
+	lf->doc = *doc;
+	lf->pages = *pg;
+}
+
+/*
  * No wasted pages: a leaflet whose last page is stranded is set again
  * a page shorter, first with tighter spacing, then with the contact
  * details compact too (typescale_tighten); the first that fits
@@ -246,38 +278,78 @@ stranded(const struct pages *pg, const struct document *doc)
  */
 static void
 save_page(struct build *b, const struct profile *p, const struct article *a,
-    const struct layout_opts *lo0, const struct typescale *ty,
+    const struct layout_opts *lo, const struct typescale *ty,
     struct leaflet *lf)
 {
-	struct diag quiet = { NULL, 0, 0 };
-	struct layout_opts lo = *lo0;
 	struct shape tight, cut;
 	struct shape_cut c;
 	struct typescale t;
 	struct document doc;
 	struct pages pg;
-	size_t over;
-	int level, rc;
+	int level;
 
 	if (lf->pages.n < 2 || !stranded(&lf->pages, &lf->doc))
 		return;
 	for (level = 1; level <= 2; level++) {
 		t = *ty;
 		typescale_tighten(&t, level);
-		tight = *lo0->shape;
+		tight = *lo->shape;
 		tight.ty = &t;
 		shape_cut(&cut, &c, &tight, lf->pages.n - 1);
-		lo.shape = &cut;
-		memset(&doc, 0, sizeof(doc));
-		rc = prepare(b, &doc, a, p, lo.fonts, &t, &cut, &quiet);
-		if (rc == 0 && layout_run(&pg, &doc, &lo, &over, &quiet) == 0) {
-			document_free(&lf->doc);
-			pages_free(&lf->pages);
-			lf->doc = doc;
-			lf->pages = pg;
+		if (relay(b, p, a, lo, &t, &cut, &doc, &pg) == 0) {
+			replace(lf, &doc, &pg);
 			return;
 		}
+	}
+}
+
+/* How many pages the article's text does not reach (a booklet's notes). */
+static size_t
+spare_pages(const struct pages *pg)
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; i < pg->n; i++) {
+		for (k = 0; k < pg->v[i].nitems; k++)
+			if (pg->v[i].items[k].block >= 0)
+				break;
+		n += k == pg->v[i].nitems;
+	}
+	return n;
+}
+
+/*
+ * Fewer notes pages: a leaflet set in the format's attempt-th way that
+ * leaves more than one page the text does not reach is set again in
+ * the same shape at each larger body the format allows (format_fill),
+ * until one no longer fits.  The best replaces it: the fewest spare
+ * pages, then the smallest body.
+ */
+static void
+fill_pages(struct build *b, const struct profile *p, const struct article *a,
+    const struct layout_opts *lo, const struct format *f, unsigned attempt,
+    struct leaflet *lf)
+{
+	struct shape sh;
+	struct typescale ty;
+	struct document doc;
+	struct pages pg;
+	size_t best = spare_pages(&lf->pages), n;
+	unsigned step;
+
+	if (best <= 1)
+		return;
+	for (step = 0; best > 0 && format_fill(f, p->paper, attempt, step,
+	    &sh, &ty) == 0; step++) {
+		if (relay(b, p, a, lo, &ty, &sh, &doc, &pg) == -1)
+			break;
+		if ((n = spare_pages(&pg)) < best) {
+			best = n;
+			replace(lf, &doc, &pg);
+			continue;
+		}
 		document_free(&doc);
+		pages_free(&pg);
 	}
 }
 
@@ -319,9 +391,11 @@ lay_out(struct build *b, const struct profile *p, const struct article *a,
 		if (o->bare)
 			document_bare(&lf->doc);
 		if ((rc = layout_run(&lf->pages, &lf->doc, &lo, &over,
-		    b->d)) == 0 && o->shape == NULL &&
-		    format_saves_pages(&o->format))
-			save_page(b, p, a, &lo, &ty, lf);
+		    b->d)) == 0 && o->shape == NULL) {
+			if (format_saves_pages(&o->format))
+				save_page(b, p, a, &lo, &ty, lf);
+			fill_pages(b, p, a, &lo, &o->format, n, lf);
+		}
 		if (rc != 1)
 			return rc;
 		if (last)

@@ -463,6 +463,31 @@ place_story(struct pag *p, enum story k, const size_t *ix, size_t m)
 	return 0;
 }
 
+/*
+ * The units of a frame that asks for it (frame.sink) move down by that
+ * part of the room they leave in it.
+ */
+static void
+sink(struct pag *p)
+{
+	struct flow *f = p->f;
+	const struct unit *u;
+	float *used = xcalloc(p->nfr, sizeof(*used)), room;
+	size_t i;
+
+	for (i = 0; i < f->nu; i++) {
+		u = &f->u[i];
+		if (u->top + u->h + u->pad_bottom > used[u->frame])
+			used[u->frame] = u->top + u->h + u->pad_bottom;
+	}
+	for (i = 0; i < f->nu; i++) {
+		room = p->fr[f->u[i].frame].h - used[f->u[i].frame];
+		if (room > 0)
+			f->u[i].top += p->fr[f->u[i].frame].sink * room;
+	}
+	free(used);
+}
+
 /* Place every story's units in its frames; 1 when frames run out. */
 static int
 place(struct pag *p)
@@ -481,6 +506,8 @@ place(struct pag *p)
 			rc = place_story(p, k, ix, m);
 	}
 	free(ix);
+	if (rc == 0)
+		sink(p);
 	return rc;
 }
 

@@ -91,6 +91,54 @@ handout_furniture(const struct shape *s, struct page *pg,
 	free(num);
 }
 
+/* White on a dark colour, else the text's colour. */
+static struct rgb
+on(struct rgb c)
+{
+	static const struct rgb white = { 1, 1, 1 };
+
+	return 0.2126f * c.r + 0.7152f * c.g + 0.0722f * c.b < 0.5f ? white :
+	    COLOR_TEXT;
+}
+
+/*
+ * Text on a panel: s[0..n) at x, y, in colour c, size points or less to
+ * fit maxw.
+ */
+static void
+panel_text(struct page *pg, const struct font *f, float x, float y,
+    float size, float maxw, struct rgb c, const char *s, size_t n)
+{
+	float w = font_width(f, s, n, size);
+
+	if (w > maxw) {
+		size *= maxw / w;
+		w = maxw;
+	}
+	pages_text(pg, -1, x, y, FACE_BOLD, size, c, s, n, w);
+}
+
+void
+shape_panel(struct page *pg, const struct furnish *fu, float x, float y,
+    float w, float h, float size)
+{
+	const struct font *f = fu->fonts[FACE_BOLD];
+	const char *name = fu->footer, *phone = strstr(name, FOOTER_SEP);
+	size_t len = phone ? (size_t)(phone - name) : strlen(name);
+	float pad = size;
+
+	pages_rect(pg, -1, x, y, w, h, fu->primary);
+	y += pad;
+	if (phone != NULL) {
+		phone += strlen(FOOTER_SEP);
+		panel_text(pg, f, x + pad, y, size, w - 2 * pad,
+		    on(fu->primary), phone, strlen(phone));
+		y += size * 1.4f;
+	}
+	panel_text(pg, f, x + pad, y, size, w - 2 * pad, on(fu->primary),
+	    name, len);
+}
+
 static int
 cut_frame(const struct shape *s, size_t n, struct frame *fr)
 {

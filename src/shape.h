@@ -39,6 +39,9 @@ struct frame {
 	float	top;		/* from the page's top */
 	float	w;
 	float	h;
+	float	sink;		/* of the room its text leaves below, the
+				   part put above it instead: 0 (most
+				   frames), or 0.5 to centre it */
 };
 
 /* What a page's furniture may show. */
@@ -83,6 +86,16 @@ struct shape_cut {
 };
 void	shape_cut(struct shape *out, struct shape_cut *c,
 	    const struct shape *in, size_t pages);
+
+/*
+ * A cover's panel: a rectangle in the clinic's colour, x and y its
+ * lower left corner (from the page's bottom left), w by h points, with
+ * the clinic's name in bold and its phone under it at its lower left,
+ * at size points or less to fit, white on a dark colour, else in the
+ * text's colour.  A furniture function draws it.
+ */
+void	shape_panel(struct page *, const struct furnish *, float x, float y,
+	    float w, float h, float size);
 
 /* The width and height of a sheet of paper, portrait, in points. */
 void	paper_size(enum paper, float *w, float *h);

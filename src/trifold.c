@@ -40,6 +40,7 @@
  */
 #include <string.h>
 
+#include "fonts.h"
 #include "pages.h"
 #include "shape.h"
 
@@ -49,6 +50,11 @@
 #define MARGIN_TOP	(12.0f * MM)
 #define MARGIN_BOTTOM	(12.0f * MM)
 #define GUIDE_DASH	3.0f		/* points on, points off */
+#define PANEL_FRAC	0.25f		/* the cover's coloured panel, of the
+					   height, at the most */
+#define PANEL_EMS	5.0f		/* and at the least, in ems of the body */
+#define PANEL_GAP	MARGIN		/* between the cover's text and it */
+#define BACK_SINK	0.5f		/* the back's text is centred */
 
 /* The panels in reading order: the story, side (page) and slot on it. */
 static const struct panel {
@@ -96,10 +102,58 @@ trifold_frame(const struct shape *s, size_t n, struct frame *fr)
 	fr->w -= 2 * MARGIN;
 	fr->top = MARGIN_TOP;
 	fr->h = s->height - MARGIN_TOP - MARGIN_BOTTOM;
+	fr->sink = fr->story == STORY_BACK ? BACK_SINK : 0;
+	if (fr->story == STORY_COVER)	/* the panel is under it */
+		fr->h -= PANEL_EMS * s->ty->body + PANEL_GAP;
 	return 0;
 }
 
-/* Fold guides on the inside, when asked for; panels have no footer. */
+/* How far above the page's foot the text in frame fr on pg comes down. */
+static float
+text_foot(const struct page *pg, const struct frame *fr,
+    const struct furnish *fu)
+{
+	const struct item *it;
+	float foot = -1, y;
+	size_t i;
+
+	for (i = 0; i < pg->nitems; i++) {
+		it = &pg->items[i];
+		if (it->block < 0 || it->x < fr->x || it->x >= fr->x + fr->w)
+			continue;
+		y = it->y;
+		if (it->kind == IT_TEXT)
+			y -= fu->fonts[it->face]->descent * it->size;
+		if (foot < 0 || y < foot)
+			foot = y;
+	}
+	return foot;
+}
+
+/*
+ * The cover's panel in the clinic's colour at its foot, as a booklet's
+ * cover has: a quarter of the height, or less when the cover's text
+ * comes lower, but never shorter than the frame leaves it.
+ */
+static void
+cover_panel(const struct shape *s, struct page *pg, const struct furnish *fu)
+{
+	struct frame fr;
+	float h = s->height * PANEL_FRAC, foot;
+
+	trifold_frame(s, 0, &fr);
+	foot = text_foot(pg, &fr, fu);
+	if (foot >= 0 && foot - PANEL_GAP - MARGIN_BOTTOM < h)
+		h = foot - PANEL_GAP - MARGIN_BOTTOM;
+	if (h < PANEL_EMS * s->ty->body)
+		h = PANEL_EMS * s->ty->body;
+	shape_panel(pg, fu, fr.x, MARGIN_BOTTOM, fr.w, h, s->ty->body);
+}
+
+/*
+ * On the outside, the cover's panel; on the inside, fold guides when
+ * asked for.  Panels have no footer.
+ */
 static void
 trifold_furniture(const struct shape *s, struct page *pg,
     const struct furnish *fu)
@@ -109,6 +163,8 @@ trifold_furniture(const struct shape *s, struct page *pg,
 	float x, w;
 	int slot;
 
+	if (fu->page == 0)
+		cover_panel(s, pg, fu);
 	if (!s->fold_guides || fu->page != 1)
 		return;
 	for (slot = 1; slot <= 2; slot++) {

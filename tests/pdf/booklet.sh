@@ -3,7 +3,7 @@
 # cover, the notes pages and the back cover where they belong, every
 # word, and each sheet side's halves against a folded booklet.
 . tests/pdf/lib.inc
-plan 32
+plan 38
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -49,6 +49,10 @@ kinds() {
 		fi
 	done
 }
+# body ARGS...: the size of the body text on page 2 of a booklet's --dump.
+body() { "$LEAFPRESS" build --dump -l booklet --no-impose "$@" |
+    awk '/^page 2 /{ p = 1 } p && /^  text b=[0-9]/ && $7 == "regular" {
+    print $8; exit }'; }
 # marks READING IMPOSED: each bookmark of IMPOSED is on the side that
 # holds its page of READING, at the same height.
 marks() {
@@ -70,6 +74,13 @@ t "reading copy: every word, in order" allwords $A "$W/read.pdf"
 k=$(kinds "$W/read.pdf")
 t "reading copy: cover, text, notes pages, back cover ($k)" \
     quiet expr "$k" : 'ct\{1,\}n\{1,\}b$'
+# At 12 pt the article takes 3 of the 6 inner pages; at 14 pt still only
+# 4, so 13.5 pt, the smallest body with the fewest notes pages, fills
+# all it can.
+t "reading copy: body stepped up from 12 to 13.5 pt" \
+    test "$(body -p $R $A)" = 13.5
+t "reading copy: 2 notes pages, not the 3 it had at 12 pt ($k)" \
+    test "$k" = cttttnnb
 # line PAGE RE: a line of the reading copy's page PAGE matches RE.
 line() { text "$W/read.pdf" "$1" | grep -qx "$2"; }
 t "reading copy: no page number on the covers" eval "! line 1 1 && ! line $n $n"
@@ -109,8 +120,19 @@ lp build -l booklet --no-impose -p $R -o "$W/short.pdf" "$W/short.md"
 t "short: four pages, cover, text, notes, back cover" \
     test "$rc" -eq 0 -a "$(kinds "$W/short.pdf")" = ctnb
 
-# Eight times the article: many sheets, bookmarks beyond the middle.
 awk 'f >= 2; /^---$/ { f++ }' $A >"$W/body.md"
+# A little longer, 2 notes pages at 12 pt: at 13.5 pt, one.
+{ cat $A; head -15 "$W/body.md"; } >"$W/more.md"
+lp build -l booklet --no-impose -p $R -o "$W/more.pdf" "$W/more.md"
+t "fuller: one notes page before the back cover ($(kinds "$W/more.pdf"))" \
+    test "$rc" -eq 0 -a "$(kinds "$W/more.pdf")" = ctttttnb
+t "fuller: body at 13.5 pt" test "$(body -p $R "$W/more.md")" = 13.5
+t "fuller: every word, in order" allwords "$W/more.md" "$W/more.pdf"
+# One notes page is left as it is, though 14 pt would fill it.
+{ cat $A; head -30 "$W/body.md"; } >"$W/full.md"
+t "one notes page: body stays at 12 pt" test "$(body -p $R "$W/full.md")" = 12.0
+
+# Eight times the article: many sheets, bookmarks beyond the middle.
 { cat $A; for i in 1 2 3 4 5 6 7; do cat "$W/body.md"; done; } >"$W/long.md"
 lp build -l booklet --no-impose -p $R -o "$W/long.pdf" "$W/long.md"
 n=$(npages "$W/long.pdf")

@@ -1,9 +1,10 @@
 # The tri-fold (-l trifold): two landscape pages, the panels where the
 # folded sheet wants them (read back with pdftotext -bbox and
-# tests/pdf/panels.py), the body in reading order across them, the type
+# tests/pdf/panels.py), the body in reading order across them, the
+# cover's coloured panel and the back's text centred, the type
 # stepping down to fit, the too-long error, and fold guides.
 . tests/pdf/lib.inc
-plan 29
+plan 35
 ROOT=$PWD
 case $LEAFPRESS in
 /*) ;;
@@ -30,6 +31,23 @@ pagesize() { pdfinfo "$1" | sed -n 's/^Page size: *\([0-9.]* x [0-9.]*\) pts.*/\
 # body DUMP: the size most of the body's regular text is set at.
 body() { awk '$1 == "text" && $2 != "b=-1" && $7 == "regular" { print $8 }' \
     "$1" | sort | uniq -c | sort -rn | awk 'NR == 1 { print $2 }'; }
+# cover DUMP COLOUR: on side 1 a panel of COLOUR at the cover's foot
+# (the right third), 100 pt or more high, and its top below the cover's
+# text.
+cover() { awk -v c="$2" '$1 == "page" { pg = $2; w = $3; next }
+    pg != 1 || $3 < 2 * w / 3 { next }
+    $1 == "rect" && $2 == "b=-1" && $7 == c && $4 < 40 && $6 >= 100 {
+	top = $4 + $6 }
+    $1 == "text" && $2 != "b=-1" && (low == "" || $4 - 0.3 * $6 < low) {
+	low = $4 - 0.3 * $6 }
+    END { exit !(top != "" && top < low) }' "$1"; }
+# centred DUMP: the room above what the back (the middle third of side
+# 1) holds and the room below it are alike.
+centred() { awk '$1 == "page" { pg = $2; w = $3; h = $4; next }
+    pg == 1 && ($1 == "text" || $1 == "rect") && $3 > w / 3 && $3 < 2 * w / 3 {
+	t = $4 + $6; b = $1 == "rect" ? $4 : $4 - 0.3 * $6
+	if (top == "" || t > top) top = t; if (bot == "" || b < bot) bot = b }
+    END { d = h - top - bot; exit !(top != "" && d < 6 && d > -6) }' "$1"; }
 # numbered N: an article of N paragraphs "P1 ..." to "PN ...".
 numbered() { printf -- '---\ntitle: Numbered paragraphs\n---\n\n'
     i=1; while [ $i -le "$1" ]; do printf 'P%d is a paragraph of several words that runs over two or three lines in a panel of this width, no more than that.\n\n' $i; i=$((i + 1)); done; }
@@ -60,6 +78,13 @@ t "no text near a fold or the sheet's edges" awk '
 	for (k = 0; k <= 3; k++)
 		if ($3 < k * w / 3 + 17 && $3 + $5 > k * w / 3 - 17)
 			bad = 1 } END { exit bad }' "$W/a4.dump"
+t "the front cover: a panel in the clinic's colour at its foot" \
+    cover "$W/a4.dump" "#0B6E4F"
+t "with the clinic's name and phone on it, white on the dark green" \
+    sh -c "sed -n '/^page 1/,/^page 2/p' '$W/a4.dump' | grep -q \
+    'b=-1 .* #FFFFFF \"01234 567890\"' && grep -q \
+    'b=-1 .* #FFFFFF \"Riverside Neurology Clinic\"' '$W/a4.dump'"
+t "the back's contact box and lines centred on their panel" centred "$W/a4.dump"
 mkdir -p "$W/cwd" && (cd "$W/cwd" && "$LEAFPRESS" build -p "$ROOT/$P" \
     -l trifold "$ROOT/$A" 2>/dev/null)
 t "out/<clinic>/<article>-trifold.pdf" \
@@ -71,6 +96,21 @@ t "US Letter landscape" test "$rc" -eq 0 -a "$(pagesize "$W/letter.pdf")" = "792
 content "$W/c" && sed 's/^paper: .*/paper: a5/' $P >"$W/c/clinics/a5.yaml"
 lp build -p "$W/c/clinics/a5.yaml" -l trifold -o "$W/a5.pdf" $A
 t "paper: a5 gives an A4 tri-fold" test "$rc" -eq 0 -a "$(pagesize "$W/a5.pdf")" = "841.89 x 595.276"
+
+lp build -p content/clinics/lakeside.yaml -l trifold --dump $A
+t "US Letter: the back centred too, short as it is" centred "$W/out"
+
+# A pale colour: dark text on the panel.  A long subtitle: the panel
+# keeps clear of it, and the body stays at 12 pt.
+sed 's/primary: "#0B6E4F"/primary: "#F2E8A0"/' $P >"$W/c/clinics/pale.yaml"
+lp build -p "$W/c/clinics/pale.yaml" -l trifold --dump $A
+t "a pale colour: the clinic's phone dark on the panel" grep -q \
+    'b=-1 .* #1A1A1A "01234 567890"' "$W/out"
+sed 's/^subtitle: .*/subtitle: Information for patients, their families and carers, and for the staff who look after them at home/' \
+    $A >"$W/longsub.md"
+lp build -p content/clinics/lakeside.yaml -l trifold --dump "$W/longsub.md"
+t "a long subtitle: the panel under it, the body still at 12 pt" \
+    test "$rc" -eq 0 -a "$(body "$W/out")" = 12.0 -a -n "$(cover "$W/out" "#1B4F8A" && echo y)"
 
 # A short article (about 320 words) at 12 pt.
 lp build -p $P -l trifold -o "$W/short.pdf" $S
