@@ -27,7 +27,6 @@
 
 #include "pages.h"
 #include "pdftags.h"
-#include "utf8.h"
 #include "xalloc.h"
 
 #define NONE		(-1)	/* no element: an artifact */
@@ -413,8 +412,8 @@ next_text(const struct pdftags *t, size_t i, int b)
 
 /*
  * A word broken at the end of item i's line and going on in the next
- * text item: its two pieces one Span, the word whole as /ActualText on
- * the first and nothing on the second, so a reader reads it once.
+ * text item: its two pieces one Span, the word whole as its
+ * /ActualText, so a reader reads it once.
  */
 static void
 plan_span(struct pdftags *t, size_t i)
@@ -554,34 +553,6 @@ pdftags_close(struct pdftags *t)
 	return put(t, "EMC\n");
 }
 
-/* text as a PDF string in UTF-16 (big-endian, with its mark), in hex. */
-static char *
-utf16_hex(const char *s)
-{
-	size_t n = strlen(s), k, o = 0;
-	char *out = xmalloc(8 * n + 8);
-	uint32_t cp;
-
-	o += (size_t)sprintf(out, "<FEFF");
-	while (n > 0) {
-		if ((k = utf8_decode(s, n, &cp)) == 0) {
-			cp = 0xFFFD;
-			k = 1;
-		}
-		if (cp > 0xFFFF) {
-			cp -= 0x10000;
-			o += (size_t)sprintf(out + o, "%04X",
-			    (unsigned)(0xD800 + (cp >> 10)));
-			cp = 0xDC00 + (cp & 0x3FF);
-		}
-		o += (size_t)sprintf(out + o, "%04X", (unsigned)cp);
-		s += k;
-		n -= k;
-	}
-	memcpy(out + o, ">", 2);
-	return out;
-}
-
 /* A new marked-content id on this page, for element el. */
 static int
 mcid_new(struct pdftags *t, int el, const struct item *it)
@@ -607,7 +578,7 @@ pdftags_mark(struct pdftags *t, size_t i, enum piece piece)
 	const struct item *it;
 	struct elem *e;
 	HPDF_STATUS st;
-	char buf[64], *hex;
+	char buf[64];
 	int el, mcid;
 
 	if (t == NULL)
@@ -626,16 +597,14 @@ pdftags_mark(struct pdftags *t, size_t i, enum piece piece)
 	it = &t->pg->items[i];
 	e = &t->e[el];
 	mcid = mcid_new(t, el, it);
-	if (e->kind != E_SPAN) {
-		snprintf(buf, sizeof(buf), "/%s <</MCID %d>> BDC\n", e->s, mcid);
-		return put(t, buf);
-	}
-	snprintf(buf, sizeof(buf), "/Span <</MCID %d /ActualText ", mcid);
-	hex = utf16_hex(piece == PIECE_TAIL ? e->actual : "");
-	if ((st = put(t, buf)) == HPDF_OK && (st = put(t, hex)) == HPDF_OK)
-		st = put(t, ">> BDC\n");
-	free(hex);
-	return st;
+	/*
+	 * A Span's pieces are marked as drawn, with no /ActualText of
+	 * their own: text extraction (pdftotext, -layout, -raw) reads
+	 * the page as an untagged one, letter for letter and place for
+	 * place; the Span element's /ActualText gives readers the word.
+	 */
+	snprintf(buf, sizeof(buf), "/%s <</MCID %d>> BDC\n", e->s, mcid);
+	return put(t, buf);
 }
 
 /* A link's description (PDF/UA asks for one): its text. */
