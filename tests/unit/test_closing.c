@@ -83,7 +83,8 @@ contact_block(const struct pages *ps, size_t *page)
 	for (pg = 0; pg < ps->n; pg++)
 		for (i = 0; i < ps->v[pg].nitems; i++)
 			if (ps->v[pg].items[i].kind == IT_TEXT &&
-			    strcmp(ps->v[pg].items[i].text, "Phone: ") == 0) {
+			    strcmp(ps->v[pg].items[i].text, "Phone:\xc2\xa0") ==
+			    0) {
 				*page = pg;
 				return ps->v[pg].items[i].block;
 			}
@@ -101,7 +102,9 @@ find(const struct pages *ps, struct found *f)
 	memset(f, 0, sizeof(*f));
 	f->artifacts = 1;
 	f->text_low = PAGE_H;
-	contact = contact_block(ps, &f->cpage);
+	/* none found: the checks that the code is beside it fail */
+	if ((contact = contact_block(ps, &f->cpage)) < 0)
+		f->text_right = 1e9f;
 	for (pg = 0; pg < ps->n; pg++)
 		for (i = 0; i < ps->v[pg].nitems; i++) {
 			it = &ps->v[pg].items[i];
