@@ -14,6 +14,10 @@
  * table [Table] rows [TR] of cells [TH] (scope: column) and [TD]; a
  * figure [Figure] has its alt text as /Alt and its caption [Caption]
  * inside it; a link's text is a [Link] with its annotation [OBJR].
+ * A footnote is a [Note], its number [Lbl] and paragraphs in it, its ID
+ * the name its references link to; each reference in the text is a
+ * [Reference] holding the [Link] to it (the Tagged PDF Best Practice
+ * Guide's way for PDF 1.7, which has no /Ref).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -47,7 +51,7 @@ struct kid {
 
 /* What an element stands for, to find it again. */
 enum ekind { E_DOC, E_NEST, E_LBODY, E_BLOCK, E_LBL, E_CAPTION, E_TABLE,
-    E_TR, E_CELL, E_LINK, E_SPAN };
+    E_TR, E_CELL, E_LINK, E_SPAN, E_REF };
 
 struct elem {
 	enum ekind	 kind;
@@ -180,13 +184,15 @@ static int
 nest_elem(struct pdftags *t, int n, int inner)
 {
 	static const char *const types[] = { "L", "LI", "BlockQuote", "Note",
-	    "Table" };
+	    "Table", NULL, "Note" };
 	const struct nest *ns;
 	int parent, el;
 
 	if (n < 0)
 		return 0;	/* the Document */
 	ns = &t->ps->nest[n];
+	if (ns->kind == NEST_NOTES)	/* no element of its own */
+		return nest_elem(t, ns->parent, inner);
 	if ((el = t->nestel[n]) == NONE) {
 		parent = nest_elem(t, ns->parent, 1);
 		el = elem_new(t, E_NEST, types[ns->kind], parent, NONE);
@@ -286,7 +292,8 @@ item_elem(struct pdftags *t, const struct item *it)
 	case TAG_LBL:
 		if ((el = elem_find(t, E_LBL, it->block, 0, 0)) != NONE)
 			return el;
-		if (nest_kind(t, it->block) == NEST_ITEM)
+		if (nest_kind(t, it->block) == NEST_ITEM ||
+		    nest_kind(t, it->block) == NEST_FOOTNOTE)
 			parent = nest_elem(t, t->ps->parent[it->block], 0);
 		else
 			parent = block_elem(t, it);
@@ -463,6 +470,8 @@ static int
 link_elem(struct pdftags *t, int parent, const struct item *it,
     const struct item *a)
 {
+	if (strncmp(a->uri, "#fn:", 4) == 0)	/* a footnote's number */
+		parent = elem_new(t, E_REF, "Reference", parent, it->block);
 	if (t->linkend == NULL || t->e[t->link].parent != parent ||
 	    strcmp(t->e[t->link].uri, a->uri) != 0)
 		t->link = elem_new(t, E_LINK, "Link", parent, it->block);
@@ -747,6 +756,25 @@ kid_write(struct pdftags *t, HPDF_Array arr, HPDF_Page pg,
 	return HPDF_Dict_Add(d, "Obj", k->annot);
 }
 
+/*
+ * A Note's ID: a footnote's is the name its references link to
+ * ("fn:N", N its number), a callout's "noteI".
+ */
+static void
+note_id(const struct pdftags *t, size_t i, char *id, size_t size)
+{
+	const struct elem *e = &t->e[i];
+	int k, n = 0;
+
+	if (e->kind != E_NEST || t->ps->nest[e->a].kind != NEST_FOOTNOTE) {
+		snprintf(id, size, "note%zu", i);
+		return;
+	}
+	for (k = 0; k <= e->a; k++)
+		n += t->ps->nest[k].kind == NEST_FOOTNOTE;
+	snprintf(id, size, "fn:%d", n);
+}
+
 /* Element i's dictionary filled in: type, parent, page, kids, texts. */
 static HPDF_STATUS
 elem_write(struct pdftags *t, size_t i, HPDF_Dict root)
@@ -776,7 +804,7 @@ elem_write(struct pdftags *t, size_t i, HPDF_Dict root)
 	if (e->actual != NULL)
 		TRY(add_text(t, e->dict, "ActualText", e->actual));
 	if (strcmp(e->s, "Note") == 0) {	/* PDF/UA: a note has an ID */
-		snprintf(id, sizeof(id), "note%zu", i);
+		note_id(t, i, id, sizeof(id));
 		TRY(add_text(t, e->dict, "ID", id));
 	}
 	if (strcmp(e->s, "TH") == 0) {

@@ -15,7 +15,7 @@ set -- $LAYOUTS
 nl=$#
 set -- $CASES
 ne=$#
-plan $((nc * nl * 7 + ne * 2 + 30))
+plan $((nc * nl * 7 + ne * 2 + 33))
 
 # struct PDF: poppler's structure tree of PDF, with its text, in $W/st.
 struct() { pdfinfo -struct-text "$1" >"$W/st" 2>"$W/st.err"; }
@@ -127,6 +127,19 @@ struct "$W/gfm-table.pdf"
 t "table: Table, TR, TH with /Scope /Column, TD" sh -c "
     grep -q '^ *Table' '$W/st' && grep -q '^ *TR' '$W/st' &&
     grep -q '/Scope /Column' '$W/st' && grep -q '^ *TD' '$W/st'"
+
+# Footnotes: each a Note, its ID the name its references link to, its
+# number a Lbl in it; each reference a Reference holding its Link.
+struct "$W/gfm-notes.pdf"
+t "footnotes: a Note each, IDs fn:1 to fn:3, no list around them" sh -c "
+    [ \"\$(grep -c '^ *Note <fn:[123]>' '$W/st')\" -eq 3 ] &&
+    ! grep -q '^ *L \\|^ *LI ' '$W/st'"
+t "footnotes: each Note holds its number as a Lbl" \
+    test "$(awk '/^ *Note <fn:/ { getline; if ($1 == "Lbl") n++ }
+    END { print n + 0 }' "$W/st")" -eq 3
+t "footnotes: each of the 4 references a Reference holding its Link" \
+    test "$(awk '/^ *Reference / { getline; if ($1 == "Link") n++ }
+    END { print n + 0 }' "$W/st")" -eq 4
 
 # A link broken over two lines: one Link holding both annotations (one
 # of these lengths of text before it breaks it).
