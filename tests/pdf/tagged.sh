@@ -15,7 +15,7 @@ set -- $LAYOUTS
 nl=$#
 set -- $CASES
 ne=$#
-plan $((nc * nl * 7 + ne * 2 + 33))
+plan $((nc * nl * 10 + ne * 2 + 30))
 
 # struct PDF: poppler's structure tree of PDF, with its text, in $W/st.
 struct() { pdfinfo -struct-text "$1" >"$W/st" 2>"$W/st.err"; }
@@ -35,6 +35,25 @@ sametext() {
 	pdftotext ${3:-} "$1" "$W/t1.txt" && pdftotext ${3:-} "$2" "$W/t2.txt" &&
 	    [ -s "$W/t1.txt" ] && cmp -s "$W/t1.txt" "$W/t2.txt"
 }
+# The article's headings, at their levels, in order: the title as H1.
+{
+	sed -n 's/^title: *//p' $A | sed 's/^"\(.*\)"$/\1/; s/^/H1 /'
+	sed -n '/^---$/,/^---$/!s/^\(##*\) \(.*\)/\1 \2/p' $A |
+	    awk '{ n = length($1); $1 = ""; print "H" n $0 }'
+} >"$W/want-h"
+# headings: the structure's headings are the article's.
+headings() {
+	awk '/^ *H[1-6] / { h = $1; getline; sub(/^ *"/, ""); sub(/"$/, "");
+	    print h " " $0 }' "$W/st" >"$W/have-h"
+	cmp -s "$W/want-h" "$W/have-h"
+}
+# items: each of the article's list items an LI with a Lbl and an LBody.
+nli=$(grep -cE '^ *([-*+]|[0-9]+\.) ' $A)
+items() {
+	for _i in LI Lbl LBody; do
+		[ "$(grep -c "^ *$_i " "$W/st")" -eq "$nli" ] || return 1
+	done
+}
 # qcheck PDF: qpdf --check finds nothing wrong.
 qcheck() { qpdf --check "$1" >"$W/qc" 2>&1 && ! grep -qi 'warning\|error:' "$W/qc"; }
 
@@ -52,6 +71,10 @@ for c in $CLINICS; do
 		struct "$pdf"
 		t "$c $l: every word of the article, in order, in the structure" \
 		    python3 tests/pdf/words.py $A "$W/st"
+		t "$c $l: headings at their levels, in order" headings
+		t "$c $l: list items are LI, each with its Lbl and LBody" items
+		t "$c $l: callouts: a BlockQuote and a Note" sh -c "
+		    grep -q '^ *BlockQuote' '$W/st' && grep -q '^ *Note' '$W/st'"
 		t "$c $l: qpdf --check clean" qcheck "$pdf"
 		"$LEAFPRESS" build --no-tags -p content/clinics/$c.yaml -l $l \
 		    -o "$W/u-$c-$l.pdf" $A 2>/dev/null
@@ -71,26 +94,16 @@ for n in $CASES; do
 	t "$n: qpdf --check clean" qcheck "$W/$n.pdf"
 done
 
-# The article's headings, at their levels, in order: the title as H1.
+# The riverside handout's structure, for the checks that follow.
 R=$W/riverside-handout.pdf
 struct "$R"
-{
-	sed -n 's/^title: *//p' $A | sed 's/^"\(.*\)"$/\1/; s/^/H1 /'
-	sed -n '/^---$/,/^---$/!s/^\(##*\) \(.*\)/\1 \2/p' $A |
-	    awk '{ n = length($1); $1 = ""; print "H" n $0 }'
-} >"$W/want-h"
-awk '/^ *H[1-6] / { h = $1; getline; sub(/^ *"/, ""); sub(/"$/, "");
-    print h " " $0 }' "$W/st" >"$W/have-h"
-t "headings at their levels, in order ($(wc -l <"$W/want-h"))" \
-    cmp -s "$W/want-h" "$W/have-h"
-# List items: each an LI with a label and a body.
-want=$(grep -cE '^ *([-*+]|[0-9]+\.) ' $A)
-t "list items are LI ($want)" test "$(grep -c '^ *LI ' "$W/st")" -eq "$want"
-t "each LI has its Lbl and LBody" test "$(grep -c '^ *Lbl ' "$W/st")" -eq \
-    "$want" -a "$(grep -c '^ *LBody ' "$W/st")" -eq "$want"
-t "callouts: a BlockQuote and a Note" \
-    sh -c "grep -q '^ *BlockQuote' '$W/st' && grep -q '^ *Note' '$W/st'"
 t "page furniture is not in the structure" lacks "$W/st" "Page 1 of"
+
+# A paragraph the tri-fold breaks from its flap to the inside is one P.
+struct "$W/riverside-trifold.pdf"
+t "a paragraph on two pages is one P" test "$(awk '
+    /^  [A-Z]/ { if (p ~ /you may know/ && p ~ /Your doctor chooses/) n++
+    p = "" } { p = p $0 } END { print n + 0 }' "$W/st")" -eq 1
 
 # A word hyphenated at a line end: one Span, the word whole as its
 # /ActualText (the page's text stays as drawn, for pdftotext above); a
