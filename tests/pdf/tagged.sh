@@ -15,7 +15,7 @@ set -- $LAYOUTS
 nl=$#
 set -- $CASES
 ne=$#
-plan $((nc * nl * 10 + ne * 2 + 30))
+plan $((nc * nl * 10 + ne * 2 + 31))
 
 # struct PDF: poppler's structure tree of PDF, with its text, in $W/st.
 struct() { pdfinfo -struct-text "$1" >"$W/st" 2>"$W/st.err"; }
@@ -140,6 +140,11 @@ struct "$W/gfm-table.pdf"
 t "table: Table, TR, TH with /Scope /Column, TD" sh -c "
     grep -q '^ *Table' '$W/st' && grep -q '^ *TR' '$W/st' &&
     grep -q '/Scope /Column' '$W/st' && grep -q '^ *TD' '$W/st'"
+# One too wide, set as "Header: value" lines: a row for each record, a
+# cell for each line (the second record has an empty cell).
+t "table set as lines: a TR per record, a TD per field (2 rows, 6 + 5)" \
+    test "$(sed -n '/too wide/,/Notes/p' "$W/st" | awk '/^ *TR/ { r++ }
+    /^ *TD/ { d++ } END { print r + 0, d + 0 }')" = "2 11"
 
 # Footnotes: each a Note, its ID the name its references link to, its
 # number a Lbl in it; each reference a Reference holding its Link.
