@@ -11,7 +11,8 @@
  * The nesting: a list [L] holds items [LI], each a label [Lbl] and a
  * body [LBody] that holds the item's paragraphs [P] and nested lists; a
  * block quote [BlockQuote] or urgent callout [Note] holds paragraphs; a
- * table [Table] rows [TR] of cells [TH] (scope: column) and [TD]; a
+ * table [Table] rows [TR] of cells [TH] (scope: column) and [TD], an
+ * empty cell an empty [TD] so that every row has as many; a
  * figure [Figure] has its alt text as /Alt and its caption [Caption]
  * inside it; a link's text is a [Link] with its annotation [OBJR].
  * A footnote is a [Note], its number [Lbl] and paragraphs in it, its ID
@@ -683,7 +684,7 @@ kid_cmp(const void *va, const void *vb)
 /*
  * Each element's first place, from what it holds (children come after
  * their parents in t->e), then each hung on its parent and every
- * element's kids put in logical order.
+ * element's kids put in logical order (a row's cells in column order).
  */
 static void
 order(struct pdftags *t)
@@ -711,8 +712,8 @@ order(struct pdftags *t)
 		memset(&k, 0, sizeof(k));
 		k.type = KID_ELEM;
 		k.elem = (int)i;
-		k.block = e->block0;
-		k.seq = e->seq0;
+		k.block = e->kind == E_CELL ? 0 : e->block0;
+		k.seq = e->kind == E_CELL ? (size_t)e->b : e->seq0;
 		kid_add(p, k);
 		p->has = 1;
 		if (e->block0 < p->block0 || (e->block0 == p->block0 &&
@@ -725,6 +726,38 @@ order(struct pdftags *t)
 		if (t->e[i].nkids > 1)
 			qsort(t->e[i].kids, t->e[i].nkids,
 			    sizeof(*t->e[i].kids), kid_cmp);
+}
+
+/*
+ * Every row of a table as many cells as its widest: an empty cell (a
+ * GitHub table's, or a field a table set as lines leaves out) is an
+ * empty TD in its place, so readers count columns right.
+ */
+static void
+fill_rows(struct pdftags *t)
+{
+	size_t i, n = t->ne;
+	int *ncols = xcalloc(n, sizeof(*ncols)), tab, col, el;
+
+	/* by table: its widest row */
+	for (i = 0; i < n; i++)
+		if (t->e[i].kind == E_CELL &&
+		    t->e[i].b >= ncols[tab = t->e[t->e[i].parent].parent])
+			ncols[tab] = t->e[i].b + 1;
+	for (i = 0; i < n; i++) {
+		if (t->e[i].kind != E_TR)
+			continue;
+		for (col = 0; col < ncols[t->e[i].parent]; col++) {
+			if (elem_find(t, E_CELL, t->e[i].block, t->e[i].a,
+			    col) != NONE)
+				continue;
+			el = elem_new(t, E_CELL, "TD", (int)i, t->e[i].block);
+			t->e[el].a = t->e[i].a;
+			t->e[el].b = col;
+			t->e[el].has = 1;
+		}
+	}
+	free(ncols);
 }
 
 /* An indirect dictionary of type `type`. */
@@ -887,6 +920,7 @@ pdftags_finish(struct pdftags *t, const char **why)
 	*why = "untagged";
 	if (t == NULL)
 		return HPDF_OK;
+	fill_rows(t);
 	order(t);
 	t->e[0].has = 1;
 	for (i = 0; i < t->ne; i++)
