@@ -486,6 +486,28 @@ cell_line(void *arg, const struct block *cell, const struct tblock *t,
 }
 
 /*
+ * The column of the cell that line `line` of row `row` of table b, set
+ * as text, shows: its "Header: value" lines, one after each forced
+ * break, are its cells that are not empty, in order.
+ */
+static int
+text_cell(const struct block *b, size_t row, const struct block *rb,
+    const struct tblock *t, size_t line)
+{
+	const struct table *tab = b->table;
+	size_t i = line ? t->ends[line - 1] + 1 : 0, r, k = 0, col;
+
+	while (i < t->nitems && t->items[i].type != LB_BOX)
+		i++;
+	for (r = 0; i < t->nitems && r < t->items[i].run && r < rb->nruns; r++)
+		k += rb->runs[r].hardbreak;
+	for (col = 0; col < tab->ncols; col++)
+		if (tab->cells[row * tab->ncols + col].nruns > 0 && k-- == 0)
+			return (int)col;
+	return 0;
+}
+
+/*
  * A table's row, below the header drawn again when the row opens a
  * frame; or a line of a row set as text, when the table is too wide.
  */
@@ -498,6 +520,7 @@ emit_table(struct comp *l, struct page *pg, const struct unit *u)
 	struct cellpen cp = { l, pg, u->block };
 	struct tdraw d;
 	size_t first;
+	int col;
 
 	if (tl->fallback) {
 		rb = &tl->rows[u->row];
@@ -505,11 +528,14 @@ emit_table(struct comp *l, struct page *pg, const struct unit *u)
 		emit_line(l, pg, u->block, rb, &tl->rowtb[u->row],
 		    (size_t)u->line, frame_of(l, u)->x + b->indent,
 		    page_y(l, u, baseline(l, u->top, u->h, rb->ascent)));
-		/* a row set as text is one cell of its row */
+		/* a row set as text: a row, each "Header: value" a cell */
+		col = text_cell(b, (size_t)u->row, rb, &tl->rowtb[u->row],
+		    (size_t)u->line);
 		for (; first < pg->nitems; first++)
 			if (pg->items[first].kind == IT_TEXT) {
 				pg->items[first].tag = u->row ? TAG_TD : TAG_TH;
 				pg->items[first].level = u->row + 1;
+				pg->items[first].col = col;
 			}
 		return;
 	}

@@ -208,6 +208,7 @@ add_group(struct ctx *c, struct open *f)
 	g->start = f->ordered ? f->number : 0;
 	g->tight = f->tight;
 	g->callout = f->callout;
+	g->footnote = f->footnote;
 	f->group = (int)doc->ngroups++;
 }
 
@@ -226,6 +227,7 @@ open_notes(struct ctx *c)
 	f->ordered = 1;
 	f->number = 1;
 	f->delim = '.';
+	f->footnote = 1;
 	add_group(c, f);
 	recompute(c);
 }
@@ -259,6 +261,7 @@ enter_container(struct ctx *c, cmark_node *n)
 	} else {
 		enter_item(c, n);
 		if (type == CMARK_NODE_FOOTNOTE_DEFINITION) {
+			f->footnote = 1;
 			/* one with no text (an image) names nothing */
 			free(c->target);
 			c->target = xasprintf("fn:%d", c->notes);

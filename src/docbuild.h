@@ -34,6 +34,7 @@ struct open {			/* one open container: the walk's stack */
 	char		 delim;
 	int		 callout;	/* block quote: its callout */
 	int		 group;		/* its index in the document's groups */
+	int		 footnote;	/* the footnotes' list, or one of them */
 };
 
 struct slugset {		/* open addressing, a power of two */

@@ -91,6 +91,7 @@ struct group {
 	int		 tight;		/* list: items without space between */
 	int		 callout;	/* quote: index + 1 into callouts when it
 					   is drawn as one; 0 when it indents */
+	int		 footnote;	/* list: the footnotes; item: one of them */
 };
 
 /*

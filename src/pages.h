@@ -95,14 +95,17 @@ struct mark {
 /*
  * A container the document's blocks sat in, so that a tagged PDF can
  * nest what the flat list of items leaves flat: a list [L] of items
- * [LI], a block quote [BlockQuote] or urgent callout [Note].
+ * [LI], a block quote [BlockQuote] or urgent callout [Note], footnotes.
  */
 enum nest_kind {
 	NEST_LIST,
 	NEST_ITEM,
 	NEST_QUOTE,
 	NEST_NOTE,
-	NEST_TABLE	/* a table [Table], its rows [TR] by the items' level */
+	NEST_TABLE,	/* a table [Table], its rows [TR] by the items' level */
+	NEST_NOTES,	/* the footnotes: no element, each one's in its place */
+	NEST_FOOTNOTE	/* a footnote [Note] (its ID its "#fn:N" name),
+			   holding its number [Lbl] and paragraphs */
 };
 
 struct nest {

@@ -11,9 +11,14 @@
  * The nesting: a list [L] holds items [LI], each a label [Lbl] and a
  * body [LBody] that holds the item's paragraphs [P] and nested lists; a
  * block quote [BlockQuote] or urgent callout [Note] holds paragraphs; a
- * table [Table] rows [TR] of cells [TH] (scope: column) and [TD]; a
+ * table [Table] rows [TR] of cells [TH] (scope: column) and [TD], an
+ * empty cell an empty [TD] so that every row has as many; a
  * figure [Figure] has its alt text as /Alt and its caption [Caption]
  * inside it; a link's text is a [Link] with its annotation [OBJR].
+ * A footnote is a [Note], its number [Lbl] and paragraphs in it, its ID
+ * the name its references link to; each reference in the text is a
+ * [Reference] holding the [Link] to it (the Tagged PDF Best Practice
+ * Guide's way for PDF 1.7, which has no /Ref).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -27,7 +32,6 @@
 
 #include "pages.h"
 #include "pdftags.h"
-#include "utf8.h"
 #include "xalloc.h"
 
 #define NONE		(-1)	/* no element: an artifact */
@@ -48,7 +52,7 @@ struct kid {
 
 /* What an element stands for, to find it again. */
 enum ekind { E_DOC, E_NEST, E_LBODY, E_BLOCK, E_LBL, E_CAPTION, E_TABLE,
-    E_TR, E_CELL, E_LINK, E_SPAN };
+    E_TR, E_CELL, E_LINK, E_SPAN, E_REF };
 
 struct elem {
 	enum ekind	 kind;
@@ -181,13 +185,15 @@ static int
 nest_elem(struct pdftags *t, int n, int inner)
 {
 	static const char *const types[] = { "L", "LI", "BlockQuote", "Note",
-	    "Table" };
+	    "Table", NULL, "Note" };
 	const struct nest *ns;
 	int parent, el;
 
 	if (n < 0)
 		return 0;	/* the Document */
 	ns = &t->ps->nest[n];
+	if (ns->kind == NEST_NOTES)	/* no element of its own */
+		return nest_elem(t, ns->parent, inner);
 	if ((el = t->nestel[n]) == NONE) {
 		parent = nest_elem(t, ns->parent, 1);
 		el = elem_new(t, E_NEST, types[ns->kind], parent, NONE);
@@ -287,7 +293,8 @@ item_elem(struct pdftags *t, const struct item *it)
 	case TAG_LBL:
 		if ((el = elem_find(t, E_LBL, it->block, 0, 0)) != NONE)
 			return el;
-		if (nest_kind(t, it->block) == NEST_ITEM)
+		if (nest_kind(t, it->block) == NEST_ITEM ||
+		    nest_kind(t, it->block) == NEST_FOOTNOTE)
 			parent = nest_elem(t, t->ps->parent[it->block], 0);
 		else
 			parent = block_elem(t, it);
@@ -413,8 +420,8 @@ next_text(const struct pdftags *t, size_t i, int b)
 
 /*
  * A word broken at the end of item i's line and going on in the next
- * text item: its two pieces one Span, the word whole as /ActualText on
- * the first and nothing on the second, so a reader reads it once.
+ * text item: its two pieces one Span, the word whole as its
+ * /ActualText, so a reader reads it once.
  */
 static void
 plan_span(struct pdftags *t, size_t i)
@@ -464,6 +471,8 @@ static int
 link_elem(struct pdftags *t, int parent, const struct item *it,
     const struct item *a)
 {
+	if (strncmp(a->uri, "#fn:", 4) == 0)	/* a footnote's number */
+		parent = elem_new(t, E_REF, "Reference", parent, it->block);
 	if (t->linkend == NULL || t->e[t->link].parent != parent ||
 	    strcmp(t->e[t->link].uri, a->uri) != 0)
 		t->link = elem_new(t, E_LINK, "Link", parent, it->block);
@@ -554,34 +563,6 @@ pdftags_close(struct pdftags *t)
 	return put(t, "EMC\n");
 }
 
-/* text as a PDF string in UTF-16 (big-endian, with its mark), in hex. */
-static char *
-utf16_hex(const char *s)
-{
-	size_t n = strlen(s), k, o = 0;
-	char *out = xmalloc(8 * n + 8);
-	uint32_t cp;
-
-	o += (size_t)sprintf(out, "<FEFF");
-	while (n > 0) {
-		if ((k = utf8_decode(s, n, &cp)) == 0) {
-			cp = 0xFFFD;
-			k = 1;
-		}
-		if (cp > 0xFFFF) {
-			cp -= 0x10000;
-			o += (size_t)sprintf(out + o, "%04X",
-			    (unsigned)(0xD800 + (cp >> 10)));
-			cp = 0xDC00 + (cp & 0x3FF);
-		}
-		o += (size_t)sprintf(out + o, "%04X", (unsigned)cp);
-		s += k;
-		n -= k;
-	}
-	memcpy(out + o, ">", 2);
-	return out;
-}
-
 /* A new marked-content id on this page, for element el. */
 static int
 mcid_new(struct pdftags *t, int el, const struct item *it)
@@ -607,7 +588,7 @@ pdftags_mark(struct pdftags *t, size_t i, enum piece piece)
 	const struct item *it;
 	struct elem *e;
 	HPDF_STATUS st;
-	char buf[64], *hex;
+	char buf[64];
 	int el, mcid;
 
 	if (t == NULL)
@@ -626,16 +607,14 @@ pdftags_mark(struct pdftags *t, size_t i, enum piece piece)
 	it = &t->pg->items[i];
 	e = &t->e[el];
 	mcid = mcid_new(t, el, it);
-	if (e->kind != E_SPAN) {
-		snprintf(buf, sizeof(buf), "/%s <</MCID %d>> BDC\n", e->s, mcid);
-		return put(t, buf);
-	}
-	snprintf(buf, sizeof(buf), "/Span <</MCID %d /ActualText ", mcid);
-	hex = utf16_hex(piece == PIECE_TAIL ? e->actual : "");
-	if ((st = put(t, buf)) == HPDF_OK && (st = put(t, hex)) == HPDF_OK)
-		st = put(t, ">> BDC\n");
-	free(hex);
-	return st;
+	/*
+	 * A Span's pieces are marked as drawn, with no /ActualText of
+	 * their own: text extraction (pdftotext, -layout, -raw) reads
+	 * the page as an untagged one, letter for letter and place for
+	 * place; the Span element's /ActualText gives readers the word.
+	 */
+	snprintf(buf, sizeof(buf), "/%s <</MCID %d>> BDC\n", e->s, mcid);
+	return put(t, buf);
 }
 
 /* A link's description (PDF/UA asks for one): its text. */
@@ -705,7 +684,7 @@ kid_cmp(const void *va, const void *vb)
 /*
  * Each element's first place, from what it holds (children come after
  * their parents in t->e), then each hung on its parent and every
- * element's kids put in logical order.
+ * element's kids put in logical order (a row's cells in column order).
  */
 static void
 order(struct pdftags *t)
@@ -733,8 +712,8 @@ order(struct pdftags *t)
 		memset(&k, 0, sizeof(k));
 		k.type = KID_ELEM;
 		k.elem = (int)i;
-		k.block = e->block0;
-		k.seq = e->seq0;
+		k.block = e->kind == E_CELL ? 0 : e->block0;
+		k.seq = e->kind == E_CELL ? (size_t)e->b : e->seq0;
 		kid_add(p, k);
 		p->has = 1;
 		if (e->block0 < p->block0 || (e->block0 == p->block0 &&
@@ -747,6 +726,38 @@ order(struct pdftags *t)
 		if (t->e[i].nkids > 1)
 			qsort(t->e[i].kids, t->e[i].nkids,
 			    sizeof(*t->e[i].kids), kid_cmp);
+}
+
+/*
+ * Every row of a table as many cells as its widest: an empty cell (a
+ * GitHub table's, or a field a table set as lines leaves out) is an
+ * empty TD in its place, so readers count columns right.
+ */
+static void
+fill_rows(struct pdftags *t)
+{
+	size_t i, n = t->ne;
+	int *ncols = xcalloc(n, sizeof(*ncols)), tab, col, el;
+
+	/* by table: its widest row */
+	for (i = 0; i < n; i++)
+		if (t->e[i].kind == E_CELL &&
+		    t->e[i].b >= ncols[tab = t->e[t->e[i].parent].parent])
+			ncols[tab] = t->e[i].b + 1;
+	for (i = 0; i < n; i++) {
+		if (t->e[i].kind != E_TR)
+			continue;
+		for (col = 0; col < ncols[t->e[i].parent]; col++) {
+			if (elem_find(t, E_CELL, t->e[i].block, t->e[i].a,
+			    col) != NONE)
+				continue;
+			el = elem_new(t, E_CELL, "TD", (int)i, t->e[i].block);
+			t->e[el].a = t->e[i].a;
+			t->e[el].b = col;
+			t->e[el].has = 1;
+		}
+	}
+	free(ncols);
 }
 
 /* An indirect dictionary of type `type`. */
@@ -778,6 +789,25 @@ kid_write(struct pdftags *t, HPDF_Array arr, HPDF_Page pg,
 	return HPDF_Dict_Add(d, "Obj", k->annot);
 }
 
+/*
+ * A Note's ID: a footnote's is the name its references link to
+ * ("fn:N", N its number), a callout's "noteI".
+ */
+static void
+note_id(const struct pdftags *t, size_t i, char *id, size_t size)
+{
+	const struct elem *e = &t->e[i];
+	int k, n = 0;
+
+	if (e->kind != E_NEST || t->ps->nest[e->a].kind != NEST_FOOTNOTE) {
+		snprintf(id, size, "note%zu", i);
+		return;
+	}
+	for (k = 0; k <= e->a; k++)
+		n += t->ps->nest[k].kind == NEST_FOOTNOTE;
+	snprintf(id, size, "fn:%d", n);
+}
+
 /* Element i's dictionary filled in: type, parent, page, kids, texts. */
 static HPDF_STATUS
 elem_write(struct pdftags *t, size_t i, HPDF_Dict root)
@@ -807,7 +837,7 @@ elem_write(struct pdftags *t, size_t i, HPDF_Dict root)
 	if (e->actual != NULL)
 		TRY(add_text(t, e->dict, "ActualText", e->actual));
 	if (strcmp(e->s, "Note") == 0) {	/* PDF/UA: a note has an ID */
-		snprintf(id, sizeof(id), "note%zu", i);
+		note_id(t, i, id, sizeof(id));
 		TRY(add_text(t, e->dict, "ID", id));
 	}
 	if (strcmp(e->s, "TH") == 0) {
@@ -890,6 +920,7 @@ pdftags_finish(struct pdftags *t, const char **why)
 	*why = "untagged";
 	if (t == NULL)
 		return HPDF_OK;
+	fill_rows(t);
 	order(t);
 	t->e[0].has = 1;
 	for (i = 0; i < t->ne; i++)

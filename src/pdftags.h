@@ -41,7 +41,8 @@ int		 pdftags_drawn(const struct pdftags *, size_t i);
  * Where item i's text is cut: [0, cut[0]) is its head, [cut[0],
  * cut[1]) its body, [cut[1], end) its tail; each may be empty.  A word
  * broken at a line end is a Span of its own whose /ActualText is the
- * word, so that it is read (and extracted) whole.
+ * word, so that a screen reader reads it whole; its marked content has
+ * none, so text extraction reads the page as drawn.
  */
 void		 pdftags_cut(const struct pdftags *, size_t i, size_t cut[2]);
 /* Before piece `piece` of item i is drawn: its marked content. */

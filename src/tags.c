@@ -96,7 +96,10 @@ tag_nesting(struct pages *out, const struct document *doc)
 	for (i = 0; i < doc->ngroups; i++) {
 		g = &doc->groups[i];
 		out->nest[i].parent = g->parent;
-		if (g->kind == GROUP_LIST)
+		if (g->footnote)
+			out->nest[i].kind = g->kind == GROUP_LIST ? NEST_NOTES :
+			    NEST_FOOTNOTE;
+		else if (g->kind == GROUP_LIST)
 			out->nest[i].kind = NEST_LIST;
 		else if (g->kind == GROUP_ITEM)
 			out->nest[i].kind = NEST_ITEM;

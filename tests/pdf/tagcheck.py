@@ -11,7 +11,7 @@ import json
 import re
 import sys
 
-CHECKS = 13
+CHECKS = 14
 REF = re.compile(r"^(\d+) (\d+) R$")
 
 db = json.load(open(sys.argv[1]))["qpdf"][1]
@@ -269,6 +269,33 @@ levels = [int(s[1]) for _, s, _ in elems if re.match(r"^H[1-6]$", s)]
 skips = [(a, b) for a, b in zip([0] + levels, levels) if b > a + 1]
 report(levels and not skips, "headings skip no level (%s)" %
        " ".join("H%d" % x for x in levels), "skips %s" % skips)
+
+
+def kids_of(e):
+    k = e.get("/K")
+    k = k if isinstance(k, list) else [k] if k is not None else []
+    return [deref(x) for x in k if isinstance(x, str) and REF.match(x)]
+
+
+def rows(e):
+    """A table's rows, in it or in its THead, TBody, TFoot."""
+    for k in kids_of(e):
+        s = (k or {}).get("/S")
+        if s == "/TR":
+            yield k
+        elif s in ("/THead", "/TBody", "/TFoot"):
+            yield from rows(k)
+
+
+ragged = []
+tables = [e for _, s, e in elems if s == "Table"]
+for e in tables:
+    n = {sum((k or {}).get("/S") in ("/TH", "/TD") for k in kids_of(r))
+         for r in rows(e)}
+    if len(n) > 1:
+        ragged.append(sorted(n))
+report(not ragged, "every row of a table has as many cells (%d tables)" %
+       len(tables), "cells by row: %s" % ragged[:3])
 vp = deref(cat.get("/ViewerPreferences")) or {}
 report(bool(text(cat.get("/Lang"))) and vp.get("/DisplayDocTitle") is True,
        "catalog has /Lang and DisplayDocTitle true")
