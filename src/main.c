@@ -209,6 +209,69 @@ default_path(const struct profile *p, const struct article *a,
 	return t;
 }
 
+/*
+ * A build option that says how the leaflet is made (-l, --body,
+ * --bleed, --fold-guides, --no-impose), into o: 1 when c is one, 0 when
+ * it is not, -1 (said) for a bad value.
+ */
+static int
+layout_option(int c, const char *arg, struct leaflet_opts *o)
+{
+	struct format *fmt = &o->format;
+	char *end;
+
+	switch (c) {
+	case 'l':
+		if (layout_parse(arg, &fmt->layout) == -1) {
+			usage_error("unknown layout: expected handout, "
+			    "large-print, trifold or booklet");
+			return -1;
+		}
+		break;
+	case 'b':
+		fmt->body = strtof(arg, &end);
+		if (end == arg || *end != '\0' || !(fmt->body >=
+		    LARGE_BODY_MIN && fmt->body <= LARGE_BODY_MAX)) {
+			usage_error("--body: expected a size from 16 to 36 "
+			    "points");
+			return -1;
+		}
+		break;
+	case 'B':
+		o->bleed = strtof(arg, &end);
+		if (end == arg || (strcmp(end, "mm") != 0 && *end != '\0') ||
+		    !(o->bleed > 0 && o->bleed <= BLEED_MAX)) {
+			usage_error("--bleed: expected a bleed from 0 to 6 mm, "
+			    "such as 3mm");
+			return -1;
+		}
+		o->bleed *= MM;
+		break;
+	case 'g':
+		fmt->fold_guides = 1;
+		break;
+	case 'n':
+		fmt->no_impose = 1;
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* An option of one layout given with another: a usage error, said. */
+static int
+layout_mismatch(const struct format *fmt)
+{
+	if (fmt->body > 0 && fmt->layout != LAYOUT_LARGE)
+		return usage_error("--body is for -l large-print");
+	if (fmt->fold_guides && fmt->layout != LAYOUT_TRIFOLD)
+		return usage_error("--fold-guides is for -l trifold");
+	if (fmt->no_impose && fmt->layout != LAYOUT_BOOKLET)
+		return usage_error("--no-impose is for -l booklet");
+	return 0;
+}
+
 static int
 cmd_build(int argc, char *argv[], struct build *b)
 {
@@ -227,43 +290,19 @@ cmd_build(int argc, char *argv[], struct build *b)
 	};
 	const char *prof = NULL, *out = NULL;
 	struct leaflet_opts o;
-	struct format *fmt = &o.format;
 	struct profile p;
 	struct article a;
-	char *path = NULL, *end;
-	int c, dump = 0, rc = EXIT_BAD;
+	char *path = NULL;
+	int c, k, dump = 0, rc = EXIT_BAD;
 
 	memset(&o, 0, sizeof(o));
 	while ((c = getopt_long(argc, argv, "p:o:l:", opts, NULL)) != -1) {
+		if ((k = layout_option(c, optarg, &o)) != 0) {
+			if (k == -1)
+				return EXIT_USAGE;
+			continue;
+		}
 		switch (c) {
-		case 'l':
-			if (layout_parse(optarg, &fmt->layout) == -1)
-				return usage_error("unknown layout: expected "
-				    "handout, large-print, trifold or booklet");
-			break;
-		case 'b':
-			fmt->body = strtof(optarg, &end);
-			if (end == optarg || *end != '\0' ||
-			    !(fmt->body >= LARGE_BODY_MIN &&
-			    fmt->body <= LARGE_BODY_MAX))
-				return usage_error("--body: expected a size "
-				    "from 16 to 36 points");
-			break;
-		case 'B':
-			o.bleed = strtof(optarg, &end);
-			if (end == optarg || (strcmp(end, "mm") != 0 &&
-			    *end != '\0') || !(o.bleed > 0 &&
-			    o.bleed <= BLEED_MAX))
-				return usage_error("--bleed: expected a bleed "
-				    "from 0 to 6 mm, such as 3mm");
-			o.bleed *= MM;
-			break;
-		case 'g':
-			fmt->fold_guides = 1;
-			break;
-		case 'n':
-			fmt->no_impose = 1;
-			break;
 		case 'p':
 			prof = optarg;
 			break;
@@ -285,12 +324,8 @@ cmd_build(int argc, char *argv[], struct build *b)
 	}
 	if (prof == NULL)
 		return usage_error("build needs a profile: -p PROFILE.yaml");
-	if (fmt->body > 0 && fmt->layout != LAYOUT_LARGE)
-		return usage_error("--body is for -l large-print");
-	if (fmt->fold_guides && fmt->layout != LAYOUT_TRIFOLD)
-		return usage_error("--fold-guides is for -l trifold");
-	if (fmt->no_impose && fmt->layout != LAYOUT_BOOKLET)
-		return usage_error("--no-impose is for -l booklet");
+	if ((k = layout_mismatch(&o.format)) != 0)
+		return k;
 	if (optind + 1 != argc)
 		return usage_error("build takes exactly one article");
 	memset(&p, 0, sizeof(p));
@@ -303,7 +338,7 @@ cmd_build(int argc, char *argv[], struct build *b)
 	    article_load(&a, argv[optind], b->d) == -1)
 		goto out;
 	if (out == NULL)
-		out = path = default_path(&p, &a, fmt);
+		out = path = default_path(&p, &a, &o.format);
 	if (leaflet_make(b, &p, &a, &o, out, dump ? stdout : NULL) == 0)
 		rc = 0;
 out:
