@@ -4,18 +4,10 @@
 # word, and each sheet side's halves against a folded booklet.
 . tests/pdf/lib.inc
 plan 38
-ROOT=$PWD
-case $LEAFPRESS in
-/*) ;;
-*/*) LEAFPRESS=$ROOT/$LEAFPRESS ;;
-esac
-export LEAFPRESS_FONTS="${LEAFPRESS_FONTS:-$ROOT/fonts}"
 R=content/clinics/riverside.yaml
 L=content/clinics/lakeside.yaml
 A=content/articles/botox-cervical-dystonia.md
 
-# lp ARGS...: run leafpress, stdout in $W/out, stderr in $W/err, status in $rc.
-lp() { "$LEAFPRESS" "$@" >"$W/out" 2>"$W/err"; rc=$?; }
 npages() { pdfinfo "$1" | awk '$1 == "Pages:" { print $2 }'; }
 # sizes PDF: every page's size, "W x H", one line for all if all agree.
 sizes() { pdfinfo -f 1 -l "$(npages "$1")" "$1" |

@@ -2,16 +2,8 @@
 # folder, each problem said once, exit 1 on errors and 0 on warnings only.
 . tests/pdf/lib.inc
 plan 28
-ROOT=$PWD
-case $LEAFPRESS in
-/*) ;;
-*/*) LEAFPRESS=$ROOT/$LEAFPRESS ;;
-esac
-export LEAFPRESS_FONTS="${LEAFPRESS_FONTS:-$ROOT/fonts}"
 unset SOURCE_DATE_EPOCH
 
-# lp ARGS...: run leafpress, stdout in $W/out, stderr in $W/err, status in $rc.
-lp() { "$LEAFPRESS" "$@" >"$W/out" 2>"$W/err"; rc=$?; }
 # same WHAT FILE TEXT: FILE is exactly TEXT (a line each).
 same() {
 	if [ "$(cat "$2")" = "$3" ]; then ok "$1"; else

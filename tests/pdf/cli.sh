@@ -2,17 +2,9 @@
 # that are not golden cases in tests/e2e (they need files made here).
 . tests/pdf/lib.inc
 plan 42
-ROOT=$PWD
-case $LEAFPRESS in
-/*) ;;
-*/*) LEAFPRESS=$ROOT/$LEAFPRESS ;;
-esac
-export LEAFPRESS_FONTS="${LEAFPRESS_FONTS:-$ROOT/fonts}"
 P=$ROOT/content/clinics/riverside.yaml
 A=$ROOT/content/articles/botox-cervical-dystonia.md
 
-# lp ARGS...: run leafpress, stdout in $W/out, stderr in $W/err, status in $rc.
-lp() { "$LEAFPRESS" "$@" >"$W/out" 2>"$W/err"; rc=$?; }
 # lines FILE: how many lines FILE has.
 lines() { wc -l <"$1" | tr -d ' '; }
 # diag WHAT STATUS REGEX: the last run exited STATUS and its stderr is

@@ -4,12 +4,6 @@
 # is an error for that row.
 . tests/pdf/lib.inc
 plan 10
-ROOT=$PWD
-case $LEAFPRESS in
-/*) ;;
-*/*) LEAFPRESS=$ROOT/$LEAFPRESS ;;
-esac
-export LEAFPRESS_FONTS="${LEAFPRESS_FONTS:-$ROOT/fonts}"
 export SOURCE_DATE_EPOCH=1795000000
 M=$W/out/mail
 

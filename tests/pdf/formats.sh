@@ -2,17 +2,9 @@
 # promises, read back from the dump and the PDF.
 . tests/pdf/lib.inc
 plan 30
-ROOT=$PWD
-case $LEAFPRESS in
-/*) ;;
-*/*) LEAFPRESS=$ROOT/$LEAFPRESS ;;
-esac
-export LEAFPRESS_FONTS="${LEAFPRESS_FONTS:-$ROOT/fonts}"
 P=content/clinics/riverside.yaml
 A=content/articles/botox-cervical-dystonia.md
 
-# lp ARGS...: run leafpress, stdout in $W/out, stderr in $W/err, status in $rc.
-lp() { "$LEAFPRESS" "$@" >"$W/out" 2>"$W/err"; rc=$?; }
 # sizes DUMP: the type sizes of its text items, one a line, smallest first.
 sizes() { awk '$1 == "text" { print $8 }' "$1" | sort -n | uniq; }
 # allwords MD PDF: every word of the article comes back in order.

@@ -9,12 +9,6 @@
 # never a signal or a sanitizer's report (status 1 there too, but no
 # "error:" line of ours and the report on stderr).
 . tests/pdf/lib.inc
-ROOT=$PWD
-case $LEAFPRESS in
-/*) ;;
-*/*) LEAFPRESS=$ROOT/$LEAFPRESS ;;
-esac
-export LEAFPRESS_FONTS="${LEAFPRESS_FONTS:-$ROOT/fonts}"
 set -- tests/fuzz/regress/leaflet-*.md tests/fuzz/regress/profile-*.yaml
 n=0
 for f; do [ -f "$f" ] && n=$((n + 2)); done

@@ -2,17 +2,9 @@
 # with one clear warning each; and what the command refuses to write.
 . tests/pdf/lib.inc
 plan 19
-ROOT=$PWD
-case $LEAFPRESS in
-/*) ;;
-*/*) LEAFPRESS=$ROOT/$LEAFPRESS ;;
-esac
-export LEAFPRESS_FONTS="${LEAFPRESS_FONTS:-$ROOT/fonts}"
 P=$ROOT/tests/e2e/default.yaml
 E=$ROOT/tests/e2e
 
-# lp ARGS...: run leafpress, stdout in $W/out, stderr in $W/err, status in $rc.
-lp() { "$LEAFPRESS" "$@" >"$W/out" 2>"$W/err"; rc=$?; }
 # diag WHAT STATUS REGEX: the last run exited STATUS and its stderr is
 # exactly one line matching REGEX (anchored both ends).
 diag() {

@@ -3,12 +3,6 @@
 # and no patient data anywhere but the patient's own files.
 . tests/pdf/lib.inc
 plan 28
-ROOT=$PWD
-case $LEAFPRESS in
-/*) ;;
-*/*) LEAFPRESS=$ROOT/$LEAFPRESS ;;
-esac
-export LEAFPRESS_FONTS="${LEAFPRESS_FONTS:-$ROOT/fonts}"
 export SOURCE_DATE_EPOCH=1795000000
 L=content/patients/example.csv
 M=$W/out/mail

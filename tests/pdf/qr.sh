@@ -4,17 +4,9 @@
 # large print is available (large_print), printed with it at the end.
 . tests/pdf/lib.inc
 plan 28
-ROOT=$PWD
-case $LEAFPRESS in
-/*) ;;
-*/*) LEAFPRESS=$ROOT/$LEAFPRESS ;;
-esac
-export LEAFPRESS_FONTS="${LEAFPRESS_FONTS:-$ROOT/fonts}"
 A=content/articles/botox-cervical-dystonia.md
 Q=tests/pdf/qr.py
 
-# lp ARGS...: run leafpress, stdout in $W/out, stderr in $W/err, status in $rc.
-lp() { "$LEAFPRESS" "$@" >"$W/out" 2>"$W/err"; rc=$?; }
 # lastpage PDF NAME [PAGE]: its last page (or PAGE) as $W/NAME.pgm (grey)
 # and $W/NAME.png, at 150 dpi.
 lastpage() {

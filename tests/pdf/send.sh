@@ -6,12 +6,6 @@
 # nowhere; STARTTLS is demanded of a server that is not this machine.
 . tests/pdf/lib.inc
 plan 24
-ROOT=$PWD
-case $LEAFPRESS in
-/*) ;;
-*/*) LEAFPRESS=$ROOT/$LEAFPRESS ;;
-esac
-export LEAFPRESS_FONTS="${LEAFPRESS_FONTS:-$ROOT/fonts}"
 export SOURCE_DATE_EPOCH=1795000000
 P=content/clinics/riverside.yaml
 PY=python3	# Debian's, where python3-aiosmtpd is

@@ -5,18 +5,10 @@
 # stepping down to fit, the too-long error, and fold guides.
 . tests/pdf/lib.inc
 plan 35
-ROOT=$PWD
-case $LEAFPRESS in
-/*) ;;
-*/*) LEAFPRESS=$ROOT/$LEAFPRESS ;;
-esac
-export LEAFPRESS_FONTS="${LEAFPRESS_FONTS:-$ROOT/fonts}"
 P=content/clinics/riverside.yaml
 A=content/articles/botox-cervical-dystonia.md
 S=tests/pdf/trifold-short.md
 
-# lp ARGS...: run leafpress, stdout in $W/out, stderr in $W/err, status in $rc.
-lp() { "$LEAFPRESS" "$@" >"$W/out" 2>"$W/err"; rc=$?; }
 # panels PDF: its words as "PANEL WORD" in the folded sheet's reading
 # order, in PDF.panels, and the words alone in PDF.txt.
 panels() { pdftotext -bbox "$1" "$1.html" &&
