@@ -7,18 +7,6 @@ A=$ROOT/content/articles/botox-cervical-dystonia.md
 
 # lines FILE: how many lines FILE has.
 lines() { wc -l <"$1" | tr -d ' '; }
-# diag WHAT STATUS REGEX: the last run exited STATUS and its stderr is
-# exactly one line matching REGEX (anchored both ends).
-diag() {
-	if [ "$rc" -eq "$2" ] && [ "$(lines "$W/err")" -eq 1 ] &&
-	    grep -qx -- "$3" "$W/err"; then
-		ok "$1"
-	else
-		notok "$1"
-		echo "# exit $rc, stderr:"
-		sed 's/^/#   /' "$W/err"
-	fi
-}
 # nofile WHAT FILE: neither FILE nor a temporary file for it is there.
 nofile() {
 	t "$1" test -z "$(find "${2%/*}" -maxdepth 1 \( -name "${2##*/}" \

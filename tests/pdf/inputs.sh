@@ -5,18 +5,6 @@ plan 19
 P=$ROOT/tests/e2e/default.yaml
 E=$ROOT/tests/e2e
 
-# diag WHAT STATUS REGEX: the last run exited STATUS and its stderr is
-# exactly one line matching REGEX (anchored both ends).
-diag() {
-	if [ "$rc" -eq "$2" ] && [ "$(wc -l <"$W/err")" -eq 1 ] &&
-	    grep -qx -- "$3" "$W/err"; then
-		ok "$1"
-	else
-		notok "$1"
-		echo "# exit $rc, stderr:"
-		sed 's/^/#   /' "$W/err"
-	fi
-}
 # text PDF: its text, one line, in $W/txt.
 text() { pdftotext "$1" - 2>/dev/null | tr '\n' ' ' >"$W/txt"; }
 
