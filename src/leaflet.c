@@ -367,7 +367,7 @@ lay_out(struct build *b, const struct profile *p, const struct article *a,
 	struct diag quiet = { NULL, 0, 0 };
 	struct layout_opts lo;
 	struct shape shape, next;
-	struct typescale ty, nextty;
+	struct typescale ty, nextty, built;
 	unsigned n;
 	size_t over = 0;
 	int rc = -1, last;
@@ -381,15 +381,22 @@ lay_out(struct build *b, const struct profile *p, const struct article *a,
 	    n++) {
 		last = format_try(&o->format, p->paper, n + 1, &next,
 		    &nextty) == -1;
-		document_free(&lf->doc);
 		lo.shape = o->shape ? o->shape : &shape;
 		if (o->shape != NULL && o->shape->ty != NULL)
 			ty = *o->shape->ty;	/* a shape given, its type */
-		if (prepare(b, &lf->doc, a, p, fonts, &ty, lo.shape,
-		    n == 0 ? b->d : &quiet) == -1)
-			return -1;
-		if (o->bare)
-			document_bare(&lf->doc);
+		/*
+		 * A way at the same type (a booklet's page counts, as wide)
+		 * keeps the document built, its images prepared.
+		 */
+		if (n == 0 || memcmp(&ty, &built, sizeof(ty)) != 0) {
+			document_free(&lf->doc);
+			if (prepare(b, &lf->doc, a, p, fonts, &ty, lo.shape,
+			    n == 0 ? b->d : &quiet) == -1)
+				return -1;
+			if (o->bare)
+				document_bare(&lf->doc);
+			built = ty;
+		}
 		if ((rc = layout_run(&lf->pages, &lf->doc, &lo, &over,
 		    b->d)) == 0 && o->shape == NULL) {
 			if (format_saves_pages(&o->format))
